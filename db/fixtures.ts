@@ -1,0 +1,63 @@
+import { eq, sql } from 'drizzle-orm';
+import type { Db } from './client';
+import { categories, complaintHistory, complaints, outbox, staff } from './schema';
+
+/** Minimal reference data for integration tests: the five categories and two advisers. */
+export async function insertTestReferenceData(db: Db) {
+  await db
+    .insert(categories)
+    .values([
+      { code: 'trajectory', nameNl: 'Re-integratietraject', nameEn: 'Re-integration trajectory', sortOrder: 1 },
+      { code: 'treatment', nameNl: 'Bejegening door adviseur', nameEn: 'Treatment by the adviser', sortOrder: 2 },
+      { code: 'communication', nameNl: 'Communicatie', nameEn: 'Communication', sortOrder: 3 },
+      { code: 'privacy', nameNl: 'Privacy', nameEn: 'Privacy', sortOrder: 4 },
+      { code: 'other', nameNl: 'Overig', nameEn: 'Other', sortOrder: 5 },
+    ])
+    .onConflictDoNothing();
+  const advisers = await db
+    .insert(staff)
+    .values([
+      { name: 'Sanne de Vries', team: 'Team Oss' },
+      { name: 'Pieter Jansen', team: 'Team Den Bosch', active: false },
+    ])
+    .returning({ id: staff.id, name: staff.name, active: staff.active });
+  return { activeAdviser: advisers[0]!, inactiveAdviser: advisers[1]! };
+}
+
+export async function setCategoryActive(db: Db, code: string, active: boolean) {
+  await db.update(categories).set({ active }).where(eq(categories.code, code));
+}
+
+/** Row counts of everything a submission writes. */
+export async function countRows(db: Db) {
+  const count = async (table: typeof complaints | typeof complaintHistory | typeof outbox) =>
+    (await db.select({ n: sql<number>`count(*)::int` }).from(table))[0]!.n;
+  return { complaints: await count(complaints), history: await count(complaintHistory), outbox: await count(outbox) };
+}
+
+export async function complaintByReference(db: Db, reference: string) {
+  const [row] = await db.select().from(complaints).where(eq(complaints.reference, reference));
+  return row ?? null;
+}
+
+/** Makes every outbox insert fail, to prove that a failing step leaves nothing half-written. */
+export async function breakOutbox(db: Db, broken: boolean) {
+  if (broken) {
+    await db.execute(sql`create or replace function test_break_outbox() returns trigger language plpgsql as $$
+      begin raise exception 'outbox is broken (test)'; end; $$`);
+    await db.execute(sql`create trigger test_break_outbox before insert on outbox for each row execute function test_break_outbox()`);
+  } else {
+    await db.execute(sql`drop trigger if exists test_break_outbox on outbox`);
+  }
+}
+
+export async function tryRewriteHistory(db: Db, how: 'update' | 'delete'): Promise<string | null> {
+  try {
+    if (how === 'update') await db.update(complaintHistory).set({ reason: 'rewritten' });
+    else await db.delete(complaintHistory);
+    return null;
+  } catch (error) {
+    const cause = (error as { cause?: unknown }).cause;
+    return String(cause instanceof Error ? cause.message : error instanceof Error ? error.message : error);
+  }
+}

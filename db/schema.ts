@@ -1,0 +1,191 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigserial,
+  boolean,
+  check,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  serial,
+  text,
+  timestamp,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import type { ProcedureTerms } from '@/lib/procedure/terms';
+import { CHANNELS, CLIENT_CONTRACTING_PARTY_CHOICES, CONTRACTING_PARTY_TYPES, LOCALES, ROLES, STATUSES } from '@/lib/procedure/vocabulary';
+
+export const channelEnum = pgEnum('channel', CHANNELS);
+export const statusEnum = pgEnum('complaint_status', STATUSES);
+export const roleEnum = pgEnum('user_role', ROLES);
+export const contractingPartyTypeEnum = pgEnum('contracting_party_type', CONTRACTING_PARTY_TYPES);
+export const clientPartyChoiceEnum = pgEnum('client_party_choice', CLIENT_CONTRACTING_PARTY_CHOICES);
+export const localeEnum = pgEnum('locale', LOCALES);
+export const involvementEnum = pgEnum('involvement', ['subject', 'other']);
+export const outboxStatusEnum = pgEnum('outbox_status', ['pending', 'sent', 'failed']);
+export const mediumEnum = pgEnum('medium', ['email', 'post']);
+
+const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
+
+export const users = pgTable('users', {
+  id: serial('id').primaryKey(),
+  email: text('email').notNull().unique(),
+  name: text('name').notNull(),
+  role: roleEnum('role').notNull(),
+  passwordHash: text('password_hash'),
+  active: boolean('active').notNull().default(true),
+  createdAt: createdAt(),
+});
+
+export const categories = pgTable('categories', {
+  id: serial('id').primaryKey(),
+  code: text('code').notNull().unique(),
+  nameNl: text('name_nl').notNull(),
+  nameEn: text('name_en').notNull(),
+  sortOrder: integer('sort_order').notNull().default(0),
+  active: boolean('active').notNull().default(true),
+});
+
+export const staff = pgTable('staff', {
+  id: serial('id').primaryKey(),
+  name: text('name').notNull(),
+  team: text('team'),
+  userId: integer('user_id').references(() => users.id),
+  active: boolean('active').notNull().default(true),
+});
+
+export const contractingParties = pgTable('contracting_parties', {
+  id: serial('id').primaryKey(),
+  type: contractingPartyTypeEnum('type').notNull(),
+  name: text('name').notNull(),
+  contactEmail: text('contact_email'),
+  active: boolean('active').notNull().default(true),
+});
+
+/** Procedure settings: the newest row is in force; complaints keep a copy of the terms they were received under. */
+export const procedureSettings = pgTable('procedure_settings', {
+  id: serial('id').primaryKey(),
+  preset: text('preset').notNull(),
+  terms: jsonb('terms').$type<ProcedureTerms>().notNull(),
+  changedBy: integer('changed_by').references(() => users.id),
+  createdAt: createdAt(),
+});
+
+/** One counter per year gives readable references (KL-2026-0042) that stay unique under concurrent submissions. */
+export const referenceCounters = pgTable('reference_counters', {
+  year: integer('year').primaryKey(),
+  last: integer('last').notNull(),
+});
+
+export const complaints = pgTable(
+  'complaints',
+  {
+    id: serial('id').primaryKey(),
+    reference: text('reference').notNull().unique(),
+    status: statusEnum('status').notNull().default('received'),
+    channel: channelEnum('channel').notNull(),
+    receivedOn: date('received_on', { mode: 'string' }).notNull(),
+    registeredBy: integer('registered_by').references(() => users.id),
+    locale: localeEnum('locale').notNull().default('nl'),
+    complainantName: text('complainant_name').notNull(),
+    complainantEmail: text('complainant_email'),
+    addressStreet: text('address_street'),
+    addressPostcode: text('address_postcode'),
+    addressCity: text('address_city'),
+    complainantPhone: text('complainant_phone'),
+    categoryId: integer('category_id')
+      .notNull()
+      .references(() => categories.id),
+    concernsStaffId: integer('concerns_staff_id').references(() => staff.id),
+    concernsStaffText: text('concerns_staff_text'),
+    description: text('description').notNull(),
+    incidentDate: date('incident_date', { mode: 'string' }),
+    incidentOngoing: boolean('incident_ongoing').notNull(),
+    desiredOutcome: text('desired_outcome'),
+    partyChoice: clientPartyChoiceEnum('party_choice').notNull(),
+    partyName: text('party_name'),
+    contractingPartyId: integer('contracting_party_id').references(() => contractingParties.id),
+    consentAt: timestamp('consent_at', { withTimezone: true }).notNull(),
+    terms: jsonb('terms').$type<ProcedureTerms>().notNull(),
+    handlerId: integer('handler_id').references(() => users.id),
+    statusTokenHash: text('status_token_hash').notNull().unique(),
+    idempotencyKey: uuid('idempotency_key').unique(),
+    version: integer('version').notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('complaints_received_on_idx').on(t.receivedOn),
+    index('complaints_status_idx').on(t.status),
+    check(
+      'complaints_contact_check',
+      sql`${t.complainantEmail} is not null or (${t.addressStreet} is not null and ${t.addressPostcode} is not null and ${t.addressCity} is not null)`,
+    ),
+    check('complaints_incident_check', sql`${t.incidentOngoing} or ${t.incidentDate} is not null`),
+  ],
+);
+
+/** The staff a complaint is about and anyone else involved in it (never its handler). */
+export const complaintInvolved = pgTable(
+  'complaint_involved',
+  {
+    id: serial('id').primaryKey(),
+    complaintId: integer('complaint_id')
+      .notNull()
+      .references(() => complaints.id),
+    staffId: integer('staff_id').references(() => staff.id),
+    name: text('name').notNull(),
+    involvement: involvementEnum('involvement').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('complaint_involved_complaint_idx').on(t.complaintId)],
+);
+
+/** Append-only: the database refuses UPDATE and DELETE (trigger in the migrations). */
+export const complaintHistory = pgTable(
+  'complaint_history',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    complaintId: integer('complaint_id')
+      .notNull()
+      .references(() => complaints.id),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    actorUserId: integer('actor_user_id').references(() => users.id),
+    /** Who acted when it was not a signed-in user: "client", "system". */
+    actorLabel: text('actor_label'),
+    action: text('action').notNull(),
+    fromStatus: statusEnum('from_status'),
+    toStatus: statusEnum('to_status'),
+    reason: text('reason'),
+    details: jsonb('details').$type<Record<string, unknown>>(),
+  },
+  (t) => [index('complaint_history_complaint_idx').on(t.complaintId, t.at)],
+);
+
+/** Outgoing mail and letters, written in the transaction of the state change and sent by a worker. */
+export const outbox = pgTable(
+  'outbox',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    complaintId: integer('complaint_id').references(() => complaints.id),
+    kind: text('kind').notNull(),
+    medium: mediumEnum('medium').notNull(),
+    recipient: text('recipient').notNull(),
+    subject: text('subject').notNull(),
+    bodyText: text('body_text').notNull(),
+    status: outboxStatusEnum('status').notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull().defaultNow(),
+    lastError: text('last_error'),
+    providerId: text('provider_id'),
+    sentAt: timestamp('sent_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('outbox_pending_idx').on(t.status, t.nextAttemptAt),
+    index('outbox_complaint_idx').on(t.complaintId),
+  ],
+);
+

@@ -1,0 +1,71 @@
+import { TZDate } from '@date-fns/tz';
+import { addDays, addMonths, subDays } from 'date-fns';
+import { PROCEDURE_TIME_ZONE } from './terms';
+
+/** A calendar date in Europe/Amsterdam, written `YYYY-MM-DD`. */
+export type IsoDate = string;
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+// Kept free of date-fns' parse/format so that the complaint form's schema stays small in the browser.
+
+/** True for a real calendar date written `YYYY-MM-DD` (no 30 February). */
+export function isIsoDate(value: string): boolean {
+  if (!ISO_DATE.test(value)) return false;
+  const [y, m, d] = value.split('-').map(Number) as [number, number, number];
+  const probe = new Date(Date.UTC(y, m - 1, d));
+  return probe.getUTCFullYear() === y && probe.getUTCMonth() === m - 1 && probe.getUTCDate() === d;
+}
+
+/** Parses `YYYY-MM-DD` to midnight of that day in the procedure's zone, or null when it is not a real date. */
+export function parseIsoDate(value: string): TZDate | null {
+  if (!isIsoDate(value)) return null;
+  const [y, m, d] = value.split('-').map(Number) as [number, number, number];
+  return new TZDate(y, m - 1, d, PROCEDURE_TIME_ZONE);
+}
+
+function mustParse(value: IsoDate): TZDate {
+  const date = parseIsoDate(value);
+  if (!date) throw new RangeError(`Not a calendar date: ${value}`);
+  return date;
+}
+
+const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+
+/** Writes a date as `YYYY-MM-DD` in its own zone (a TZDate's getters answer in the procedure's zone). */
+const toIso = (date: Date): IsoDate => `${pad(date.getFullYear(), 4)}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+
+const amsterdamParts = new Intl.DateTimeFormat('en-GB', {
+  timeZone: PROCEDURE_TIME_ZONE,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+
+/** The calendar date in Europe/Amsterdam at the given instant. */
+export function amsterdamDate(instant: Date): IsoDate {
+  const part = (type: string) => amsterdamParts.formatToParts(instant).find((p) => p.type === type)?.value ?? '';
+  return `${part('year')}-${part('month')}-${part('day')}`;
+}
+
+export function addCalendarDays(date: IsoDate, days: number): IsoDate {
+  return toIso(addDays(mustParse(date), days));
+}
+
+export function subtractCalendarDays(date: IsoDate, days: number): IsoDate {
+  return toIso(subDays(mustParse(date), days));
+}
+
+/** Adds months, clamping to the month's last day (31 Jan + 1 month = 28/29 Feb; 29 Feb - 12 months = 28 Feb). */
+export function addCalendarMonths(date: IsoDate, months: number): IsoDate {
+  return toIso(addMonths(mustParse(date), months));
+}
+
+/** 0 = Sunday … 6 = Saturday. */
+export function weekday(date: IsoDate): number {
+  return mustParse(date).getDay();
+}
+
+export function compareIsoDates(a: IsoDate, b: IsoDate): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
