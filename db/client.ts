@@ -28,7 +28,7 @@ async function connect(): Promise<Connection> {
   if (driver === 'pglite') {
     const { PGlite } = await import('@electric-sql/pglite');
     const { drizzle } = await import('drizzle-orm/pglite');
-    const client = new PGlite(path.join(dataDir(), 'pglite'));
+    const client = new PGlite(path.join(/*turbopackIgnore: true*/ dataDir(), 'pglite'));
     return { db: drizzle({ client, schema }) as unknown as Db, driver, close: () => client.close() };
   }
   if (driver === 'neon') {

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { amsterdamDate, isIsoDate } from '@/lib/procedure/dates';
+import { amsterdamDate, isIsoDate } from '@/lib/procedure/calendar';
 import { CLIENT_CONTRACTING_PARTY_CHOICES, LOCALES } from '@/lib/procedure/vocabulary';
 
 /**

@@ -137,7 +137,7 @@ export function describeSubmission(driver: string, setup: () => Promise<() => Pr
       try {
         const before = await countRows(db);
         const input =
-          change === null ? null : validComplaint({ ...change, ...(change.staffId === 'inactive' ? { staffId: String(advisers.inactiveAdviser.id) } : {}) });
+          change === null ? null : validComplaint({ ...change, ...((change as Record<string, unknown>).staffId === 'inactive' ? { staffId: String(advisers.inactiveAdviser.id) } : {}) });
         const result = await submitComplaint(input);
         expect(result).toEqual({ ok: false, error: 'invalid', fieldErrors });
         expect(await countRows(db)).toEqual(before);

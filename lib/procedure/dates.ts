@@ -1,21 +1,9 @@
 import { TZDate } from '@date-fns/tz';
 import { addDays, addMonths, subDays } from 'date-fns';
+import { type IsoDate, isIsoDate } from './calendar';
 import { PROCEDURE_TIME_ZONE } from './terms';
 
-/** A calendar date in Europe/Amsterdam, written `YYYY-MM-DD`. */
-export type IsoDate = string;
-
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-// Kept free of date-fns' parse/format so that the complaint form's schema stays small in the browser.
-
-/** True for a real calendar date written `YYYY-MM-DD` (no 30 February). */
-export function isIsoDate(value: string): boolean {
-  if (!ISO_DATE.test(value)) return false;
-  const [y, m, d] = value.split('-').map(Number) as [number, number, number];
-  const probe = new Date(Date.UTC(y, m - 1, d));
-  return probe.getUTCFullYear() === y && probe.getUTCMonth() === m - 1 && probe.getUTCDate() === d;
-}
+export { amsterdamDate, isIsoDate, type IsoDate } from './calendar';
 
 /** Parses `YYYY-MM-DD` to midnight of that day in the procedure's zone, or null when it is not a real date. */
 export function parseIsoDate(value: string): TZDate | null {
@@ -34,19 +22,6 @@ const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 
 /** Writes a date as `YYYY-MM-DD` in its own zone (a TZDate's getters answer in the procedure's zone). */
 const toIso = (date: Date): IsoDate => `${pad(date.getFullYear(), 4)}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
-
-const amsterdamParts = new Intl.DateTimeFormat('en-GB', {
-  timeZone: PROCEDURE_TIME_ZONE,
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-});
-
-/** The calendar date in Europe/Amsterdam at the given instant. */
-export function amsterdamDate(instant: Date): IsoDate {
-  const part = (type: string) => amsterdamParts.formatToParts(instant).find((p) => p.type === type)?.value ?? '';
-  return `${part('year')}-${part('month')}-${part('day')}`;
-}
 
 export function addCalendarDays(date: IsoDate, days: number): IsoDate {
   return toIso(addDays(mustParse(date), days));

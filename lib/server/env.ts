@@ -4,7 +4,7 @@ import path from 'node:path';
 
 /** The local data folder (embedded database, generated secret). Never committed. */
 export function dataDir(): string {
-  const dir = path.resolve(process.env.KLACHTLOKET_DATA_DIR ?? path.join(process.cwd(), '.data'));
+  const dir = path.resolve(/*turbopackIgnore: true*/ process.env.KLACHTLOKET_DATA_DIR ?? path.join(process.cwd(), '.data'));
   mkdirSync(dir, { recursive: true });
   return dir;
 }

@@ -1,0 +1,54 @@
+import type { Metadata } from 'next';
+import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { ComplaintForm, type ComplaintFormTexts } from '@/components/ComplaintForm';
+import { SiteHeader } from '@/components/SiteHeader';
+import { complaintFormOptions } from '@/lib/complaints/public';
+import { LIMITS } from '@/lib/complaints/schema';
+import { formatMonths } from '@/lib/format';
+import { localePath } from '@/lib/i18n/routing';
+import { amsterdamDate } from '@/lib/procedure/dates';
+import type { Locale } from '@/lib/procedure/vocabulary';
+
+export const dynamic = 'force-dynamic';
+
+export async function generateMetadata({ params }: { params: Promise<{ locale: Locale }> }): Promise<Metadata> {
+  const { locale } = await params;
+  const t = await getTranslations({ locale, namespace: 'form' });
+  return { title: t('title') };
+}
+
+export default async function ComplaintPage({ params }: { params: Promise<{ locale: Locale }> }) {
+  const { locale } = await params;
+  setRequestLocale(locale);
+  const t = await getTranslations();
+  const { categories, staff, terms } = await complaintFormOptions(locale);
+  const texts = {
+    form: t.raw('form'),
+    errors: t.raw('errors'),
+    partyChoice: t.raw('partyChoice'),
+  } as ComplaintFormTexts;
+  texts.form = {
+    ...texts.form,
+    descriptionHint: t('form.descriptionHint', { max: LIMITS.description }),
+    consentHint: t('form.consentHint', { retention: formatMonths(terms.retentionMonths, locale) }),
+  };
+  return (
+    <>
+      <SiteHeader path="/klacht" />
+      <main id="main" className="mx-auto w-full max-w-3xl px-4 py-10">
+        <h1 className="text-3xl font-bold text-brand-900">{t('form.title')}</h1>
+        <p className="mt-3 max-w-prose text-lg">{t('form.intro')}</p>
+        <div className="mt-8">
+          <ComplaintForm
+            locale={locale}
+            texts={texts}
+            categories={categories}
+            staff={staff}
+            today={amsterdamDate(new Date())}
+            confirmationPath={localePath(locale, '/klacht/ontvangen/{token}')}
+          />
+        </div>
+      </main>
+    </>
+  );
+}

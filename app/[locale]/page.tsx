@@ -1,0 +1,89 @@
+import Link from 'next/link';
+import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { SiteHeader } from '@/components/SiteHeader';
+import { termsForDisplay } from '@/lib/complaints/public';
+import { formatMonths, formatTerm } from '@/lib/format';
+import { localePath } from '@/lib/i18n/routing';
+import { ORGANISATION } from '@/lib/organisation';
+import type { Locale } from '@/lib/procedure/vocabulary';
+
+export const dynamic = 'force-dynamic';
+
+export default async function HomePage({ params }: { params: Promise<{ locale: Locale }> }) {
+  const { locale } = await params;
+  setRequestLocale(locale);
+  const t = await getTranslations('home');
+  const terms = await termsForDisplay();
+  const ack = formatTerm(terms.acknowledgementDays, locale);
+  const resolve = formatTerm(terms.resolutionDays, locale);
+  const limit = formatMonths(terms.incidentLimitMonths, locale);
+  const notice = formatTerm(terms.notAdmissibleNoticeDays, locale);
+  const steps = [
+    [t('step1Title'), t('step1')],
+    [t('step2Title', { ack }), t('step2')],
+    [t('step3Title', { resolve }), t('step3')],
+    [t('step4Title'), t('step4')],
+  ];
+  return (
+    <>
+      <SiteHeader path="/" />
+      <main id="main" className="mx-auto w-full max-w-4xl px-4 py-10">
+        <section className="card">
+          <h1 className="text-3xl font-bold text-brand-900">{t('title')}</h1>
+          <p className="mt-4 max-w-prose text-lg leading-relaxed">{t('intro')}</p>
+          <p className="mt-6 flex flex-wrap items-center gap-4">
+            <Link href={localePath(locale, '/klacht')} className="btn-primary">
+              {t('cta')}
+            </Link>
+            <span className="text-stone-600">{t('ctaHint')}</span>
+          </p>
+        </section>
+
+        <section className="mt-10" aria-labelledby="how">
+          <h2 id="how" className="text-2xl font-bold">
+            {t('howTitle')}
+          </h2>
+          <ol className="mt-4 grid gap-4 sm:grid-cols-2">
+            {steps.map(([title, body], i) => (
+              <li key={title} className="card flex gap-4">
+                <span aria-hidden="true" className="flex h-9 w-9 shrink-0 items-center justify-center rounded-full bg-brand-100 font-bold text-brand-800">
+                  {i + 1}
+                </span>
+                <div>
+                  <h3 className="font-semibold">{title}</h3>
+                  <p className="mt-1 text-stone-700">{body}</p>
+                </div>
+              </li>
+            ))}
+          </ol>
+        </section>
+
+        <section className="mt-10 grid gap-4 sm:grid-cols-2">
+          <div className="card">
+            <h2 className="text-xl font-bold">{t('oneYearTitle', { limit })}</h2>
+            <p className="mt-2 text-stone-700">{t('oneYear', { limit, notice })}</p>
+          </div>
+          <div className="card">
+            <h2 className="text-xl font-bold">{t('channelsTitle')}</h2>
+            <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-stone-700">
+              <dt className="font-semibold">{t('phone')}</dt>
+              <dd>
+                <a className="underline" href={`tel:${ORGANISATION.phone.replace(/\s/g, '')}`}>
+                  {ORGANISATION.phone}
+                </a>
+              </dd>
+              <dt className="font-semibold">{t('email')}</dt>
+              <dd>
+                <a className="underline" href={`mailto:${ORGANISATION.email}`}>
+                  {ORGANISATION.email}
+                </a>
+              </dd>
+              <dt className="font-semibold">{t('post')}</dt>
+              <dd>{ORGANISATION.postalAddress}</dd>
+            </dl>
+          </div>
+        </section>
+      </main>
+    </>
+  );
+}

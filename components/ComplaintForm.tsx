@@ -1,0 +1,305 @@
+'use client';
+
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useRouter } from 'next/navigation';
+import { type ReactNode, useEffect, useState } from 'react';
+import { type FieldErrors, type UseFormRegisterReturn, useForm } from 'react-hook-form';
+import { submitComplaint } from '@/lib/complaints/actions';
+import { type ComplaintData, type ComplaintInput, complaintSchema, LIMITS } from '@/lib/complaints/schema';
+import type { Locale } from '@/lib/procedure/vocabulary';
+
+type Messages = typeof import('@/lib/i18n/messages/nl.json');
+export type ComplaintFormTexts = Pick<Messages, 'form' | 'errors' | 'partyChoice'>;
+
+type Props = {
+  locale: Locale;
+  texts: ComplaintFormTexts;
+  categories: { code: string; label: string }[];
+  staff: { id: string; name: string }[];
+  /** Today in Europe/Amsterdam: the latest date the incident date picker offers. */
+  today: string;
+  /** Where to go after a successful submission; `{token}` is replaced. */
+  confirmationPath: string;
+};
+
+type FieldName = keyof ComplaintInput;
+
+/** A random UUID, also where crypto.randomUUID is missing (plain http on a LAN address). */
+function newKey(): string {
+  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+  const b = crypto.getRandomValues(new Uint8Array(16));
+  b[6] = (b[6]! & 0x0f) | 0x40;
+  b[8] = (b[8]! & 0x3f) | 0x80;
+  const h = Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+}
+
+const ORDER: FieldName[] = [
+  'name', 'email', 'street', 'postcode', 'city', 'phone', 'category', 'staffId', 'staffOther', 'description',
+  'incidentWhen', 'incidentDate', 'desiredOutcome', 'partyChoice', 'partyName', 'consent',
+];
+
+export function ComplaintForm({ locale, texts, categories, staff, today, confirmationPath }: Props) {
+  const router = useRouter();
+  const f = texts.form;
+  const [failure, setFailure] = useState<string | null>(null);
+  const {
+    register,
+    handleSubmit,
+    setError,
+    setValue,
+    watch,
+    formState: { errors, isSubmitting, isSubmitSuccessful, submitCount },
+  } = useForm<ComplaintInput, unknown, ComplaintData>({
+    resolver: zodResolver(complaintSchema),
+    mode: 'onTouched',
+    defaultValues: {
+      name: '', email: '', street: '', postcode: '', city: '', phone: '', staffId: '', staffOther: '',
+      description: '', incidentDate: '', desiredOutcome: '', partyName: '', idempotencyKey: '', locale,
+    },
+  });
+
+  // One key per filled-in form: re-posting it (double click, retry after a lost answer) never makes a second complaint.
+  useEffect(() => setValue('idempotencyKey', newKey()), [setValue]);
+
+  const onSubmit = handleSubmit(async (values) => {
+    setFailure(null);
+    let result: Awaited<ReturnType<typeof submitComplaint>>;
+    try {
+      result = await submitComplaint(values);
+    } catch {
+      setFailure('unavailable');
+      return;
+    }
+    if (result.ok) {
+      router.push(confirmationPath.replace('{token}', result.data.token));
+      // Keep the button disabled while the confirmation page loads.
+      await new Promise(() => {});
+      return;
+    }
+    if (result.error === 'unavailable') {
+      setFailure('unavailable');
+      return;
+    }
+    for (const [field, keys] of Object.entries(result.fieldErrors)) {
+      if (field in complaintSchema.def.shape) setError(field as FieldName, { type: 'server', message: keys[0] });
+      else setFailure('invalid');
+    }
+  });
+
+  const message = (name: FieldName) => {
+    const key = (errors as FieldErrors<ComplaintInput>)[name]?.message;
+    return key ? ((texts.errors as Record<string, string | undefined>)[key] ?? texts.errors.invalid) : undefined;
+  };
+  const labelOf: Partial<Record<FieldName, string>> = {
+    name: f.name, email: f.email, street: f.street, postcode: f.postcode, city: f.city, phone: f.phone,
+    category: f.category, staffId: f.staff, staffOther: f.staffOther, description: f.description,
+    incidentWhen: f.incidentWhen, incidentDate: f.incidentDate, desiredOutcome: f.desiredOutcome,
+    partyChoice: f.party, partyName: f.partyName, consent: f.consent,
+  };
+  const errorList = ORDER.filter((name) => message(name));
+  const incidentWhen = watch('incidentWhen');
+
+  const field = (name: FieldName, extra: { hint?: string; required?: boolean } = {}) => {
+    const error = message(name);
+    const describedBy = [extra.hint ? `${name}-hint` : '', error ? `${name}-error` : ''].filter(Boolean).join(' ') || undefined;
+    return {
+      id: name,
+      'aria-invalid': error ? true : undefined,
+      'aria-describedby': describedBy,
+      'aria-required': extra.required || undefined,
+    } as const;
+  };
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="space-y-10" aria-busy={isSubmitting}>
+      {(submitCount > 0 && errorList.length > 0) || failure ? (
+        <div role="alert" className="rounded-md border-2 border-red-700 bg-red-50 p-4">
+          {failure ? <p className="font-semibold text-red-800">{failure === 'unavailable' ? f.unavailable : texts.errors.invalid}</p> : null}
+          {errorList.length > 0 ? (
+            <>
+              <p className="font-semibold text-red-800">{f.errorSummary}</p>
+              <ul className="mt-2 list-disc pl-6">
+                {errorList.map((name) => (
+                  <li key={name}>
+                    <a className="text-red-800 underline" href={`#${name}`}>
+                      {labelOf[name]}: {message(name)}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+        </div>
+      ) : null}
+
+      <fieldset className="card space-y-5">
+        <legend className="px-1 text-xl font-bold">{f.aboutYou}</legend>
+        <TextField label={f.name} required mark={f.requiredMark} error={message('name')} name="name" props={field('name', { required: true })} reg={register('name')} autoComplete="name" />
+        <TextField label={f.email} mark={f.requiredMark} hint={f.emailHint} error={message('email')} name="email" props={field('email', { hint: f.emailHint })} reg={register('email')} type="email" autoComplete="email" />
+        <fieldset>
+          <legend className="field-label">{f.postalAddress}</legend>
+          <span className="field-hint" id="postal-hint">{f.postalHint}</span>
+          <div className="mt-2 grid gap-4 sm:grid-cols-[2fr_1fr_2fr]">
+            <TextField label={f.street} error={message('street')} name="street" props={field('street')} reg={register('street')} autoComplete="street-address" small />
+            <TextField label={f.postcode} error={message('postcode')} name="postcode" props={field('postcode')} reg={register('postcode')} autoComplete="postal-code" small maxLength={LIMITS.postcode} />
+            <TextField label={f.city} error={message('city')} name="city" props={field('city')} reg={register('city')} autoComplete="address-level2" small />
+          </div>
+        </fieldset>
+        <TextField label={f.phone} optional={f.optional} error={message('phone')} name="phone" props={field('phone')} reg={register('phone')} type="tel" autoComplete="tel" />
+      </fieldset>
+
+      <fieldset className="card space-y-5">
+        <legend className="px-1 text-xl font-bold">{f.aboutComplaint}</legend>
+        <div>
+          <Label htmlFor="category" required mark={f.requiredMark}>{f.category}</Label>
+          <select className="input" {...field('category', { required: true })} {...register('category')} defaultValue="">
+            <option value="" disabled>{f.categoryChoose}</option>
+            {categories.map((c) => (
+              <option key={c.code} value={c.code}>{c.label}</option>
+            ))}
+          </select>
+          <ErrorText name="category" error={message('category')} />
+        </div>
+        <div className="grid gap-4 sm:grid-cols-2">
+          <div>
+            <Label htmlFor="staffId" optional={f.optional}>{f.staff}</Label>
+            <select className="input" {...field('staffId')} {...register('staffId')}>
+              <option value="">{f.staffNone}</option>
+              {staff.map((s) => (
+                <option key={s.id} value={s.id}>{s.name}</option>
+              ))}
+            </select>
+            <ErrorText name="staffId" error={message('staffId')} />
+          </div>
+          <TextField label={f.staffOther} optional={f.optional} error={message('staffOther')} name="staffOther" props={field('staffOther')} reg={register('staffOther')} maxLength={LIMITS.staffOther} />
+        </div>
+        <div>
+          <Label htmlFor="description" required mark={f.requiredMark}>{f.description}</Label>
+          <span className="field-hint" id="description-hint">{f.descriptionHint}</span>
+          <textarea className="input min-h-40" rows={7} maxLength={LIMITS.description} {...field('description', { hint: f.descriptionHint, required: true })} {...register('description')} />
+          <ErrorText name="description" error={message('description')} />
+        </div>
+        <fieldset aria-describedby={message('incidentWhen') ? 'incidentWhen-error' : undefined}>
+          <legend className="field-label">
+            {f.incidentWhen} <Mark mark={f.requiredMark} />
+          </legend>
+          <div className="mt-2 flex flex-wrap gap-x-6 gap-y-2">
+            <Radio reg={register('incidentWhen')} value="date" id="incidentWhen" label={f.incidentOnDate} />
+            <Radio reg={register('incidentWhen')} value="ongoing" id="incidentWhen-ongoing" label={f.incidentOngoing} />
+          </div>
+          <ErrorText name="incidentWhen" error={message('incidentWhen')} />
+          {incidentWhen === 'date' ? (
+            <div className="mt-4 max-w-xs">
+              <Label htmlFor="incidentDate" required mark={f.requiredMark}>{f.incidentDate}</Label>
+              <span className="field-hint" id="incidentDate-hint">{f.incidentDateHint}</span>
+              <input className="input" type="date" max={today} min="1900-01-01" {...field('incidentDate', { hint: f.incidentDateHint, required: true })} {...register('incidentDate')} />
+              <ErrorText name="incidentDate" error={message('incidentDate')} />
+            </div>
+          ) : null}
+        </fieldset>
+        <div>
+          <Label htmlFor="desiredOutcome" optional={f.optional}>{f.desiredOutcome}</Label>
+          <textarea className="input" rows={3} maxLength={LIMITS.desiredOutcome} {...field('desiredOutcome')} {...register('desiredOutcome')} />
+          <ErrorText name="desiredOutcome" error={message('desiredOutcome')} />
+        </div>
+        <fieldset aria-describedby={['partyChoice-hint', message('partyChoice') ? 'partyChoice-error' : ''].join(' ').trim()}>
+          <legend className="field-label">
+            {f.party} <Mark mark={f.requiredMark} />
+          </legend>
+          <span className="field-hint" id="partyChoice-hint">{f.partyHint}</span>
+          <div className="mt-2 flex flex-wrap gap-x-6 gap-y-2">
+            {(['employer', 'municipality', 'uwv', 'unknown'] as const).map((choice, i) => (
+              <Radio key={choice} reg={register('partyChoice')} value={choice} id={i === 0 ? 'partyChoice' : `partyChoice-${choice}`} label={texts.partyChoice[choice]} />
+            ))}
+          </div>
+          <ErrorText name="partyChoice" error={message('partyChoice')} />
+        </fieldset>
+        <TextField label={f.partyName} optional={f.optional} hint={f.partyNameHint} error={message('partyName')} name="partyName" props={field('partyName', { hint: f.partyNameHint })} reg={register('partyName')} maxLength={LIMITS.partyName} />
+      </fieldset>
+
+      <div className="card">
+        <div className="flex items-start gap-3">
+          <input type="checkbox" className="mt-1 h-5 w-5 shrink-0 accent-brand-700" {...field('consent', { hint: f.consentHint, required: true })} {...register('consent')} />
+          <label htmlFor="consent" className="font-semibold">
+            {f.consent} <Mark mark={f.requiredMark} />
+          </label>
+        </div>
+        <span className="field-hint ml-8" id="consent-hint">{f.consentHint}</span>
+        <div className="ml-8"><ErrorText name="consent" error={message('consent')} /></div>
+      </div>
+
+      <button type="submit" className="btn-primary" disabled={isSubmitting || isSubmitSuccessful}>
+        {isSubmitting || isSubmitSuccessful ? f.submitting : f.submit}
+      </button>
+    </form>
+  );
+}
+
+function Mark({ mark }: { mark: string }) {
+  return (
+    <span className="text-red-700">
+      <span aria-hidden="true">*</span>
+      <span className="sr-only">({mark})</span>
+    </span>
+  );
+}
+
+function Label({ htmlFor, children, required, mark, optional }: { htmlFor: string; children: ReactNode; required?: boolean; mark?: string; optional?: string }) {
+  return (
+    <label htmlFor={htmlFor} className="field-label">
+      {children} {required && mark ? <Mark mark={mark} /> : null}
+      {optional ? <span className="font-normal text-stone-600"> ({optional})</span> : null}
+    </label>
+  );
+}
+
+function ErrorText({ name, error }: { name: string; error?: string }) {
+  return error ? (
+    <span id={`${name}-error`} className="field-error">
+      {error}
+    </span>
+  ) : null;
+}
+
+function Radio({ reg, value, id, label }: { reg: UseFormRegisterReturn; value: string; id: string; label: string }) {
+  return (
+    <label htmlFor={id} className="flex items-center gap-2">
+      <input type="radio" id={id} value={value} className="h-5 w-5 accent-brand-700" {...reg} />
+      {label}
+    </label>
+  );
+}
+
+type TextFieldProps = {
+  label: string;
+  name: string;
+  reg: UseFormRegisterReturn;
+  props: Record<string, unknown>;
+  error?: string;
+  hint?: string;
+  required?: boolean;
+  mark?: string;
+  optional?: string;
+  type?: string;
+  autoComplete?: string;
+  maxLength?: number;
+  small?: boolean;
+};
+
+function TextField({ label, name, reg, props, error, hint, required, mark, optional, type = 'text', autoComplete, maxLength, small }: TextFieldProps) {
+  return (
+    <div>
+      <Label htmlFor={name} required={required} mark={mark} optional={optional}>
+        {small ? <span className="font-normal">{label}</span> : label}
+      </Label>
+      {hint ? (
+        <span className="field-hint" id={`${name}-hint`}>
+          {hint}
+        </span>
+      ) : null}
+      <input className="input" type={type} autoComplete={autoComplete} maxLength={maxLength} {...props} {...reg} />
+      <ErrorText name={name} error={error} />
+    </div>
+  );
+}
