@@ -1,0 +1,1076 @@
+import { randomUUID } from 'node:crypto';
+import { TZDate } from '@date-fns/tz';
+import { sql } from 'drizzle-orm';
+import { formatReference } from '@/lib/complaints/reference';
+import type { HistoryAction } from '@/lib/complaints/history-actions';
+import { addCalendarDays, addCalendarMonths, amsterdamDate, type IsoDate } from '@/lib/procedure/dates';
+import { acknowledgementDue, checkIncidentAge, resolutionDue } from '@/lib/procedure/deadlines';
+import { isWorkingDay } from '@/lib/procedure/holidays';
+import { DEFAULT_PRESET, DEFAULT_TERMS, PROCEDURE_TIME_ZONE, type ProcedureTerms } from '@/lib/procedure/terms';
+import type { Channel, ClientContractingPartyChoice, ContractingPartyType, Locale, Outcome, Status } from '@/lib/procedure/vocabulary';
+import { hashToken, statusTokenFor } from '@/lib/server/tokens';
+import type { Db, Tx } from './client';
+import { appendHistory, enqueueMessage, insertComplaint, insertInvolved, nextReferenceNumber, type NewOutboxMessage } from './complaints';
+import { categories, contractingParties, procedureSettings, staff, users } from './schema';
+
+/**
+ * Demo data for a fresh database: reference data (categories, users, advisers, contracting parties, procedure terms)
+ * and ~60 complaints over the past 14 months, each with a history and outbox that fit its status. Deterministic for
+ * a given `now` (seeded PRNG; only idempotency keys and status tokens are random). Does nothing when the database
+ * already has categories.
+ */
+
+/** The secret the demo complaints' status tokens are derived with; the tokens themselves are never kept. */
+const DEMO_TOKEN_SECRET = 'demo-seed';
+const PRNG_SEED = 0x4b4c_2026;
+const MINUTE = 60_000;
+
+// ---------------------------------------------------------------------------------------------------------------
+// Deterministic randomness
+
+type Rng = () => number;
+
+/** mulberry32: a tiny, good-enough 32-bit PRNG. */
+function mulberry32(seed: number): Rng {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+class Random {
+  constructor(private readonly next: Rng) {}
+  float(): number {
+    return this.next();
+  }
+  /** Integer in [min, max] inclusive. */
+  int(min: number, max: number): number {
+    if (max <= min) return min;
+    return min + Math.floor(this.next() * (max - min + 1));
+  }
+  chance(p: number): boolean {
+    return this.next() < p;
+  }
+  pick<T>(items: readonly T[]): T {
+    const item = items[Math.floor(this.next() * items.length)];
+    if (item === undefined) throw new Error('pick from an empty list');
+    return item;
+  }
+  weighted<T>(options: readonly (readonly [T, number])[]): T {
+    const total = options.reduce((sum, [, w]) => sum + w, 0);
+    let roll = this.next() * total;
+    for (const [value, weight] of options) {
+      roll -= weight;
+      if (roll < 0) return value;
+    }
+    const last = options.at(-1);
+    if (!last) throw new Error('weighted pick from an empty list');
+    return last[0];
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Reference data
+
+const CATEGORY_ROWS = [
+  { code: 'trajectory', nameNl: 'Re-integratietraject', nameEn: 'Re-integration trajectory', sortOrder: 10 },
+  { code: 'treatment', nameNl: 'Bejegening door adviseur', nameEn: 'Treatment by the adviser', sortOrder: 20 },
+  { code: 'communication', nameNl: 'Communicatie', nameEn: 'Communication', sortOrder: 30 },
+  { code: 'privacy', nameNl: 'Privacy', nameEn: 'Privacy', sortOrder: 40 },
+  { code: 'other', nameNl: 'Overig', nameEn: 'Other', sortOrder: 50 },
+] as const;
+type CategoryCode = (typeof CATEGORY_ROWS)[number]['code'];
+
+const USER_ROWS = [
+  { key: 'admin', email: 'admin@klachtloket.test', name: 'Annemiek de Vries', role: 'admin' },
+  { key: 'manager', email: 'kwaliteit@klachtloket.test', name: 'Marloes van den Berg', role: 'manager' },
+  { key: 'handler1', email: 'behandelaar1@klachtloket.test', name: 'Sanne Jansen', role: 'handler' },
+  { key: 'handler2', email: 'behandelaar2@klachtloket.test', name: 'Thijs Bakker', role: 'handler' },
+  { key: 'handler3', email: 'behandelaar3@klachtloket.test', name: 'Fatima El Amrani', role: 'handler' },
+] as const;
+
+/** Advisers. `user` links the adviser to a login (handler 3 is also an adviser); `since` = only in complaints older than this many days. */
+const STAFF_ROWS: readonly { name: string; team: string; user?: 'handler3'; active: boolean; city: string }[] = [
+  { name: 'Fatima El Amrani', team: 'Team Den Bosch', user: 'handler3', active: true, city: "'s-Hertogenbosch" },
+  { name: 'Joost van der Heijden', team: 'Team Den Bosch', active: true, city: "'s-Hertogenbosch" },
+  { name: 'Ingrid Verhoeven', team: 'Team Oss', active: true, city: 'Oss' },
+  { name: 'Mehmet Yılmaz', team: 'Team Oss', active: true, city: 'Oss' },
+  { name: 'Linda Smits', team: 'Team Meierijstad', active: true, city: 'Veghel' },
+  { name: 'Ruud Hendriks', team: 'Team Meierijstad', active: false, city: 'Veghel' },
+];
+/** The inactive adviser left the company: only older complaints name him. */
+const INACTIVE_STAFF_MIN_AGE_DAYS = 200;
+
+const PARTY_ROWS: readonly { type: ContractingPartyType; name: string; contactEmail: string; typed: readonly string[] }[] = [
+  { type: 'employer', name: 'Bouwbedrijf Van Dongen B.V.', contactEmail: 'hr@vandongen-bouw.test', typed: ['Bouwbedrijf Van Dongen', 'Van Dongen Bouw'] },
+  { type: 'employer', name: 'Zorggroep De Meierij', contactEmail: 'personeelszaken@zorggroep-demeierij.test', typed: ['Zorggroep De Meierij', 'zorggroep de Meierij'] },
+  { type: 'employer', name: 'Logistiek Centrum Brabant B.V.', contactEmail: 'hr@lcbrabant.test', typed: ['Logistiek Centrum Brabant', 'LCB Oss'] },
+  { type: 'municipality', name: "Gemeente 's-Hertogenbosch", contactEmail: 'werkeninkomen@s-hertogenbosch.test', typed: ["Gemeente 's-Hertogenbosch", 'gemeente Den Bosch'] },
+  { type: 'municipality', name: 'Gemeente Oss', contactEmail: 'participatie@gemeente-oss.test', typed: ['Gemeente Oss', 'gemeente Oss'] },
+  { type: 'municipality', name: 'Gemeente Meierijstad', contactEmail: 'werk@meierijstad.test', typed: ['Gemeente Meierijstad', 'Meierijstad'] },
+  { type: 'uwv', name: 'UWV', contactEmail: 'klachten@uwv.test', typed: ['UWV', 'UWV Den Bosch'] },
+];
+
+// ---------------------------------------------------------------------------------------------------------------
+// Complainants
+
+const FIRST_NAMES = [
+  'Anouk', 'Bram', 'Chantal', 'Daan', 'Esther', 'Freek', 'Gerda', 'Hanneke', 'Ivo', 'Jolanda', 'Kees', 'Lotte', 'Martijn',
+  'Nadia', 'Olaf', 'Petra', 'Rik', 'Samira', 'Tom', 'Ulla', 'Vincent', 'Wendy', 'Yusuf', 'Zoë', 'Henk', 'Ria', 'Mohamed',
+  'Ilse', 'Sander', 'Debby', 'Khadija', 'Bas', 'Marieke', 'Erik', 'Fenna',
+] as const;
+const LAST_NAMES = [
+  'de Jong', 'van Dijk', 'Visser', 'van der Linden', 'Mulder', 'de Graaf', 'Peters', 'van Leeuwen', 'Kuijpers', 'Willems',
+  'van de Ven', 'Bosman', 'Hoekstra', 'Maas', 'Coenen', 'van Rooij', 'Brouwer', 'Schouten', 'Aydın', 'Bouzidi',
+  'van Gils', 'Timmermans', 'Verbeek', 'de Wit', 'Claassen', 'van Vugt', 'Heijmans', 'Sanders',
+] as const;
+const EN_NAMES = ['Anna Kowalski', 'Mark Thompson', 'Priya Sharma', 'Tomasz Nowak', 'Elena Popescu', 'Daniel Okafor'] as const;
+const EMAIL_DOMAINS = ['mail.test', 'webpost.test', 'voorbeeld.test', 'inbox.test', 'thuis.test'] as const;
+const STREETS = [
+  'Kerkstraat', 'Molenstraat', 'Stationsweg', 'Hinthamerstraat', 'Graafseweg', 'Kruisstraat', 'Spoorlaan', 'Beatrixlaan',
+  'Meidoornstraat', 'Berlicumseweg', 'Lindenlaan', 'Eikenlaan', 'Prins Hendrikstraat', 'Hoogstraat', 'Zandstraat',
+] as const;
+const CITIES: readonly { city: string; postcodes: readonly [number, number] }[] = [
+  { city: "'s-Hertogenbosch", postcodes: [5211, 5237] },
+  { city: 'Rosmalen', postcodes: [5240, 5248] },
+  { city: 'Oss', postcodes: [5341, 5351] },
+  { city: 'Veghel', postcodes: [5461, 5467] },
+  { city: 'Schijndel', postcodes: [5481, 5483] },
+  { city: 'Vught', postcodes: [5261, 5264] },
+  { city: 'Uden', postcodes: [5401, 5406] },
+  { city: 'Sint-Oedenrode', postcodes: [5491, 5492] },
+];
+// Dutch postcodes never use SA, SD or SS; leaving S out as first letter keeps it simple.
+const POSTCODE_LETTERS = 'ABCDEGHJKLMNPRTVWXZ';
+
+function emailLocalPart(name: string): string {
+  return name
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/ı/g, 'i')
+    .toLowerCase()
+    .replace(/^(\S+)\s+/, '$1.')
+    .replace(/[^a-z0-9.]/g, '');
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// What the complaints say
+
+type TextContext = { adviser: string; party: string; date: string; months: number; city: string };
+type Template = {
+  category: CategoryCode;
+  locale: Locale;
+  /** Whether the text is about one adviser in particular. */
+  aboutAdviser: boolean;
+  text: (c: TextContext) => string;
+  outcomes: readonly string[];
+};
+
+const TEMPLATES: readonly Template[] = [
+  {
+    category: 'trajectory',
+    locale: 'nl',
+    aboutAdviser: false,
+    text: (c) =>
+      `Ik zit sinds ${c.months} maanden in een re-integratietraject, maar er gebeurt bijna niets. Ik heb in die tijd twee gesprekken gehad en geen enkele vacature of opleiding aangeboden gekregen. Als ik vraag wat het plan is, krijg ik te horen dat ik geduld moet hebben.`,
+    outcomes: ['Een concreet plan met afspraken over vacatures of een opleiding.', 'Een gesprek met de leidinggevende van mijn adviseur.'],
+  },
+  {
+    category: 'trajectory',
+    locale: 'nl',
+    aboutAdviser: true,
+    text: (c) =>
+      `Mijn trajectplan is opgesteld zonder dat er met mij over is gesproken. Er staat in dat ik 32 uur per week kan werken, terwijl ik dat vanwege de zorg voor mijn kinderen niet kan. Toen ik dit aangaf bij ${c.adviser}, werd er niets mee gedaan en is het plan toch naar ${c.party} gestuurd.`,
+    outcomes: ['Dat het trajectplan samen met mij opnieuw wordt opgesteld.', 'Dat het aangepaste plan opnieuw naar de opdrachtgever wordt gestuurd.'],
+  },
+  {
+    category: 'trajectory',
+    locale: 'nl',
+    aboutAdviser: false,
+    text: () =>
+      'De werkervaringsplek die voor mij is geregeld past helemaal niet bij mijn opleiding en ervaring. Ik moet nu magazijnwerk doen, terwijl ik jarenlang administratief medewerker ben geweest. Ik heb het gevoel dat er niet naar mijn cv is gekeken.',
+    outcomes: ['Een werkervaringsplek die past bij mijn ervaring.'],
+  },
+  {
+    category: 'trajectory',
+    locale: 'nl',
+    aboutAdviser: true,
+    text: (c) =>
+      `Mijn traject is zonder overleg stopgezet. Ik kreeg een brief dat het traject is beëindigd omdat ik "niet meewerk", maar ik ben op alle afspraken gekomen. ${c.adviser} heeft dit ook zo doorgegeven aan ${c.party}, met als gevolg dat mijn uitkering nu wordt gekort.`,
+    outcomes: ['Dat de melding aan de opdrachtgever wordt gecorrigeerd.', 'Dat mijn traject weer wordt opgestart.'],
+  },
+  {
+    category: 'trajectory',
+    locale: 'nl',
+    aboutAdviser: false,
+    text: () =>
+      'De sollicitatietraining is een week voor de start verplaatst, en daarna nog een keer. Ik moest steeds opnieuw opvang voor mijn kinderen regelen. Dit is nu al de derde keer dat een afspraak op het laatste moment wordt verzet.',
+    outcomes: ['Vaste data voor de training die niet meer veranderen.', 'Een vergoeding voor de extra opvangkosten.'],
+  },
+  {
+    category: 'treatment',
+    locale: 'nl',
+    aboutAdviser: true,
+    text: (c) =>
+      `Tijdens het gesprek van ${c.date} maakte ${c.adviser} denigrerende opmerkingen over mijn leeftijd. Er werd gezegd dat ik "toch geen werkgever meer zou vinden". Ik vond dit kwetsend en onprofessioneel.`,
+    outcomes: ['Excuses van de adviseur.', 'Een andere adviseur.'],
+  },
+  {
+    category: 'treatment',
+    locale: 'nl',
+    aboutAdviser: true,
+    text: (c) =>
+      `${c.adviser} luistert niet naar mij. Als ik iets probeer uit te leggen, word ik onderbroken en wordt er met stemverheffing tegen mij gepraat. Ik zie inmiddels op tegen elke afspraak.`,
+    outcomes: ['Een andere adviseur.', 'Dat de adviseur op een normale toon met mij praat.'],
+  },
+  {
+    category: 'treatment',
+    locale: 'nl',
+    aboutAdviser: true,
+    text: (c) =>
+      `Ik werd door ${c.adviser} onder druk gezet om een contract te tekenen voor een baan die ik niet wil en die niet bij mijn beperkingen past. Er werd gezegd dat ${c.party} anders mijn uitkering zou stopzetten.`,
+    outcomes: ['Excuses en een eerlijke uitleg van mijn rechten en plichten.'],
+  },
+  {
+    category: 'treatment',
+    locale: 'nl',
+    aboutAdviser: true,
+    text: (c) =>
+      `Bij de afspraak op kantoor heeft ${c.adviser} in de wachtruimte hardop over mijn persoonlijke situatie gepraat, terwijl er andere mensen bij zaten. Ik schaamde me en ben weggegaan.`,
+    outcomes: ['Dat gesprekken voortaan in een aparte ruimte plaatsvinden.', 'Excuses van de adviseur.'],
+  },
+  {
+    category: 'communication',
+    locale: 'nl',
+    aboutAdviser: true,
+    text: (c) =>
+      `Ik heb de afgelopen weken vier keer gebeld en twee e-mails gestuurd naar ${c.adviser}, maar ik krijg geen reactie. Ik weet niet waar ik aan toe ben met mijn traject en ${c.party} vraagt mij wat er aan de hand is.`,
+    outcomes: ['Duidelijke afspraken over hoe en wanneer ik antwoord krijg.'],
+  },
+  {
+    category: 'communication',
+    locale: 'nl',
+    aboutAdviser: false,
+    text: (c) =>
+      `Ik kreeg een uitnodiging met het verkeerde adres. Toen ik in ${c.city} aankwam, was er niemand. Ik heb daarvoor een halve dag vrij genomen en reiskosten gemaakt, en niemand heeft zich daarvoor verontschuldigd.`,
+    outcomes: ['Vergoeding van mijn reiskosten.', 'Dat uitnodigingen voortaan worden gecontroleerd.'],
+  },
+  {
+    category: 'communication',
+    locale: 'nl',
+    aboutAdviser: true,
+    text: (c) =>
+      `Het verslag van ons gesprek klopt niet. In het verslag dat ${c.adviser} naar ${c.party} heeft gestuurd, staat dat ik een afspraak heb gemist, maar die afspraak was door jullie zelf afgezegd. Ik heb de e-mail daarover nog.`,
+    outcomes: ['Dat het verslag wordt aangepast en opnieuw wordt verstuurd.'],
+  },
+  {
+    category: 'privacy',
+    locale: 'nl',
+    aboutAdviser: true,
+    text: (c) =>
+      `${c.adviser} heeft informatie over mijn gezondheid doorgegeven aan ${c.party}, zonder dat ik daar toestemming voor had gegeven. Ik had dit alleen in vertrouwen verteld om uit te leggen waarom ik minder uren kan werken.`,
+    outcomes: ['Dat de informatie bij de opdrachtgever wordt verwijderd.', 'Uitleg over wie mijn gegevens nog meer heeft gekregen.'],
+  },
+  {
+    category: 'privacy',
+    locale: 'nl',
+    aboutAdviser: false,
+    text: () =>
+      'Ik heb een e-mail ontvangen die bedoeld was voor een andere deelnemer, met diens naam, adres en verslagen erin. Nu vraag ik me af of mijn gegevens ook bij anderen terechtkomen.',
+    outcomes: ['Uitleg over hoe dit kon gebeuren en wat u doet om het te voorkomen.'],
+  },
+  {
+    category: 'other',
+    locale: 'nl',
+    aboutAdviser: false,
+    text: () =>
+      'De reiskostenvergoeding voor de trainingsdagen is na drie maanden nog steeds niet uitbetaald. Ik heb de declaratie met alle bonnetjes twee keer ingediend en krijg steeds te horen dat het "in behandeling" is.',
+    outcomes: ['Dat mijn reiskosten alsnog worden vergoed.'],
+  },
+  {
+    category: 'other',
+    locale: 'nl',
+    aboutAdviser: false,
+    text: (c) =>
+      `Het kantoor in ${c.city} is slecht bereikbaar en er is geen lift, terwijl ik slecht ter been ben. Ik heb gevraagd of de gesprekken ergens anders of online kunnen, maar daar is niets mee gedaan.`,
+    outcomes: ['Gesprekken op een toegankelijke plek of online.'],
+  },
+  {
+    category: 'trajectory',
+    locale: 'en',
+    aboutAdviser: false,
+    text: (c) =>
+      `I have been in the re-integration programme for ${c.months} months, but I have not been offered a single vacancy or course. My appointments are short and nothing that is agreed is followed up.`,
+    outcomes: ['A concrete plan with vacancies or training that fit my experience.'],
+  },
+  {
+    category: 'communication',
+    locale: 'en',
+    aboutAdviser: true,
+    text: (c) =>
+      `All letters and e-mails I receive are in Dutch only, although I told ${c.adviser} at the intake that my Dutch is limited. Because of this I missed an important appointment, and ${c.party} was told I did not show up.`,
+    outcomes: ['Letters in English, or an interpreter at appointments.'],
+  },
+  {
+    category: 'treatment',
+    locale: 'en',
+    aboutAdviser: true,
+    text: (c) =>
+      `During our meeting on ${c.date}, ${c.adviser} made remarks about my accent and my background that I found offensive. When I said so, I was told not to be so sensitive.`,
+    outcomes: ['An apology and a different adviser.'],
+  },
+  {
+    category: 'other',
+    locale: 'en',
+    aboutAdviser: false,
+    text: () =>
+      'My travel expenses for the job training have still not been reimbursed, even though I submitted the receipts twice. Nobody answers my e-mails about it.',
+    outcomes: ['Reimbursement of my travel costs.'],
+  },
+];
+
+const CONCERNS_STAFF_TEXTS = { nl: ['de jobcoach op mijn werkervaringsplek', 'de trainer van de sollicitatietraining', 'een medewerker van de receptie'], en: ['the job coach at my work placement', 'the trainer of the job application course'] } as const;
+
+const MONTHS = {
+  nl: ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'],
+  en: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
+} as const;
+
+function formatDate(date: IsoDate, locale: Locale): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const month = MONTHS[locale][m - 1] ?? '';
+  return `${d} ${month} ${y}`;
+}
+
+const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
+const OUTCOME_LABELS: Record<Outcome, Record<Locale, string>> = {
+  upheld: { nl: 'gegrond', en: 'upheld' },
+  partly_upheld: { nl: 'deels gegrond', en: 'partly upheld' },
+  not_upheld: { nl: 'ongegrond', en: 'not upheld' },
+  resolved_to_satisfaction: { nl: 'naar tevredenheid opgelost', en: 'resolved to your satisfaction' },
+};
+
+const FINDINGS: Record<Outcome, readonly string[]> = {
+  upheld: [
+    'Uit het dossier en het hoorgesprek blijkt dat de afspraken niet zijn nagekomen. De adviseur heeft dit erkend.',
+    'Wij hebben vastgesteld dat de informatie zonder toestemming is gedeeld. Dat had niet mogen gebeuren.',
+    'De klacht wordt bevestigd door de stukken in het dossier; er is onvoldoende gecommuniceerd.',
+  ],
+  partly_upheld: [
+    'Een deel van de afspraken is niet nagekomen; voor de andere punten hebben wij geen onderbouwing gevonden.',
+    'De toon van het gesprek was niet in orde. Dat het traject is aangepast, was wel in overleg met de opdrachtgever.',
+  ],
+  not_upheld: [
+    'Uit het dossier blijkt dat de afspraken met de cliënt zijn vastgelegd en nagekomen. Wij hebben geen aanwijzingen gevonden voor wat in de klacht staat.',
+    'Beide partijen zijn gehoord. De verslagen van de gesprekken bevestigen de lezing van de klager niet.',
+  ],
+  resolved_to_satisfaction: [
+    'In een gesprek met de klager is een oplossing afgesproken; de klager heeft laten weten daarmee tevreden te zijn.',
+    'De vergoeding is alsnog uitbetaald en de klager is tevreden met de oplossing.',
+  ],
+};
+
+const MEASURES = [
+  'De adviseur bespreekt deze klacht in het teamoverleg.',
+  'Uitnodigingen worden voortaan door een tweede medewerker gecontroleerd.',
+  'Er komt een vaste termijn van twee werkdagen voor het beantwoorden van e-mails.',
+  'De werkinstructie over het delen van gegevens met opdrachtgevers is aangescherpt.',
+  'De cliënt krijgt een andere adviseur toegewezen.',
+] as const;
+
+const EXTENSION_REASONS = [
+  'De adviseur over wie de klacht gaat is enkele weken afwezig; wij willen ook haar of hem horen voordat wij een oordeel geven.',
+  'Wij wachten nog op informatie van de opdrachtgever die nodig is om de klacht goed te beoordelen.',
+  'Het hoorgesprek kon op verzoek van de klager pas later plaatsvinden.',
+] as const;
+
+const WITHDRAWAL_REASONS = [
+  'Klager heeft telefonisch laten weten de klacht in te trekken: het probleem is opgelost in een gesprek met de adviseur.',
+  'Klager trekt de klacht in per e-mail; zij wil verder met een nieuwe adviseur en ziet af van verdere behandeling.',
+  'Klager heeft de klacht ingetrokken omdat het traject inmiddels is afgerond.',
+] as const;
+
+const INFO_QUESTIONS = [
+  'Kunt u aangeven op welke datum het gesprek plaatsvond en wie daarbij aanwezig waren?',
+  'Wilt u de e-mail waarin de afspraak werd afgezegd naar ons doorsturen?',
+  'Kunt u toelichten welke afspraken er in het trajectplan volgens u ontbreken?',
+  'Om welke declaraties gaat het precies (datum en bedrag)?',
+] as const;
+const INFO_ANSWERS = [
+  'Klager heeft de gevraagde datum en namen doorgegeven.',
+  'Klager heeft de e-mail doorgestuurd; deze is aan het dossier toegevoegd.',
+  'Klager heeft per telefoon een toelichting gegeven; die is vastgelegd in het dossier.',
+  'Klager heeft een overzicht van de declaraties gestuurd.',
+] as const;
+
+const HEARING_WAIVED = [
+  'Klager heeft aangegeven geen hoorgesprek te willen; de schriftelijke toelichting is voldoende.',
+  'Het feitelijke verloop staat niet ter discussie; klager en adviseur zien af van een hoorgesprek.',
+] as const;
+
+const PARTY_RESPONSES = [
+  'De opdrachtgever sluit zich aan bij de afhandeling en ziet geen aanleiding voor verdere stappen.',
+  'De opdrachtgever heeft met de cliënt gesproken en afgesproken het traject bij een andere aanbieder voort te zetten.',
+  'De opdrachtgever vraagt om extra begeleiding van de cliënt; dat is afgesproken.',
+] as const;
+
+// ---------------------------------------------------------------------------------------------------------------
+// Dates and times
+
+/** A moment on a calendar day in Europe/Amsterdam. */
+function instantAt(date: IsoDate, hour: number, minute: number): Date {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return new Date(new TZDate(y, m - 1, d, hour, minute, PROCEDURE_TIME_ZONE).getTime());
+}
+
+function daysBetween(from: IsoDate, to: IsoDate): number {
+  const utc = (iso: IsoDate) => {
+    const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+    return Date.UTC(y, m - 1, d);
+  };
+  return Math.round((utc(to) - utc(from)) / 86_400_000);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// A complaint's steps
+
+type HistoryEvent = {
+  action: HistoryAction;
+  at: Date;
+  actorUserId?: number;
+  actorLabel?: 'client' | 'system';
+  fromStatus?: Status;
+  toStatus?: Status;
+  reason?: string;
+  details?: Record<string, unknown>;
+};
+
+/** Builds a complaint's steps in time order; staff steps fall on working days during office hours. */
+class Timeline {
+  readonly events: HistoryEvent[] = [];
+  readonly messages: NewOutboxMessage[] = [];
+  status: Status = 'received';
+  private last: Date;
+  private lastDay = 0;
+
+  constructor(
+    private readonly rnd: Random,
+    private readonly received: IsoDate,
+    t0: Date,
+    /** The last day (counted from receipt) a step may fall on. */
+    readonly capDay: number,
+    private readonly now: Date,
+  ) {
+    this.last = t0;
+  }
+
+  get day(): number {
+    return this.lastDay;
+  }
+
+  get room(): number {
+    return this.capDay - this.lastDay;
+  }
+
+  /** A staff step `minGap..maxGap` days after the previous one, on a working day if possible, not after `maxDay`. */
+  staffAt(minGap: number, maxGap: number, maxDay = this.capDay): Date {
+    const limit = Math.max(this.lastDay, Math.min(maxDay, this.capDay));
+    const wanted = Math.min(Math.max(this.lastDay + this.rnd.int(minGap, maxGap), this.lastDay), limit);
+    let day = wanted;
+    while (day <= limit && !isWorkingDay(addCalendarDays(this.received, day))) day++;
+    if (day > limit) {
+      day = wanted;
+      while (day > this.lastDay && !isWorkingDay(addCalendarDays(this.received, day))) day--;
+    }
+    return this.officeMoment(day, limit);
+  }
+
+  /**
+   * Office hours on `day`; when the previous step was later that day, shortly after it if that is still office time,
+   * else the next working day (if the cap allows).
+   */
+  private officeMoment(day: number, limit: number): Date {
+    let current = day;
+    for (;;) {
+      const at = instantAt(addCalendarDays(this.received, current), this.rnd.int(9, 16), this.rnd.int(0, 59));
+      if (at.getTime() > this.last.getTime()) return this.advanceTo(at);
+      const soonAfter = new Date(this.last.getTime() + this.rnd.int(4, 55) * MINUTE);
+      const hour = new TZDate(soonAfter.getTime(), PROCEDURE_TIME_ZONE).getHours();
+      if (hour >= 8 && hour < 17) return this.advanceTo(soonAfter);
+      let next = current + 1;
+      while (next <= limit && !isWorkingDay(addCalendarDays(this.received, next))) next++;
+      if (next > limit) return this.advanceTo(soonAfter);
+      current = next;
+    }
+  }
+
+  /** A client's step (any day, waking hours). */
+  clientAt(minGap: number, maxGap: number): Date {
+    const day = Math.min(this.lastDay + this.rnd.int(minGap, maxGap), Math.max(this.lastDay, this.capDay));
+    return this.moment(day, this.rnd.int(7, 22), this.rnd.int(0, 59));
+  }
+
+  /** Minutes after the previous step (the outbox worker, for instance). */
+  minutesLater(min: number, max: number): Date {
+    return this.advanceTo(new Date(this.last.getTime() + this.rnd.int(min, max) * MINUTE));
+  }
+
+  private moment(day: number, hour: number, minute: number): Date {
+    let at = instantAt(addCalendarDays(this.received, day), hour, minute);
+    if (at.getTime() <= this.last.getTime()) at = new Date(this.last.getTime() + this.rnd.int(4, 55) * MINUTE);
+    return this.advanceTo(at);
+  }
+
+  private advanceTo(at: Date): Date {
+    let moment = at;
+    // Never in the future: squeeze the step in between the previous one and now.
+    if (moment.getTime() >= this.now.getTime()) moment = new Date(Math.floor((this.last.getTime() + this.now.getTime()) / 2));
+    this.last = moment;
+    this.lastDay = Math.max(this.lastDay, daysBetween(this.received, amsterdamDate(moment)));
+    return moment;
+  }
+
+  add(event: HistoryEvent): void {
+    if (event.toStatus) {
+      this.events.push({ ...event, fromStatus: event.fromStatus ?? (this.events.length ? this.status : undefined) });
+      this.status = event.toStatus;
+    } else {
+      this.events.push(event);
+    }
+  }
+
+  /** A status change from the current status. */
+  move(action: HistoryAction, at: Date, to: Status, extra: Omit<HistoryEvent, 'action' | 'at' | 'fromStatus' | 'toStatus'> = {}): void {
+    this.events.push({ action, at, fromStatus: this.status, toStatus: to, ...extra });
+    this.status = to;
+  }
+
+  get lastAt(): Date {
+    return this.last;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Letters and mails
+
+type Contact = {
+  name: string;
+  email: string | null;
+  street: string | null;
+  postcode: string | null;
+  city: string | null;
+  locale: Locale;
+};
+
+function recipientOf(contact: Contact): { medium: 'email' | 'post'; recipient: string } {
+  if (contact.email) return { medium: 'email', recipient: contact.email };
+  return { medium: 'post', recipient: `${contact.name}\n${contact.street}\n${contact.postcode} ${contact.city}` };
+}
+
+const SIGNATURE = { nl: 'Met vriendelijke groet,\nKlachtloket Bijstand naar Werk', en: 'Kind regards,\nComplaints desk Bijstand naar Werk' };
+
+function letter(contact: Contact, subject: Record<Locale, string>, body: Record<Locale, string>) {
+  const l = contact.locale;
+  const greeting = l === 'nl' ? `Beste ${contact.name},` : `Dear ${contact.name},`;
+  return { ...recipientOf(contact), subject: subject[l], bodyText: `${greeting}\n\n${body[l]}\n\n${SIGNATURE[l]}` };
+}
+
+type MessageState = { status: 'sent'; sentAt: Date } | { status: 'pending' } | { status: 'failed'; error: string };
+
+function outboxRow(
+  complaintId: number,
+  kind: string,
+  createdAt: Date,
+  content: { medium: 'email' | 'post'; recipient: string; subject: string; bodyText: string },
+  state: MessageState,
+): NewOutboxMessage {
+  const base = { complaintId, kind, ...content, createdAt, nextAttemptAt: createdAt };
+  switch (state.status) {
+    case 'sent':
+      return { ...base, status: 'sent', attempts: 1, sentAt: state.sentAt, providerId: content.medium === 'email' ? `demo-${randomUUID()}` : null };
+    case 'pending':
+      return { ...base, status: 'pending', attempts: 0 };
+    case 'failed':
+      return { ...base, status: 'failed', attempts: 5, lastError: state.error };
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The plan
+
+type Plan = {
+  /** Days before today the complaint was received (before moving post/phone/e-mail to a working day). */
+  age: number;
+  status: Status;
+  channel?: Channel;
+  /** Incident more than a year before receipt. */
+  oldIncident?: boolean;
+  extended?: boolean;
+  /** The acknowledgement mail bounced: a 'received' complaint past its acknowledgement date. */
+  ackFailed?: boolean;
+};
+
+/** Fixed cases, so the deadline views and every end state always have something to show. */
+const FIXED_PLANS: readonly Plan[] = [
+  { age: 0, status: 'received', channel: 'online' },
+  { age: 1, status: 'received', channel: 'online' },
+  { age: 2, status: 'received' },
+  { age: 3, status: 'received', channel: 'online' },
+  { age: 19, status: 'received', channel: 'online', ackFailed: true }, // acknowledgement overdue
+  { age: 31, status: 'acknowledged', oldIncident: true }, // not-admissible notice overdue, one-year flag
+  { age: 48, status: 'info_requested' }, // resolution overdue while waiting for the client
+  { age: 57, status: 'in_progress' }, // resolution overdue
+  { age: 61, status: 'in_progress', extended: true }, // extended, due soon
+  { age: 25, status: 'withdrawn' },
+  { age: 75, status: 'escalated' },
+  { age: 95, status: 'escalated' },
+  { age: 160, status: 'closed_by_party' },
+  { age: 330, status: 'closed_by_party' },
+  { age: 22, status: 'not_admissible', oldIncident: true },
+  { age: 210, status: 'not_admissible', oldIncident: true },
+  { age: 380, status: 'resolved', extended: true },
+];
+const COMPLAINT_COUNT = 60;
+const MAX_AGE_DAYS = 420; // 14 months back from today is at least 424 days
+
+function randomPlan(rnd: Random): Plan {
+  const age = rnd.chance(0.3) ? rnd.int(4, 41) : rnd.int(44, MAX_AGE_DAYS);
+  if (age < 10) return { age, status: rnd.chance(0.45) ? 'acknowledged' : 'in_progress' };
+  if (age < 42) {
+    const status = rnd.weighted<Status>([
+      ['in_progress', 50],
+      ['info_requested', 18],
+      ['acknowledged', age <= 14 ? 12 : 0],
+      ['withdrawn', 3],
+      ['resolved', age >= 24 ? 14 : 0],
+    ]);
+    return { age, status };
+  }
+  const status = rnd.weighted<Status>([
+    ['resolved', 76],
+    ['escalated', age >= 80 ? 6 : 0],
+    ['closed_by_party', age >= 130 ? 7 : 0],
+    ['withdrawn', 3],
+    ['not_admissible', 3],
+  ]);
+  return { age, status, oldIncident: status === 'not_admissible', extended: status === 'resolved' && rnd.chance(0.15) };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Seeding
+
+type Ids = {
+  admin: number;
+  manager: number;
+  handlers: readonly { id: number; name: string }[];
+  /** user id → staff id for users who are also advisers */
+  staffOfUser: ReadonlyMap<number, number>;
+  staff: readonly { id: number; name: string; team: string; city: string; active: boolean }[];
+  parties: readonly { id: number; type: ContractingPartyType; name: string; contactEmail: string; typed: readonly string[] }[];
+  categories: ReadonlyMap<CategoryCode, number>;
+};
+
+async function seedReferenceData(tx: Tx, now: Date): Promise<Ids> {
+  const setupAt = instantAt(addCalendarMonths(amsterdamDate(now), -15), 10, 0);
+
+  const categoryRows = await tx.insert(categories).values(CATEGORY_ROWS.map((c) => ({ ...c }))).returning({ id: categories.id, code: categories.code });
+  const userRows = await tx
+    .insert(users)
+    .values(USER_ROWS.map((u) => ({ email: u.email, name: u.name, role: u.role, passwordHash: null, createdAt: setupAt })))
+    .returning({ id: users.id, email: users.email, name: users.name });
+  const userByKey = new Map(USER_ROWS.map((u) => [u.key, userRows.find((r) => r.email === u.email)!]));
+  const userId = (key: (typeof USER_ROWS)[number]['key']) => {
+    const row = userByKey.get(key);
+    if (!row) throw new Error(`seed user ${key} missing`);
+    return row;
+  };
+
+  const staffRows = await tx
+    .insert(staff)
+    .values(STAFF_ROWS.map((s) => ({ name: s.name, team: s.team, userId: s.user ? userId(s.user).id : null, active: s.active })))
+    .returning({ id: staff.id, name: staff.name, userId: staff.userId });
+  const partyRows = await tx
+    .insert(contractingParties)
+    .values(PARTY_ROWS.map((p) => ({ type: p.type, name: p.name, contactEmail: p.contactEmail })))
+    .returning({ id: contractingParties.id, name: contractingParties.name });
+
+  await tx.insert(procedureSettings).values({ preset: DEFAULT_PRESET, terms: DEFAULT_TERMS, changedBy: userId('admin').id, createdAt: setupAt });
+
+  return {
+    admin: userId('admin').id,
+    manager: userId('manager').id,
+    handlers: (['handler1', 'handler2', 'handler3'] as const).map((k) => userId(k)),
+    staffOfUser: new Map(staffRows.filter((s) => s.userId !== null).map((s) => [s.userId!, s.id])),
+    staff: STAFF_ROWS.map((s) => {
+      const row = staffRows.find((r) => r.name === s.name)!;
+      return { id: row.id, name: s.name, team: s.team, city: s.city, active: s.active };
+    }),
+    parties: PARTY_ROWS.map((p) => ({ ...p, id: partyRows.find((r) => r.name === p.name)!.id })),
+    categories: new Map(categoryRows.map((c) => [c.code as CategoryCode, c.id])),
+  };
+}
+
+type Draft = {
+  plan: Plan;
+  channel: Channel;
+  receivedOn: IsoDate;
+  t0: Date;
+};
+
+function draftDates(rnd: Random, plan: Plan, now: Date): Draft {
+  const today = amsterdamDate(now);
+  const channel: Channel =
+    plan.channel ?? rnd.weighted<Channel>([['online', 64], ['phone', 12], ['email', 14], ['post', 10]]);
+  if (plan.age === 0) {
+    // Today: a little while ago (online, any hour).
+    const t0 = new Date(now.getTime() - rnd.int(20, 150) * MINUTE);
+    return { plan, channel, receivedOn: amsterdamDate(t0), t0 };
+  }
+  let receivedOn = addCalendarDays(today, -plan.age);
+  if (channel === 'online') return { plan, channel, receivedOn, t0: instantAt(receivedOn, rnd.int(7, 22), rnd.int(0, 59)) };
+  // Post arrives, and staff take calls and read mail, on working days.
+  while (!isWorkingDay(receivedOn)) receivedOn = addCalendarDays(receivedOn, -1);
+  return { plan, channel, receivedOn, t0: instantAt(receivedOn, rnd.int(9, 16), rnd.int(0, 59)) };
+}
+
+function makeContact(rnd: Random, channel: Channel, locale: Locale, needsEmail: boolean) {
+  const name = locale === 'en' ? rnd.pick(EN_NAMES) : `${rnd.pick(FIRST_NAMES)} ${rnd.pick(LAST_NAMES)}`;
+  const emailShare = channel === 'email' ? 1 : channel === 'post' ? 0.35 : channel === 'phone' ? 0.6 : 0.9;
+  const hasEmail = rnd.chance(emailShare) || needsEmail;
+  const hasAddress = !hasEmail || rnd.chance(channel === 'online' ? 0.15 : 0.5);
+  const place = rnd.pick(CITIES);
+  const postcode = `${rnd.int(place.postcodes[0], place.postcodes[1])} ${rnd.pick([...POSTCODE_LETTERS])}${rnd.pick([...POSTCODE_LETTERS])}`;
+  const phone = channel === 'phone' || rnd.chance(0.35) ? `06-${rnd.int(10_000_000, 99_999_999)}` : null;
+  return {
+    name,
+    email: hasEmail ? `${emailLocalPart(name)}@${rnd.pick(EMAIL_DOMAINS)}` : null,
+    street: hasAddress ? `${rnd.pick(STREETS)} ${rnd.int(1, 180)}${rnd.chance(0.15) ? rnd.pick(['a', 'b', '-2']) : ''}` : null,
+    postcode: hasAddress ? postcode : null,
+    city: hasAddress ? place.city : null,
+    phone,
+    locale,
+  };
+}
+
+export async function seedDemoData(db: Db, now = new Date()): Promise<{ seeded: boolean }> {
+  return db.transaction(async (tx) => {
+    // Two seeds at once: the second waits here and then finds the data.
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended('klachtloket:seed-demo-data', 0))`);
+    const existing = await tx.select({ id: categories.id }).from(categories).limit(1);
+    if (existing.length > 0) return { seeded: false };
+
+    const rnd = new Random(mulberry32(PRNG_SEED));
+    const ids = await seedReferenceData(tx, now);
+    const plans = [...FIXED_PLANS];
+    while (plans.length < COMPLAINT_COUNT) plans.push(randomPlan(rnd));
+    const drafts = plans.map((plan) => draftDates(rnd, plan, now)).sort((a, b) => a.t0.getTime() - b.t0.getTime());
+
+    for (const draft of drafts) await seedComplaint(tx, rnd, ids, draft, now);
+    return { seeded: true };
+  });
+}
+
+async function seedComplaint(tx: Tx, rnd: Random, ids: Ids, draft: Draft, now: Date): Promise<void> {
+  const { plan, channel, receivedOn, t0 } = draft;
+  const today = amsterdamDate(now);
+  const age = daysBetween(receivedOn, today);
+  const terms: ProcedureTerms = { ...DEFAULT_TERMS };
+
+  // Who and what.
+  const locale: Locale = (channel === 'online' || channel === 'email') && rnd.chance(0.1) ? 'en' : 'nl';
+  const contact = makeContact(rnd, channel, locale, plan.ackFailed === true);
+  const template = rnd.pick(TEMPLATES.filter((t) => t.locale === locale));
+  const categoryId = ids.categories.get(template.category)!;
+  const handler3 = ids.handlers[2]!;
+  const adviserOfHandler3 = ids.staffOfUser.get(handler3.id)!;
+
+  const eligibleStaff = ids.staff.filter((s) => s.active || age >= INACTIVE_STAFF_MIN_AGE_DAYS);
+  const namedStaff = template.aboutAdviser ? rnd.chance(0.88) : rnd.chance(0.25);
+  const concerns = namedStaff
+    ? rnd.chance(0.3)
+      ? ids.staff.find((s) => s.id === adviserOfHandler3)!
+      : rnd.pick(eligibleStaff.filter((s) => s.id !== adviserOfHandler3))
+    : null;
+  const concernsText = !concerns && template.aboutAdviser && rnd.chance(0.5) ? rnd.pick(CONCERNS_STAFF_TEXTS[locale]) : null;
+  const colleagues = concerns ? ids.staff.filter((s) => s.active && s.id !== concerns.id && s.team === concerns.team) : [];
+  const otherInvolved = colleagues.length > 0 && rnd.chance(0.15) ? rnd.pick(colleagues) : null;
+  const involvedStaffIds = new Set([concerns?.id, otherInvolved?.id].filter((id): id is number => id !== undefined));
+  const freeHandlers = ids.handlers.filter((h) => {
+    const staffId = ids.staffOfUser.get(h.id);
+    return staffId === undefined || !involvedStaffIds.has(staffId);
+  });
+
+  const partyChoice: ClientContractingPartyChoice =
+    plan.status === 'escalated' || plan.status === 'closed_by_party'
+      ? rnd.pick(['employer', 'municipality', 'uwv'] as const)
+      : rnd.weighted<ClientContractingPartyChoice>([['municipality', 50], ['uwv', 20], ['employer', 18], ['unknown', 12]]);
+  const party = partyChoice === 'unknown' ? null : rnd.pick(ids.parties.filter((p) => p.type === partyChoice));
+  const partyName = party ? rnd.pick(party.typed) : null;
+
+  let incidentOngoing = false;
+  let incidentDate: IsoDate | null;
+  if (plan.oldIncident) {
+    incidentDate = addCalendarDays(receivedOn, -rnd.int(395, 600));
+  } else if (rnd.chance(0.3)) {
+    incidentOngoing = true;
+    incidentDate = rnd.chance(0.3) ? addCalendarDays(receivedOn, -rnd.int(30, 200)) : null;
+  } else {
+    incidentDate = addCalendarDays(receivedOn, -rnd.int(channel === 'online' ? 0 : 1, 110));
+  }
+  const incidentCheck = checkIncidentAge(receivedOn, incidentOngoing ? { ongoing: true } : { ongoing: false, date: incidentDate! }, terms);
+
+  const adviserPhrase = concerns ? concerns.name : (concernsText ?? (locale === 'nl' ? 'mijn adviseur' : 'my adviser'));
+  const partyPhrase = partyName ?? (locale === 'nl' ? 'de opdrachtgever' : 'the contracting party');
+  const textDate = incidentDate ? formatDate(incidentDate, locale) : locale === 'nl' ? 'ons laatste gesprek' : 'our last meeting';
+  let description = capitalise(
+    template.text({ adviser: adviserPhrase, party: partyPhrase, date: textDate, months: rnd.int(3, 14), city: (concerns ?? rnd.pick(ids.staff)).city }),
+  );
+  if (channel === 'phone') description = `Telefonisch gemeld. ${description}`;
+  const desiredOutcome = rnd.chance(0.55) ? rnd.pick(template.outcomes) : null;
+
+  const handler = plan.status === 'received' ? null : rnd.pick(freeHandlers);
+  const registeredBy = channel === 'online' ? null : (handler && rnd.chance(0.6) ? handler : rnd.pick(freeHandlers));
+
+  // Reference and token.
+  const year = Number(receivedOn.slice(0, 4));
+  const reference = formatReference(year, await nextReferenceNumber(tx, year));
+  const tokenKey = randomUUID();
+  const statusTokenHash = hashToken(statusTokenFor(tokenKey, DEMO_TOKEN_SECRET));
+
+  // Steps.
+  const tl = new Timeline(rnd, receivedOn, t0, Math.max(0, age - 1), now);
+  const ackContact: Contact = { ...contact };
+  const mediumOf = recipientOf(ackContact).medium;
+  const due = resolutionDue(receivedOn, terms);
+  const L = (nl: string, en: string) => ({ nl, en });
+  const messages: { kind: string; at: Date; content: ReturnType<typeof letter>; state: MessageState }[] = [];
+
+  tl.add({
+    action: channel === 'online' ? 'received' : 'registered',
+    at: t0,
+    ...(channel === 'online' ? { actorLabel: 'client' as const } : { actorUserId: registeredBy!.id }),
+    toStatus: 'received',
+    details: { channel, ...(incidentCheck.olderThanLimit ? { incidentOlderThanLimit: true, earliestHandled: incidentCheck.earliestHandled } : {}) },
+  });
+
+  const ackContent = letter(
+    ackContact,
+    L(`Ontvangstbevestiging klacht ${reference}`, `Acknowledgement of your complaint ${reference}`),
+    L(
+      `Wij hebben uw klacht ontvangen op ${formatDate(receivedOn, 'nl')}. Uw referentienummer is ${reference}.\n\nEen klachtbehandelaar die zelf niet bij uw klacht betrokken is, behandelt uw klacht. Misschien nemen wij contact met u op voor meer informatie. U heeft het recht om gehoord te worden; wij nodigen u daarvoor uit.\n\nUiterlijk ${formatDate(due, 'nl')} krijgt u onze schriftelijke reactie. Hebben wij meer tijd nodig, dan laten wij u dat vóór die datum weten, met de reden.`,
+      `We received your complaint on ${formatDate(receivedOn, 'en')}. Your reference number is ${reference}.\n\nYour complaint will be handled by someone who is not involved in it. We may contact you for more information. You have the right to be heard; we will invite you for a conversation.\n\nYou will receive our written answer by ${formatDate(due, 'en')} at the latest. If we need more time, we will tell you before that date and explain why.`,
+    ),
+  );
+
+  const assign = () => {
+    tl.add({ action: 'assigned', at: tl.staffAt(0, 2), actorUserId: ids.manager, details: { handlerId: handler!.id, handlerName: handler!.name } });
+  };
+
+  if (plan.status === 'received') {
+    messages.push({
+      kind: 'acknowledgement',
+      at: t0,
+      content: ackContent,
+      state: plan.ackFailed ? { status: 'failed', error: '550 5.1.1 Recipient address rejected: mailbox unavailable' } : { status: 'pending' },
+    });
+  } else {
+    // The acknowledgement: mailed by the outbox worker within minutes, or a letter posted by the handler.
+    if (mediumOf === 'email') {
+      const sentAt = tl.minutesLater(1, 4);
+      tl.move('acknowledged', sentAt, 'acknowledged', { actorLabel: 'system', details: { medium: 'email' } });
+      messages.push({ kind: 'acknowledgement', at: t0, content: ackContent, state: { status: 'sent', sentAt } });
+      assign();
+    } else {
+      assign();
+      const sentAt = tl.staffAt(0, 3, daysBetween(receivedOn, acknowledgementDue(receivedOn, terms)) - 1);
+      tl.move('acknowledged', sentAt, 'acknowledged', { actorUserId: handler!.id, details: { medium: 'post' } });
+      messages.push({ kind: 'acknowledgement', at: sentAt, content: ackContent, state: { status: 'sent', sentAt } });
+    }
+  }
+
+  const send = (kind: string, at: Date, content: ReturnType<typeof letter>) =>
+    messages.push({ kind, at, content, state: { status: 'sent', sentAt: new Date(at.getTime() + rnd.int(1, 5) * MINUTE) } });
+
+  const copySent = () => {
+    const recipient = concerns ? concerns.name : 'teamleider re-integratie';
+    tl.move('copy_sent', tl.staffAt(1, 4), 'in_progress', { actorUserId: handler!.id, details: { staffId: concerns?.id ?? null, recipient } });
+  };
+
+  const askInfo = (answered: boolean) => {
+    const at = tl.staffAt(2, 7);
+    const question = rnd.pick(INFO_QUESTIONS);
+    tl.move('info_requested', at, 'info_requested', { actorUserId: handler!.id, details: { question } });
+    send('info_request', at, letter(ackContact, L(`Vraag over uw klacht ${reference}`, `Question about your complaint ${reference}`), L(`Om uw klacht goed te kunnen behandelen, hebben wij meer informatie nodig.\n\n${question}\n\nU kunt antwoorden via de link naar uw klacht of door deze e-mail te beantwoorden.`, `To handle your complaint properly we need more information.\n\n${question}\n\nYou can answer through the link to your complaint or by replying to this e-mail.`)));
+    if (answered) tl.move('info_received', tl.clientAt(1, 7), 'in_progress', { actorLabel: 'client', details: { answer: rnd.pick(INFO_ANSWERS) } });
+  };
+
+  const hearing = () => {
+    const at = tl.staffAt(3, 10);
+    if (rnd.chance(0.8)) {
+      const attendees = ['klager', ...(concerns ? [concerns.name] : []), handler!.name];
+      tl.add({ action: 'hearing_held', at, actorUserId: handler!.id, details: { held: true, attendees, report: 'Verslag van het hoorgesprek is vastgelegd in het dossier en met beide partijen gedeeld.' } });
+    } else {
+      tl.add({ action: 'hearing_held', at, actorUserId: handler!.id, reason: rnd.pick(HEARING_WAIVED), details: { held: false } });
+    }
+  };
+
+  let newDue: IsoDate | null = null;
+  /** Shortly before the resolution term ends; open complaints get the longest extension (due soon, not overdue). */
+  const extend = (days: number) => {
+    const target = Math.max(tl.day + 1, rnd.int(terms.resolutionDays - 10, terms.resolutionDays - 2));
+    const at = tl.staffAt(target - tl.day, target - tl.day, terms.resolutionDays - 1);
+    newDue = resolutionDue(receivedOn, terms, [{ newDue: addCalendarDays(due, days) }]);
+    const reason = rnd.pick(EXTENSION_REASONS);
+    tl.add({ action: 'extended', at, actorUserId: handler!.id, reason, details: { previousDue: due, newDue, days, clientConsent: false } });
+    send('extension', at, letter(ackContact, L(`Meer tijd nodig voor uw klacht ${reference}`, `More time needed for your complaint ${reference}`), L(`Wij hebben meer tijd nodig om uw klacht goed te behandelen. De reden: ${reason}\n\nU krijgt onze reactie uiterlijk ${formatDate(newDue, 'nl')}.`, `We need more time to handle your complaint properly. The reason (in Dutch): ${reason}\n\nYou will receive our answer by ${formatDate(newDue, 'en')} at the latest.`)));
+  };
+
+  const resolve = () => {
+    const extendedTo = newDue as IsoDate | null;
+    const lastDay = extendedTo ? daysBetween(receivedOn, extendedTo) : terms.resolutionDays - 1;
+    const minDay = extendedTo ? terms.resolutionDays + 1 : 18;
+    const target = Math.max(tl.day + 2, rnd.int(minDay, lastDay));
+    const at = tl.staffAt(target - tl.day, target - tl.day, lastDay);
+    const outcome: Outcome =
+      plan.status === 'escalated' || plan.status === 'closed_by_party'
+        ? rnd.pick(['not_upheld', 'partly_upheld'] as const)
+        : rnd.weighted<Outcome>([['upheld', 25], ['partly_upheld', 28], ['not_upheld', 30], ['resolved_to_satisfaction', 17]]);
+    const findings = rnd.pick(FINDINGS[outcome]);
+    const measure = outcome === 'upheld' || outcome === 'partly_upheld' ? rnd.pick(MEASURES) : null;
+    tl.move('resolved', at, 'resolved', { actorUserId: handler!.id, reason: findings, details: { outcome, ...(measure ? { measure } : {}) } });
+    const onward = party ? party.name : L('uw opdrachtgever (uw werkgever, de gemeente of UWV)', 'your contracting party (your employer, the municipality or UWV)')[locale];
+    send('outcome', at, letter(ackContact, L(`Uitkomst van uw klacht ${reference}`, `Outcome of your complaint ${reference}`), L(
+      `Wij hebben uw klacht van ${formatDate(receivedOn, 'nl')} onderzocht.\n\nWat wij hebben vastgesteld: ${findings}\n\nOns oordeel: uw klacht is ${OUTCOME_LABELS[outcome].nl}.${measure ? `\n\nWat wij doen: ${measure}` : ''}\n\nBent u het niet eens met deze afhandeling? Dan kunt u uw klacht voorleggen aan ${onward}.`,
+      `We have looked into your complaint of ${formatDate(receivedOn, 'en')}.\n\nWhat we found (in Dutch): ${findings}\n\nOur judgement: your complaint is ${OUTCOME_LABELS[outcome].en}.${measure ? `\n\nWhat we will do (in Dutch): ${measure}` : ''}\n\nIf you do not agree with how your complaint was handled, you can take it to ${onward}.`,
+    )));
+  };
+
+  const notAdmissible = () => {
+    const at = tl.staffAt(2, 10, terms.notAdmissibleNoticeDays - 1);
+    const reason = `De gedraging waarover de klacht gaat vond plaats op ${formatDate(incidentDate!, 'nl')}, meer dan een jaar voor de indiening van de klacht op ${formatDate(receivedOn, 'nl')}. Volgens de klachtenregeling wordt de klacht daarom niet in behandeling genomen.`;
+    tl.move('not_admissible', at, 'not_admissible', { actorUserId: handler!.id, reason, details: { ground: 'incident_older_than_limit', incidentDate, earliestHandled: incidentCheck.earliestHandled } });
+    const onward = party ? party.name : L('uw opdrachtgever (werkgever, gemeente of UWV)', 'your contracting party (employer, municipality or UWV)')[locale];
+    send('not_admissible', at, letter(ackContact, L(`Uw klacht ${reference} wordt niet behandeld`, `Your complaint ${reference} will not be handled`), L(`${reason}\n\nWilt u hierover verder praten? Dan kunt u terecht bij ${onward}.`, `The conduct you complain about took place on ${formatDate(incidentDate!, 'en')}, more than a year before you filed your complaint on ${formatDate(receivedOn, 'en')}. Under our complaints procedure we therefore cannot handle it.\n\nIf you wish to take this further, you can contact ${onward}.`)));
+  };
+
+  const withdraw = () => {
+    const at = tl.staffAt(2, 12);
+    const reason = rnd.pick(WITHDRAWAL_REASONS);
+    tl.move('withdrawn', at, 'withdrawn', { actorUserId: handler!.id, reason });
+    send('withdrawal', at, letter(ackContact, L(`Uw klacht ${reference} is ingetrokken`, `Your complaint ${reference} has been withdrawn`), L('U heeft uw klacht ingetrokken. Wij sluiten het dossier. Heeft u later toch weer een klacht, dan kunt u die altijd opnieuw indienen.', 'You have withdrawn your complaint and we have closed the file. You can always file a new complaint later.')));
+  };
+
+  const escalate = () => {
+    const at = tl.staffAt(7, 28);
+    tl.move('escalated', at, 'escalated', {
+      actorUserId: handler!.id,
+      reason: 'Klager is het niet eens met de uitkomst en legt de klacht voor aan de opdrachtgever.',
+      details: { contractingPartyId: party!.id, contractingPartyName: party!.name },
+    });
+    messages.push({
+      kind: 'escalation',
+      at,
+      content: {
+        medium: 'email',
+        recipient: party!.contactEmail,
+        subject: `Klacht ${reference} voorgelegd aan ${party!.name}`,
+        bodyText: `Geachte heer, mevrouw,\n\nUw cliënt ${contact.name} is het niet eens met de afhandeling van klacht ${reference} en legt de klacht aan u voor, zoals onze klachtenregeling mogelijk maakt. Bijgaand vindt u het dossier: de klacht, het verloop van de behandeling en onze uitkomst.\n\n${SIGNATURE.nl}`,
+      },
+      state: { status: 'sent', sentAt: new Date(at.getTime() + rnd.int(1, 5) * MINUTE) },
+    });
+  };
+
+  switch (plan.status) {
+    case 'received':
+    case 'acknowledged':
+      break;
+    case 'not_admissible':
+      notAdmissible();
+      break;
+    case 'withdrawn':
+      if (rnd.chance(0.5)) copySent();
+      withdraw();
+      break;
+    case 'info_requested':
+      copySent();
+      askInfo(false);
+      break;
+    case 'in_progress':
+      copySent();
+      if (tl.room >= 12 && rnd.chance(0.4)) askInfo(true);
+      if (tl.room >= 8) hearing();
+      if (plan.extended) extend(terms.maxExtensionDays);
+      break;
+    case 'resolved':
+    case 'escalated':
+    case 'closed_by_party':
+      copySent();
+      if (rnd.chance(0.3)) askInfo(true);
+      hearing();
+      if (plan.extended) extend(rnd.int(14, terms.maxExtensionDays));
+      resolve();
+      if (plan.status !== 'resolved') escalate();
+      if (plan.status === 'closed_by_party') {
+        tl.move('closed_by_party', tl.staffAt(14, 45), 'closed_by_party', { actorUserId: handler!.id, details: { contractingPartyId: party!.id, response: rnd.pick(PARTY_RESPONSES) } });
+      }
+      break;
+  }
+
+  const { id } = await insertComplaint(tx, {
+    reference,
+    status: tl.status,
+    channel,
+    receivedOn,
+    registeredBy: registeredBy?.id ?? null,
+    locale,
+    complainantName: contact.name,
+    complainantEmail: contact.email,
+    addressStreet: contact.street,
+    addressPostcode: contact.postcode,
+    addressCity: contact.city,
+    complainantPhone: contact.phone,
+    categoryId,
+    concernsStaffId: concerns?.id ?? null,
+    concernsStaffText: concernsText,
+    description,
+    incidentDate,
+    incidentOngoing,
+    desiredOutcome,
+    partyChoice,
+    partyName,
+    contractingPartyId: party?.id ?? null,
+    consentAt: t0,
+    terms,
+    handlerId: handler?.id ?? null,
+    statusTokenHash,
+    idempotencyKey: channel === 'online' ? tokenKey : null,
+    version: tl.events.length,
+    createdAt: t0,
+    updatedAt: tl.lastAt,
+  });
+
+  if (concerns) await insertInvolved(tx, { complaintId: id, staffId: concerns.id, name: concerns.name, involvement: 'subject', createdAt: t0 });
+  if (otherInvolved) await insertInvolved(tx, { complaintId: id, staffId: otherInvolved.id, name: otherInvolved.name, involvement: 'other', createdAt: t0 });
+
+  for (const event of tl.events) {
+    await appendHistory(tx, {
+      complaintId: id,
+      at: event.at,
+      actorUserId: event.actorUserId ?? null,
+      actorLabel: event.actorLabel ?? null,
+      action: event.action,
+      fromStatus: event.fromStatus ?? null,
+      toStatus: event.toStatus ?? null,
+      reason: event.reason ?? null,
+      details: event.details ?? null,
+    });
+  }
+  for (const m of messages.sort((a, b) => a.at.getTime() - b.at.getTime())) {
+    await enqueueMessage(tx, outboxRow(id, m.kind, m.at, m.content, m.state));
+  }
+}
