@@ -43,16 +43,20 @@ export function ComplaintForm({ locale, texts, categories, staff, today, confirm
   const router = useRouter();
   const f = texts.form;
   const [failure, setFailure] = useState<string | null>(null);
+  const [leaving, setLeaving] = useState(false);
+  const [ready, setReady] = useState(false);
   const {
     register,
     handleSubmit,
     setError,
     setValue,
     watch,
-    formState: { errors, isSubmitting, isSubmitSuccessful, submitCount },
+    formState: { errors, isSubmitting, submitCount },
   } = useForm<ComplaintInput, unknown, ComplaintData>({
     resolver: zodResolver(complaintSchema),
-    mode: 'onTouched',
+    // Validate on submit, then re-check as the user corrects: no messages jumping in while someone is still typing.
+    mode: 'onSubmit',
+    reValidateMode: 'onChange',
     defaultValues: {
       name: '', email: '', street: '', postcode: '', city: '', phone: '', staffId: '', staffOther: '',
       description: '', incidentDate: '', desiredOutcome: '', partyName: '', idempotencyKey: '', locale,
@@ -60,7 +64,10 @@ export function ComplaintForm({ locale, texts, categories, staff, today, confirm
   });
 
   // One key per filled-in form: re-posting it (double click, retry after a lost answer) never makes a second complaint.
-  useEffect(() => setValue('idempotencyKey', newKey()), [setValue]);
+  useEffect(() => {
+    setValue('idempotencyKey', newKey());
+    setReady(true);
+  }, [setValue]);
 
   const onSubmit = handleSubmit(async (values) => {
     setFailure(null);
@@ -68,13 +75,13 @@ export function ComplaintForm({ locale, texts, categories, staff, today, confirm
     try {
       result = await submitComplaint(values);
     } catch {
-      setFailure('unavailable');
+      setFailure('network');
       return;
     }
     if (result.ok) {
-      router.push(confirmationPath.replace('{token}', result.data.token));
       // Keep the button disabled while the confirmation page loads.
-      await new Promise(() => {});
+      setLeaving(true);
+      router.push(confirmationPath.replace('{token}', result.data.token));
       return;
     }
     if (result.error === 'unavailable') {
@@ -95,7 +102,7 @@ export function ComplaintForm({ locale, texts, categories, staff, today, confirm
     name: f.name, email: f.email, street: f.street, postcode: f.postcode, city: f.city, phone: f.phone,
     category: f.category, staffId: f.staff, staffOther: f.staffOther, description: f.description,
     incidentWhen: f.incidentWhen, incidentDate: f.incidentDate, desiredOutcome: f.desiredOutcome,
-    partyChoice: f.party, partyName: f.partyName, consent: f.consent,
+    partyChoice: f.party, partyName: f.partyName, consent: f.consentShort,
   };
   const errorList = ORDER.filter((name) => message(name));
   const incidentWhen = watch('incidentWhen');
@@ -112,10 +119,10 @@ export function ComplaintForm({ locale, texts, categories, staff, today, confirm
   };
 
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-10" aria-busy={isSubmitting}>
+    <form onSubmit={onSubmit} noValidate className="space-y-10" aria-busy={isSubmitting || leaving} data-ready={ready || undefined}>
       {(submitCount > 0 && errorList.length > 0) || failure ? (
-        <div role="alert" className="rounded-md border-2 border-red-700 bg-red-50 p-4">
-          {failure ? <p className="font-semibold text-red-800">{failure === 'unavailable' ? f.unavailable : texts.errors.invalid}</p> : null}
+        <div role="alert" data-testid="form-alert" className="rounded-md border-2 border-red-700 bg-red-50 p-4">
+          {failure ? <p className="font-semibold text-red-800">{failure === 'unavailable' ? f.unavailable : failure === 'network' ? f.network : texts.errors.invalid}</p> : null}
           {errorList.length > 0 ? (
             <>
               <p className="font-semibold text-red-800">{f.errorSummary}</p>
@@ -123,7 +130,7 @@ export function ComplaintForm({ locale, texts, categories, staff, today, confirm
                 {errorList.map((name) => (
                   <li key={name}>
                     <a className="text-red-800 underline" href={`#${name}`}>
-                      {labelOf[name]}: {message(name)}
+                      {labelOf[name]} – {message(name)}
                     </a>
                   </li>
                 ))}
@@ -229,8 +236,8 @@ export function ComplaintForm({ locale, texts, categories, staff, today, confirm
         <div className="ml-8"><ErrorText name="consent" error={message('consent')} /></div>
       </div>
 
-      <button type="submit" className="btn-primary" disabled={isSubmitting || isSubmitSuccessful}>
-        {isSubmitting || isSubmitSuccessful ? f.submitting : f.submit}
+      <button type="submit" className="btn-primary" disabled={isSubmitting || leaving}>
+        {isSubmitting || leaving ? f.submitting : f.submit}
       </button>
     </form>
   );

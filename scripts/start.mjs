@@ -61,6 +61,7 @@ const stop = (signal) => {
 };
 process.on('SIGINT', () => stop('SIGINT'));
 process.on('SIGTERM', () => stop('SIGTERM'));
+process.on('exit', () => stop('SIGTERM'));
 server.on('exit', (code) => process.exit(code ?? 0));
 
 for (let i = 0; i < 120; i++) {

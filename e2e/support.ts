@@ -1,0 +1,99 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type Page } from '@playwright/test';
+import pg from 'pg';
+
+/** The e2e server's database (scripts/e2e-server.mjs), for checking what a user's actions wrote. */
+const admin = new URL(process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres');
+admin.pathname = '/klachtloket_e2e';
+
+export async function query<T extends Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<T[]> {
+  const client = new pg.Client({ connectionString: admin.toString() });
+  await client.connect();
+  try {
+    return (await client.query(sql, params)).rows as T[];
+  } finally {
+    await client.end();
+  }
+}
+
+export async function complaintsNamed(name: string) {
+  return query<{ id: number; reference: string; channel: string; status: string }>(
+    'select id, reference, channel, status from complaints where complainant_name = $1',
+    [name],
+  );
+}
+
+/** No serious or critical accessibility violation (axe-core, WCAG 2.1 AA rules). */
+export async function expectAccessible(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual([]);
+}
+
+export async function screenshot(page: Page, name: string) {
+  await page.screenshot({ path: `e2e/.screenshots/${name}.png`, fullPage: true });
+}
+
+export const uniqueName = (label: string) => `${label} ${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
+
+/** Today in Amsterdam as YYYY-MM-DD, and n days from it. */
+export function amsterdamToday(offsetDays = 0): string {
+  const now = new Date(Date.now() + offsetDays * 86_400_000);
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(now);
+}
+
+export type FormLabels = {
+  name: string;
+  email: string;
+  category: string;
+  categoryOption: string;
+  description: string;
+  onDate: string;
+  date: string;
+  party: string;
+  consent: string;
+  submit: string;
+};
+
+export const NL: FormLabels = {
+  name: 'Uw naam',
+  email: 'E-mailadres',
+  category: 'Waar gaat uw klacht over?',
+  categoryOption: 'Bejegening door adviseur',
+  description: 'Wat is er gebeurd?',
+  onDate: 'Op een datum',
+  date: 'Datum',
+  party: 'De gemeente',
+  consent: 'Ik geef toestemming',
+  submit: 'Klacht versturen',
+};
+
+export const EN: FormLabels = {
+  name: 'Your name',
+  email: 'E-mail address',
+  category: 'What is your complaint about?',
+  categoryOption: 'Treatment by the adviser',
+  description: 'What happened?',
+  onDate: 'On a date',
+  date: 'Date',
+  party: 'The municipality',
+  consent: 'I agree',
+  submit: 'Send complaint',
+};
+
+/** The form is interactive once React has hydrated it. */
+export async function formReady(page: Page) {
+  await page.locator('form[data-ready]').waitFor();
+}
+
+export async function fillComplaint(page: Page, labels: FormLabels, values: { name: string; date: string }) {
+  await formReady(page);
+  await page.getByLabel(labels.name).fill(values.name);
+  await page.getByLabel(labels.email, { exact: true }).fill('e2e@example.test');
+  await page.getByLabel(labels.category).selectOption({ label: labels.categoryOption });
+  await page.getByLabel(labels.description).fill('Mijn adviseur kwam twee keer niet opdagen en liet niets van zich horen.');
+  await page.getByLabel(labels.onDate).check();
+  await page.getByLabel(new RegExp(`^${labels.date}`)).fill(values.date);
+  await page.getByLabel(labels.party).check();
+  await page.getByLabel(labels.consent).check();
+}
