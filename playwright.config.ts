@@ -24,7 +24,7 @@ export default defineConfig({
     navigationTimeout: 20_000,
   },
   webServer: {
-    command: 'node scripts/e2e-server.mjs',
+    command: 'node_modules/.bin/tsx scripts/e2e-server.ts',
     url: `${baseURL}/api/health`,
     timeout: 300_000,
     reuseExistingServer: false,

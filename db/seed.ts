@@ -1,7 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { TZDate } from '@date-fns/tz';
 import { sql } from 'drizzle-orm';
+import { statusPath } from '@/lib/complaints/links';
 import { formatReference } from '@/lib/complaints/reference';
+import { acknowledgementMessage } from '@/lib/mail/acknowledgement';
+import { appUrl } from '@/lib/server/env';
 import type { HistoryAction } from '@/lib/complaints/history-actions';
 import { addCalendarDays, addCalendarMonths, amsterdamDate, type IsoDate } from '@/lib/procedure/dates';
 import { acknowledgementDue, checkIncidentAge, resolutionDue } from '@/lib/procedure/deadlines';
@@ -840,7 +843,8 @@ async function seedComplaint(tx: Tx, rnd: Random, ids: Ids, draft: Draft, now: D
   const year = Number(receivedOn.slice(0, 4));
   const reference = formatReference(year, await nextReferenceNumber(tx, year));
   const tokenKey = randomUUID();
-  const statusTokenHash = hashToken(statusTokenFor(tokenKey, DEMO_TOKEN_SECRET));
+  const statusToken = statusTokenFor(tokenKey, DEMO_TOKEN_SECRET);
+  const statusTokenHash = hashToken(statusToken);
 
   // Steps.
   const tl = new Timeline(rnd, receivedOn, t0, Math.max(0, age - 1), now);
@@ -858,14 +862,17 @@ async function seedComplaint(tx: Tx, rnd: Random, ids: Ids, draft: Draft, now: D
     details: { channel, ...(incidentCheck.olderThanLimit ? { incidentOlderThanLimit: true, earliestHandled: incidentCheck.earliestHandled } : {}) },
   });
 
-  const ackContent = letter(
-    ackContact,
-    L(`Ontvangstbevestiging klacht ${reference}`, `Acknowledgement of your complaint ${reference}`),
-    L(
-      `Wij hebben uw klacht ontvangen op ${formatDate(receivedOn, 'nl')}. Uw referentienummer is ${reference}.\n\nEen klachtbehandelaar die zelf niet bij uw klacht betrokken is, behandelt uw klacht. Misschien nemen wij contact met u op voor meer informatie. U heeft het recht om gehoord te worden; wij nodigen u daarvoor uit.\n\nUiterlijk ${formatDate(due, 'nl')} krijgt u onze schriftelijke reactie. Hebben wij meer tijd nodig, dan laten wij u dat vóór die datum weten, met de reden.`,
-      `We received your complaint on ${formatDate(receivedOn, 'en')}. Your reference number is ${reference}.\n\nYour complaint will be handled by someone who is not involved in it. We may contact you for more information. You have the right to be heard; we will invite you for a conversation.\n\nYou will receive our written answer by ${formatDate(due, 'en')} at the latest. If we need more time, we will tell you before that date and explain why.`,
-    ),
-  );
+  // The same acknowledgement a real submission gets (lib/mail/acknowledgement.ts).
+  const ack = acknowledgementMessage({
+    locale: contact.locale,
+    name: contact.name,
+    reference,
+    receivedOn,
+    terms,
+    statusUrl: appUrl() + statusPath(statusToken, contact.locale),
+    olderThanLimit: incidentCheck.olderThanLimit,
+  });
+  const ackContent = { ...recipientOf(ackContact), subject: ack.subject, bodyText: ack.text };
 
   const assign = () => {
     tl.add({ action: 'assigned', at: tl.staffAt(0, 2), actorUserId: ids.manager, details: { handlerId: handler!.id, handlerName: handler!.name } });

@@ -84,3 +84,37 @@ export async function startNeonWsProxy(): Promise<{ address: string; close: () =
       }),
   };
 }
+
+export type FakeResendRequest = { path: string; headers: Record<string, string | string[] | undefined>; body: Record<string, unknown> };
+
+/**
+ * A local stand-in for the resend HTTP API (`RESEND_BASE_URL`): records every request and answers with the queued
+ * responses (default: 200 with a new e-mail id). The real resend SDK talks to it.
+ */
+export async function startFakeResend(onRequest?: (request: FakeResendRequest) => void) {
+  const { createServer } = await import('node:http');
+  const requests: FakeResendRequest[] = [];
+  const queue: { status: number; body: unknown }[] = [];
+  let counter = 0;
+  const server = createServer((req, res) => {
+    let raw = '';
+    req.on('data', (chunk) => (raw += chunk));
+    req.on('end', () => {
+      const request = { path: req.url ?? '', headers: req.headers, body: raw ? JSON.parse(raw) : {} };
+      requests.push(request);
+      onRequest?.(request);
+      const next = queue.shift() ?? { status: 200, body: { id: `fake-${++counter}` } };
+      res.writeHead(next.status, { 'content-type': 'application/json' });
+      res.end(JSON.stringify(next.body));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as net.AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    requests,
+    /** The next answers, in order. */
+    respondWith: (...responses: { status: number; body: unknown }[]) => queue.push(...responses),
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { amsterdamToday, complaintsNamed, EN, expectAccessible, fillComplaint, formReady, NL, query, screenshot, uniqueName } from './support';
+import { amsterdamToday, complaintsNamed, EN, expectAccessible, fillComplaint, formReady, NL, query, screenshot, sentMails, uniqueName } from './support';
 
 function longDate(iso: string, locale: 'nl-NL' | 'en-GB') {
   const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
@@ -37,8 +37,14 @@ test.describe('a client files a complaint', () => {
     expect(complaint).toMatchObject({ reference, channel: 'online', status: 'received' });
     const history = await query('select action, actor_label from complaint_history where complaint_id = $1', [complaint!.id]);
     expect(history).toEqual([{ action: 'received', actor_label: 'client' }]);
-    const mails = await query('select kind, medium, recipient, status from outbox where complaint_id = $1', [complaint!.id]);
-    expect(mails).toEqual([{ kind: 'acknowledgement', medium: 'email', recipient: 'e2e@example.test', status: 'pending' }]);
+    // The acknowledgement went into the outbox in the same transaction, and out through resend right after.
+    await expect
+      .poll(() => query('select kind, medium, recipient, status from outbox where complaint_id = $1', [complaint!.id]))
+      .toEqual([{ kind: 'acknowledgement', medium: 'email', recipient: 'e2e@example.test', status: 'sent' }]);
+    const mail = (await sentMails()).find((m) => m.subject === `Wij hebben uw klacht ${reference} ontvangen`);
+    expect(mail).toMatchObject({ to: 'e2e@example.test', from: 'Klachtloket e2e <klachten@example.test>' });
+    expect(mail!.text).toContain(`/status/`);
+    expect(mail!.text).toContain(longDate(today, 'nl-NL').replace(/^\w+ /, ''));
 
     // The secret link leads to the complaint.
     await page.getByTestId('status-link').click();

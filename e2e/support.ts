@@ -23,6 +23,15 @@ export async function complaintsNamed(name: string) {
   );
 }
 
+/** The mails the app sent through resend during this run (recorded by the fake resend server). */
+export async function sentMails(): Promise<{ from: string; to: string | string[]; subject: string; text: string }[]> {
+  const { readFileSync } = await import('node:fs');
+  return readFileSync('.test-report/e2e-mails.jsonl', 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line));
+}
+
 /** No serious or critical accessibility violation (axe-core, WCAG 2.1 AA rules). */
 export async function expectAccessible(page: Page) {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();

@@ -12,18 +12,16 @@ import {
 } from '@/db/complaints';
 import { defineAction, ruleViolation } from '@/lib/actions/pipeline';
 import { acknowledgementMessage } from '@/lib/mail/acknowledgement';
+import { deliverOutboxAfterResponse } from '@/lib/mail/schedule';
 import { amsterdamDate, type IsoDate } from '@/lib/procedure/dates';
 import { checkIncidentAge, type IncidentTime } from '@/lib/procedure/deadlines';
 import { appUrl } from '@/lib/server/env';
 import { hashToken, statusTokenFor } from '@/lib/server/tokens';
+import { statusPath } from './links';
 import { formatReference } from './reference';
 import { complaintSchema } from './schema';
 
 export type Receipt = { reference: string; receivedOn: IsoDate; token: string };
-
-export function statusPath(token: string, locale: 'nl' | 'en'): string {
-  return `${locale === 'en' ? '/en' : ''}/status/${token}`;
-}
 
 /**
  * A client files a complaint online. One transaction: the complaint, the staff it is about, its first history
@@ -111,4 +109,5 @@ export const submitComplaint = defineAction({
     });
     return { reference, receivedOn, token };
   },
+  after: deliverOutboxAfterResponse,
 });

@@ -4,7 +4,7 @@ import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { ComplaintDates } from '@/components/ComplaintDates';
 import { SiteHeader } from '@/components/SiteHeader';
 import { complaintByStatusToken } from '@/lib/complaints/public';
-import { statusPath } from '@/lib/complaints/submit';
+import { statusPath } from '@/lib/complaints/links';
 import { formatDate, formatMonths } from '@/lib/format';
 import { appUrl } from '@/lib/server/env';
 import type { Locale } from '@/lib/procedure/vocabulary';

@@ -1,0 +1,19 @@
+// The app as the e2e suite sees it: `npm start` (build if needed, migrate, seed, serve) on a freshly created
+// PostgreSQL database, sending its mail through the real resend SDK to a local fake resend server that writes every
+// mail it receives to .test-report/e2e-mails.jsonl for the tests to read.
+import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { recreateDatabase, startFakeResend } from '../db/testing';
+
+const mailLog = path.resolve('.test-report', 'e2e-mails.jsonl');
+mkdirSync(path.dirname(mailLog), { recursive: true });
+writeFileSync(mailLog, '');
+const fake = await startFakeResend((request) => appendFileSync(mailLog, `${JSON.stringify(request.body)}\n`));
+
+process.env.DATABASE_URL = await recreateDatabase('klachtloket_e2e');
+process.env.AUTH_SECRET ??= 'e2e-secret-not-for-production';
+process.env.RESEND_API_KEY = 're_e2e_fake';
+process.env.RESEND_BASE_URL = fake.url;
+process.env.MAIL_FROM = 'Klachtloket e2e <klachten@example.test>';
+// @ts-expect-error plain JavaScript module without types
+await import('./start.mjs');
