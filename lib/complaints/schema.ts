@@ -1,4 +1,21 @@
-import * as z from 'zod/mini';
+// Named imports (not `* as z`) so the bundler keeps only what the form uses.
+import {
+  _default,
+  check,
+  email,
+  enum as oneOf,
+  type input,
+  literal,
+  maxLength,
+  minLength,
+  object,
+  type output,
+  refine,
+  regex,
+  string,
+  trim,
+  uuid,
+} from 'zod/mini';
 import { amsterdamDate, isIsoDate } from '@/lib/procedure/calendar';
 import { CLIENT_CONTRACTING_PARTY_CHOICES, LOCALES } from '@/lib/procedure/vocabulary';
 
@@ -25,38 +42,36 @@ export const CATEGORY_CODES = ['trajectory', 'treatment', 'communication', 'priv
 const POSTCODE = /^[1-9][0-9]{3} ?[A-Za-z]{2}$/;
 const PHONE = /^\+?[0-9 ()-]{6,30}$/;
 
-const text = (max: number) => z.string().check(z.trim(), z.maxLength(max, 'tooLong'));
-const requiredText = (max: number) => z.string('required').check(z.trim(), z.minLength(1, 'required'), z.maxLength(max, 'tooLong'));
-const optionalText = (max: number) => z._default(text(max), '');
+const text = (max: number) => string().check(trim(), maxLength(max, 'tooLong'));
+const requiredText = (max: number) => string('required').check(trim(), minLength(1, 'required'), maxLength(max, 'tooLong'));
+const optionalText = (max: number) => _default(text(max), '');
 
-export const complaintSchema = z
-  .object({
+export const complaintSchema = object({
     name: requiredText(LIMITS.name),
-    email: z._default(
-      z.string().check(z.trim(), z.maxLength(LIMITS.email, 'tooLong'), z.refine((v) => v === '' || z.email().safeParse(v).success, 'email')),
+    email: _default(
+      string().check(trim(), maxLength(LIMITS.email, 'tooLong'), refine((v) => v === '' || email().safeParse(v).success, 'email')),
       '',
     ),
     street: optionalText(LIMITS.street),
-    postcode: z._default(z.string().check(z.trim(), z.refine((v) => v === '' || POSTCODE.test(v), 'postcode')), ''),
+    postcode: _default(string().check(trim(), refine((v) => v === '' || POSTCODE.test(v), 'postcode')), ''),
     city: optionalText(LIMITS.city),
-    phone: z._default(z.string().check(z.trim(), z.refine((v) => v === '' || PHONE.test(v), 'phone')), ''),
-    category: z.enum(CATEGORY_CODES, 'choose'),
-    staffId: z._default(z.string().check(z.regex(/^\d{0,9}$/, 'invalid')), ''),
+    phone: _default(string().check(trim(), refine((v) => v === '' || PHONE.test(v), 'phone')), ''),
+    category: oneOf(CATEGORY_CODES, 'choose'),
+    staffId: _default(string().check(regex(/^\d{0,9}$/, 'invalid')), ''),
     staffOther: optionalText(LIMITS.staffOther),
-    description: z
-      .string('required')
-      .check(z.trim(), z.minLength(1, 'required'), z.minLength(LIMITS.descriptionMin, 'tooShort'), z.maxLength(LIMITS.description, 'tooLong')),
-    incidentWhen: z.enum(['date', 'ongoing'], 'choose'),
-    incidentDate: z._default(z.string().check(z.trim()), ''),
+    description: string('required').check(
+      trim(), minLength(1, 'required'), minLength(LIMITS.descriptionMin, 'tooShort'), maxLength(LIMITS.description, 'tooLong')),
+    incidentWhen: oneOf(['date', 'ongoing'], 'choose'),
+    incidentDate: _default(string().check(trim()), ''),
     desiredOutcome: optionalText(LIMITS.desiredOutcome),
-    partyChoice: z.enum(CLIENT_CONTRACTING_PARTY_CHOICES, 'choose'),
+    partyChoice: oneOf(CLIENT_CONTRACTING_PARTY_CHOICES, 'choose'),
     partyName: optionalText(LIMITS.partyName),
-    consent: z.literal(true, 'consentRequired'),
-    idempotencyKey: z.uuid('invalid'),
-    locale: z._default(z.enum(LOCALES), 'nl'),
+    consent: literal(true, 'consentRequired'),
+    idempotencyKey: uuid('invalid'),
+    locale: _default(oneOf(LOCALES), 'nl'),
   }, 'invalid')
   .check(
-    z.check((ctx) => {
+    check((ctx) => {
     const v = ctx.value as Partial<Record<string, unknown>>;
     const str = (key: string) => (typeof v[key] === 'string' ? (v[key] as string).trim() : '');
     const issue = (path: string, message: string) => ctx.issues.push({ code: 'custom', message, path: [path], input: v[path] });
@@ -80,5 +95,5 @@ export const complaintSchema = z
     }),
   );
 
-export type ComplaintInput = z.input<typeof complaintSchema>;
-export type ComplaintData = z.output<typeof complaintSchema>;
+export type ComplaintInput = input<typeof complaintSchema>;
+export type ComplaintData = output<typeof complaintSchema>;
