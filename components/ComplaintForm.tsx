@@ -1,11 +1,11 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useRouter } from 'next/navigation';
-import { type ReactNode, useEffect, useState } from 'react';
-import { type FieldErrors, type UseFormRegisterReturn, useForm } from 'react-hook-form';
+import { type FormEvent, type ReactNode, useEffect, useState } from 'react';
+import { type FieldErrors, type Resolver, type UseFormRegisterReturn, useForm } from 'react-hook-form';
 import { submitComplaint } from '@/lib/complaints/actions';
-import { type ComplaintData, type ComplaintInput, complaintSchema, LIMITS } from '@/lib/complaints/schema';
+import { LIMITS } from '@/lib/complaints/limits';
+import type { ComplaintData, ComplaintInput } from '@/lib/complaints/schema';
 import type { Locale } from '@/lib/procedure/vocabulary';
 
 type Messages = typeof import('@/lib/i18n/messages/nl.json');
@@ -23,6 +23,23 @@ type Props = {
 };
 
 type FieldName = keyof ComplaintInput;
+type ComplaintResolver = Resolver<ComplaintInput, unknown, ComplaintData>;
+
+/**
+ * The shared zod schema (the same one the server action checks) and its resolver are loaded when the user first
+ * focuses a field, which keeps them out of the page's first load.
+ */
+let resolverLoading: Promise<ComplaintResolver> | null = null;
+function loadResolver(): Promise<ComplaintResolver> {
+  resolverLoading ??= Promise.all([import('@hookform/resolvers/zod'), import('@/lib/complaints/schema')])
+    .then(([{ zodResolver }, { complaintSchema }]) => zodResolver(complaintSchema) as ComplaintResolver)
+    .catch((error) => {
+      resolverLoading = null;
+      throw error;
+    });
+  return resolverLoading;
+}
+const lazyResolver: ComplaintResolver = async (values, context, options) => (await loadResolver())(values, context, options);
 
 /** A random UUID, also where crypto.randomUUID is missing (plain http on a LAN address). */
 function newKey(): string {
@@ -53,7 +70,7 @@ export function ComplaintForm({ locale, texts, categories, staff, today, confirm
     watch,
     formState: { errors, isSubmitting, submitCount },
   } = useForm<ComplaintInput, unknown, ComplaintData>({
-    resolver: zodResolver(complaintSchema),
+    resolver: lazyResolver,
     // Validate on submit, then re-check as the user corrects: no messages jumping in while someone is still typing.
     mode: 'onSubmit',
     reValidateMode: 'onChange',
@@ -69,7 +86,7 @@ export function ComplaintForm({ locale, texts, categories, staff, today, confirm
     setReady(true);
   }, [setValue]);
 
-  const onSubmit = handleSubmit(async (values) => {
+  const validateAndSubmit = handleSubmit(async (values) => {
     setFailure(null);
     let result: Awaited<ReturnType<typeof submitComplaint>>;
     try {
@@ -89,10 +106,14 @@ export function ComplaintForm({ locale, texts, categories, staff, today, confirm
       return;
     }
     for (const [field, keys] of Object.entries(result.fieldErrors)) {
-      if (field in complaintSchema.def.shape) setError(field as FieldName, { type: 'server', message: keys[0] });
+      if ((ORDER as string[]).includes(field)) setError(field as FieldName, { type: 'server', message: keys[0] });
       else setFailure('invalid');
     }
   });
+
+  const onSubmit = (event: FormEvent<HTMLFormElement>) =>
+    // A failure to load the validation code (connection lost) is reported like any lost connection.
+    validateAndSubmit(event).catch(() => setFailure('network'));
 
   const message = (name: FieldName) => {
     const key = (errors as FieldErrors<ComplaintInput>)[name]?.message;
@@ -119,7 +140,7 @@ export function ComplaintForm({ locale, texts, categories, staff, today, confirm
   };
 
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-10" aria-busy={isSubmitting || leaving} data-ready={ready || undefined}>
+    <form onSubmit={onSubmit} onFocus={() => void loadResolver().catch(() => {})} noValidate className="space-y-10" aria-busy={isSubmitting || leaving} data-ready={ready || undefined}>
       {(submitCount > 0 && errorList.length > 0) || failure ? (
         <div role="alert" data-testid="form-alert" className="rounded-md border-2 border-red-700 bg-red-50 p-4">
           {failure ? <p className="font-semibold text-red-800">{failure === 'unavailable' ? f.unavailable : failure === 'network' ? f.network : texts.errors.invalid}</p> : null}

@@ -18,26 +18,13 @@ import {
 } from 'zod/mini';
 import { amsterdamDate, isIsoDate } from '@/lib/procedure/calendar';
 import { CLIENT_CONTRACTING_PARTY_CHOICES, LOCALES } from '@/lib/procedure/vocabulary';
+import { CATEGORY_CODES, LIMITS } from './limits';
 
 /**
  * The complaint form's schema: used by react-hook-form in the browser and again by the server action. Built with
  * zod/mini to keep the public form light. Messages are keys under `errors.` in the message files.
  */
-export const LIMITS = {
-  name: 200,
-  email: 254,
-  street: 200,
-  postcode: 7,
-  city: 100,
-  phone: 30,
-  staffOther: 200,
-  descriptionMin: 10,
-  description: 5000,
-  desiredOutcome: 2000,
-  partyName: 200,
-} as const;
-
-export const CATEGORY_CODES = ['trajectory', 'treatment', 'communication', 'privacy', 'other'] as const;
+export { CATEGORY_CODES, LIMITS } from './limits';
 
 const POSTCODE = /^[1-9][0-9]{3} ?[A-Za-z]{2}$/;
 const PHONE = /^\+?[0-9 ()-]{6,30}$/;

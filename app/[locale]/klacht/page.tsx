@@ -3,7 +3,7 @@ import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { ComplaintForm, type ComplaintFormTexts } from '@/components/ComplaintForm';
 import { SiteHeader } from '@/components/SiteHeader';
 import { complaintFormOptions } from '@/lib/complaints/public';
-import { LIMITS } from '@/lib/complaints/schema';
+import { LIMITS } from '@/lib/complaints/limits';
 import { formatMonths } from '@/lib/format';
 import { localePath } from '@/lib/i18n/routing';
 import { amsterdamDate } from '@/lib/procedure/dates';
