@@ -17,7 +17,7 @@ export async function SiteHeader({ path }: { path: string }) {
           {t('home')}
         </Link>
         <nav className="flex items-center gap-4 text-sm">
-          <Link href={localePath(locale, '/klacht')} className="font-semibold text-brand-700 underline-offset-4 hover:underline">
+          <Link href={localePath(locale, '/klacht')} className="whitespace-nowrap font-semibold text-brand-700 underline-offset-4 hover:underline">
             {t('complaint')}
           </Link>
           <a href={localePath(other, path)} hrefLang={other} lang={other} aria-label={t('switchLabel')} className="rounded border border-stone-300 px-2 py-1 text-stone-700 hover:bg-stone-100">

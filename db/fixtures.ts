@@ -1,19 +1,11 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from './client';
 import { categories, complaintHistory, complaints, outbox, staff } from './schema';
+import { CATEGORY_ROWS } from './seed';
 
-/** Minimal reference data for integration tests: the five categories and two advisers. */
+/** Minimal reference data for integration tests: the categories every installation gets, and two advisers. */
 export async function insertTestReferenceData(db: Db) {
-  await db
-    .insert(categories)
-    .values([
-      { code: 'trajectory', nameNl: 'Re-integratietraject', nameEn: 'Re-integration trajectory', sortOrder: 1 },
-      { code: 'treatment', nameNl: 'Bejegening door adviseur', nameEn: 'Treatment by the adviser', sortOrder: 2 },
-      { code: 'communication', nameNl: 'Communicatie', nameEn: 'Communication', sortOrder: 3 },
-      { code: 'privacy', nameNl: 'Privacy', nameEn: 'Privacy', sortOrder: 4 },
-      { code: 'other', nameNl: 'Overig', nameEn: 'Other', sortOrder: 5 },
-    ])
-    .onConflictDoNothing();
+  await db.insert(categories).values(CATEGORY_ROWS.map((c) => ({ ...c }))).onConflictDoNothing();
   const advisers = await db
     .insert(staff)
     .values([

@@ -79,7 +79,7 @@ class Random {
 // ---------------------------------------------------------------------------------------------------------------
 // Reference data
 
-const CATEGORY_ROWS = [
+export const CATEGORY_ROWS = [
   { code: 'trajectory', nameNl: 'Re-integratietraject', nameEn: 'Re-integration trajectory', sortOrder: 10 },
   { code: 'treatment', nameNl: 'Bejegening door adviseur', nameEn: 'Treatment by the adviser', sortOrder: 20 },
   { code: 'communication', nameNl: 'Communicatie', nameEn: 'Communication', sortOrder: 30 },
@@ -758,6 +758,21 @@ function makeContact(rnd: Random, channel: Channel, locale: Locale, needsEmail: 
     phone,
     locale,
   };
+}
+
+/**
+ * What every installation needs, with or without demo data: the complaint categories and the procedure's default
+ * terms. Does nothing when the database already has categories.
+ */
+export async function seedProcedureDefaults(db: Db): Promise<{ seeded: boolean }> {
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended('klachtloket:seed-demo-data', 0))`);
+    const existing = await tx.select({ id: categories.id }).from(categories).limit(1);
+    if (existing.length > 0) return { seeded: false };
+    await tx.insert(categories).values(CATEGORY_ROWS.map((c) => ({ ...c })));
+    await tx.insert(procedureSettings).values({ preset: DEFAULT_PRESET, terms: DEFAULT_TERMS });
+    return { seeded: true };
+  });
 }
 
 export async function seedDemoData(db: Db, now = new Date()): Promise<{ seeded: boolean }> {

@@ -225,3 +225,20 @@ test('an unknown status link shows a clear page, not an error', async ({ page })
   expect(response?.status()).toBe(404);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Deze pagina bestaat niet');
 });
+
+test.describe('on a phone', () => {
+  test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+
+  test('the form fits the screen and can be filed', async ({ page }) => {
+    await page.goto('/klacht');
+    await formReady(page);
+    // Nothing sticks out sideways.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await screenshot(page, 'form-phone');
+    await fillComplaint(page, NL, { name: uniqueName('Phone'), date: amsterdamToday() });
+    await page.getByRole('button', { name: NL.submit }).click();
+    await expect(page.getByTestId('reference')).toBeVisible();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await screenshot(page, 'confirmation-phone');
+  });
+});
