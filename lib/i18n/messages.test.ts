@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { fieldErrorsOf } from '@/lib/actions/pipeline';
+import { complaintSchema } from '@/lib/complaints/schema';
 import { STATUSES } from '@/lib/procedure/vocabulary';
 import en from './messages/en.json';
 import nl from './messages/nl.json';
@@ -21,5 +24,27 @@ describe('message files', () => {
 
   it('every status has a label for the client', () => {
     expect(Object.keys(nl.status.statuses).sort()).toEqual([...STATUSES].sort());
+  });
+
+  it('every error the complaint form or its action can return has a text in both languages', () => {
+    const bad = [
+      {},
+      null,
+      { name: 'x'.repeat(500), email: 'no', street: 'a', phone: '?', category: 'x', staffId: 'x', description: 'short', incidentWhen: 'date', incidentDate: '2026-02-30', consent: 'yes' },
+      { description: 'x'.repeat(6000), incidentWhen: 'date', incidentDate: '2999-01-01', postcode: '1' },
+    ];
+    const keys = new Set<string>();
+    for (const input of bad) {
+      const result = complaintSchema.safeParse(input);
+      if (!result.success) for (const messages of Object.values(fieldErrorsOf(result.error.issues))) messages.forEach((m) => keys.add(m));
+    }
+    // Rule checks in the action (lib/complaints/submit.ts).
+    const action = readFileSync('lib/complaints/submit.ts', 'utf8');
+    for (const match of action.matchAll(/ruleViolation\('\w+', '(\w+)'\)/g)) keys.add(match[1]!);
+    expect(keys.size).toBeGreaterThan(12);
+    for (const key of keys) {
+      expect(nl.errors, `nl errors.${key}`).toHaveProperty(key);
+      expect(en.errors, `en errors.${key}`).toHaveProperty(key);
+    }
   });
 });
