@@ -40,8 +40,12 @@ const read = (file) => (existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')
 const v = read(path.join(reports, 'vitest.json'));
 const p = read(path.join(reports, 'playwright.json'));
 const passed = (v?.numPassedTests ?? 0) + (p?.stats?.expected ?? 0);
-const failed = (v?.numFailedTests ?? 0) + (p?.stats?.unexpected ?? 0) + (p?.stats?.flaky ?? 0);
+// A suite that could not run at all (e.g. the app did not build) counts as one failure, never as zero.
+const failed =
+  (v?.numFailedTests ?? 0) + (p?.stats?.unexpected ?? 0) + (p?.stats?.flaky ?? 0) ||
+  (unit !== 0 || e2e !== 0 ? 1 : 0);
 const skipped = (v?.numPendingTests ?? 0) + (v?.numTodoTests ?? 0) + (p?.stats?.skipped ?? 0);
-console.log(`\nunit+integration: ${v ? `${v.numPassedTests} passed, ${v.numFailedTests} failed` : 'no report'}; e2e: ${p ? `${p.stats.expected} passed, ${p.stats.unexpected + p.stats.flaky} failed` : 'no report'}`);
+const e2eSummary = p && (p.stats.expected || p.stats.unexpected) ? `${p.stats.expected} passed, ${p.stats.unexpected + p.stats.flaky} failed` : 'did not run';
+console.log(`\nunit+integration: ${v ? `${v.numPassedTests} passed, ${v.numFailedTests} failed` : 'did not run'}; e2e: ${e2eSummary}`);
 console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
 process.exit(unit !== 0 || e2e !== 0 || passed === 0 ? 1 : 0);
