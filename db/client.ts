@@ -13,7 +13,7 @@ export type Driver = 'pglite' | 'pg' | 'neon';
  * Picks the driver from the environment: no `DATABASE_URL` → embedded PGlite in the data folder; a Neon host (or
  * `DATABASE_DRIVER=neon`) → @neondatabase/serverless Pool over WebSockets; any other postgres URL → node-postgres.
  */
-export function resolveDriver(url: string | undefined, override = process.env.DATABASE_DRIVER): Driver {
+export function resolveDriver(url: string | undefined, override: string | undefined): Driver {
   if (override === 'pglite' || override === 'pg' || override === 'neon') return override;
   if (!url) return 'pglite';
   const host = new URL(url).hostname;
@@ -24,7 +24,7 @@ type Connection = { db: Db; driver: Driver; close: () => Promise<void> };
 
 async function connect(): Promise<Connection> {
   const url = process.env.DATABASE_URL || undefined;
-  const driver = resolveDriver(url);
+  const driver = resolveDriver(url, process.env.DATABASE_DRIVER);
   if (driver === 'pglite') {
     const { PGlite } = await import('@electric-sql/pglite');
     const { drizzle } = await import('drizzle-orm/pglite');

@@ -58,7 +58,6 @@ const complaintSummary = {
   locale: complaints.locale,
   terms: complaints.terms,
 };
-export type ComplaintSummary = Awaited<ReturnType<typeof findComplaintByTokenHash>>;
 
 export async function findComplaintByIdempotencyKey(db: Executor, key: string) {
   const [row] = await db.select(complaintSummary).from(complaints).where(eq(complaints.idempotencyKey, key));

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { getDb, getDriver } from './client';
 
-export const MIGRATIONS_FOLDER = path.join(process.cwd(), 'db', 'migrations');
+const MIGRATIONS_FOLDER = path.join(process.cwd(), 'db', 'migrations');
 
 /** Applies the committed drizzle-kit migrations with the migrator of the driver in use. */
 export async function runMigrations(): Promise<void> {

@@ -17,7 +17,7 @@ function mailer(): Resend | null {
   return client;
 }
 
-export function mailSender(): string {
+function mailSender(): string {
   return process.env.MAIL_FROM ?? `${ORGANISATION.name} <${ORGANISATION.email}>`;
 }
 

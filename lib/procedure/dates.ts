@@ -6,7 +6,7 @@ import { PROCEDURE_TIME_ZONE } from './terms';
 export { amsterdamDate, isIsoDate, type IsoDate } from './calendar';
 
 /** Parses `YYYY-MM-DD` to midnight of that day in the procedure's zone, or null when it is not a real date. */
-export function parseIsoDate(value: string): TZDate | null {
+function parseIsoDate(value: string): TZDate | null {
   if (!isIsoDate(value)) return null;
   const [y, m, d] = value.split('-').map(Number) as [number, number, number];
   return new TZDate(y, m - 1, d, PROCEDURE_TIME_ZONE);

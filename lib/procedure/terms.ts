@@ -49,8 +49,5 @@ export const PRESETS: Record<PresetId, ProcedureTerms> = {
 export const DEFAULT_PRESET: PresetId = 'bijstand-naar-werk';
 export const DEFAULT_TERMS: ProcedureTerms = PRESETS[DEFAULT_PRESET];
 
-/** Days before a due date from which a clock counts as "due soon" (working days). */
-export const DUE_SOON_WORKING_DAYS = 3;
-
 /** The procedure's time zone: all dates are calendar dates here. */
 export const PROCEDURE_TIME_ZONE = 'Europe/Amsterdam';
