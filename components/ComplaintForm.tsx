@@ -87,7 +87,6 @@ export function ComplaintForm({ locale, texts, categories, staff, today, confirm
   }, [setValue]);
 
   const validateAndSubmit = handleSubmit(async (values) => {
-    setFailure(null);
     let result: Awaited<ReturnType<typeof submitComplaint>>;
     try {
       result = await submitComplaint(values);
@@ -111,9 +110,11 @@ export function ComplaintForm({ locale, texts, categories, staff, today, confirm
     }
   });
 
-  const onSubmit = (event: FormEvent<HTMLFormElement>) =>
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    setFailure(null);
     // A failure to load the validation code (connection lost) is reported like any lost connection.
-    validateAndSubmit(event).catch(() => setFailure('network'));
+    return validateAndSubmit(event).catch(() => setFailure('network'));
+  };
 
   const message = (name: FieldName) => {
     const key = (errors as FieldErrors<ComplaintInput>)[name]?.message;
