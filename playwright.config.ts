@@ -14,6 +14,8 @@ export default defineConfig({
   outputDir: 'test-results',
   use: {
     baseURL,
+    locale: 'nl-NL',
+    timezoneId: 'Europe/Amsterdam',
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],

@@ -1,7 +1,7 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { type FormEvent, type ReactNode, useEffect, useState } from 'react';
+import { type FormEvent, type ReactNode, useEffect, useRef, useState } from 'react';
 import { type FieldErrors, type Resolver, type UseFormRegisterReturn, useForm } from 'react-hook-form';
 import { submitComplaint } from '@/lib/complaints/actions';
 import { LIMITS } from '@/lib/complaints/limits';
@@ -62,6 +62,7 @@ export function ComplaintForm({ locale, texts, categories, staff, today, confirm
   const [failure, setFailure] = useState<string | null>(null);
   const [leaving, setLeaving] = useState(false);
   const [ready, setReady] = useState(false);
+  const alertRef = useRef<HTMLDivElement>(null);
   const {
     register,
     handleSubmit,
@@ -85,6 +86,11 @@ export function ComplaintForm({ locale, texts, categories, staff, today, confirm
     setValue('idempotencyKey', newKey());
     setReady(true);
   }, [setValue]);
+
+  // A failure that is not about one field is shown at the top of the form: bring it into view.
+  useEffect(() => {
+    if (failure) alertRef.current?.focus();
+  }, [failure]);
 
   const validateAndSubmit = handleSubmit(async (values) => {
     let result: Awaited<ReturnType<typeof submitComplaint>>;
@@ -143,7 +149,7 @@ export function ComplaintForm({ locale, texts, categories, staff, today, confirm
   return (
     <form onSubmit={onSubmit} onFocus={() => void loadResolver().catch(() => {})} noValidate className="space-y-10" aria-busy={isSubmitting || leaving} data-ready={ready || undefined}>
       {(submitCount > 0 && errorList.length > 0) || failure ? (
-        <div role="alert" data-testid="form-alert" className="rounded-md border-2 border-red-700 bg-red-50 p-4">
+        <div role="alert" ref={alertRef} tabIndex={-1} data-testid="form-alert" className="rounded-md border-2 border-red-700 bg-red-50 p-4">
           {failure ? <p className="font-semibold text-red-800">{failure === 'unavailable' ? f.unavailable : failure === 'network' ? f.network : texts.errors.invalid}</p> : null}
           {errorList.length > 0 ? (
             <>

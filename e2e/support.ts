@@ -106,3 +106,20 @@ export async function fillComplaint(page: Page, labels: FormLabels, values: { na
   await page.getByLabel(labels.party).check();
   await page.getByLabel(labels.consent).check();
 }
+
+/** Cuts the app off from its database (as an outage would) until the returned function is called. */
+export async function databaseOutage(): Promise<() => Promise<void>> {
+  const adminUrl = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+  const run = async (sql: string) => {
+    const client = new pg.Client({ connectionString: adminUrl });
+    await client.connect();
+    try {
+      await client.query(sql);
+    } finally {
+      await client.end();
+    }
+  };
+  await run('alter database klachtloket_e2e allow_connections false');
+  await run("select pg_terminate_backend(pid) from pg_stat_activity where datname = 'klachtloket_e2e' and pid <> pg_backend_pid()");
+  return () => run('alter database klachtloket_e2e allow_connections true');
+}
