@@ -4,6 +4,7 @@ import { sql } from 'drizzle-orm';
 import { statusPath } from '@/lib/complaints/links';
 import { formatReference } from '@/lib/complaints/reference';
 import { acknowledgementMessage } from '@/lib/mail/acknowledgement';
+import { type Contact as LetterContact, recipientFor } from '@/lib/mail/recipient';
 import { appUrl } from '@/lib/server/env';
 import type { HistoryAction } from '@/lib/complaints/history-actions';
 import { addCalendarDays, addCalendarMonths, amsterdamDate, type IsoDate } from '@/lib/procedure/dates';
@@ -561,26 +562,14 @@ class Timeline {
 // ---------------------------------------------------------------------------------------------------------------
 // Letters and mails
 
-type Contact = {
-  name: string;
-  email: string | null;
-  street: string | null;
-  postcode: string | null;
-  city: string | null;
-  locale: Locale;
-};
-
-function recipientOf(contact: Contact): { medium: 'email' | 'post'; recipient: string } {
-  if (contact.email) return { medium: 'email', recipient: contact.email };
-  return { medium: 'post', recipient: `${contact.name}\n${contact.street}\n${contact.postcode} ${contact.city}` };
-}
+type Contact = LetterContact & { locale: Locale };
 
 const SIGNATURE = { nl: 'Met vriendelijke groet,\nKlachtloket Bijstand naar Werk', en: 'Kind regards,\nComplaints desk Bijstand naar Werk' };
 
 function letter(contact: Contact, subject: Record<Locale, string>, body: Record<Locale, string>) {
   const l = contact.locale;
   const greeting = l === 'nl' ? `Beste ${contact.name},` : `Dear ${contact.name},`;
-  return { ...recipientOf(contact), subject: subject[l], bodyText: `${greeting}\n\n${body[l]}\n\n${SIGNATURE[l]}` };
+  return { ...recipientFor(contact), subject: subject[l], bodyText: `${greeting}\n\n${body[l]}\n\n${SIGNATURE[l]}` };
 }
 
 type MessageState = { status: 'sent'; sentAt: Date } | { status: 'pending' } | { status: 'failed'; error: string };
@@ -864,7 +853,7 @@ async function seedComplaint(tx: Tx, rnd: Random, ids: Ids, draft: Draft, now: D
   // Steps.
   const tl = new Timeline(rnd, receivedOn, t0, Math.max(0, age - 1), now);
   const ackContact: Contact = { ...contact };
-  const mediumOf = recipientOf(ackContact).medium;
+  const mediumOf = recipientFor(ackContact).medium;
   const due = resolutionDue(receivedOn, terms);
   const L = (nl: string, en: string) => ({ nl, en });
   const messages: { kind: string; at: Date; content: ReturnType<typeof letter>; state: MessageState }[] = [];
@@ -887,7 +876,7 @@ async function seedComplaint(tx: Tx, rnd: Random, ids: Ids, draft: Draft, now: D
     statusUrl: appUrl() + statusPath(statusToken, contact.locale),
     olderThanLimit: incidentCheck.olderThanLimit,
   });
-  const ackContent = { ...recipientOf(ackContact), subject: ack.subject, bodyText: ack.text };
+  const ackContent = { ...recipientFor(ackContact), subject: ack.subject, bodyText: ack.text };
 
   const assign = () => {
     tl.add({ action: 'assigned', at: tl.staffAt(0, 2), actorUserId: ids.manager, details: { handlerId: handler!.id, handlerName: handler!.name } });

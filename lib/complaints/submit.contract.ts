@@ -108,7 +108,7 @@ export function describeSubmission(driver: string, setup: () => Promise<() => Pr
       const complaint = await complaintByReference(db, result.data.reference);
       expect(complaint).toMatchObject({ addressPostcode: '5341 AB', complainantEmail: null, incidentOngoing: true, incidentDate: null, locale: 'en' });
       const [mail] = await outboxOf(db, complaint!.id);
-      expect(mail).toMatchObject({ medium: 'post', recipient: 'Fatima el Amrani\nMarkt 12\n5341ab Oss' });
+      expect(mail).toMatchObject({ medium: 'post', recipient: 'Fatima el Amrani\nMarkt 12\n5341 AB Oss' });
       expect(mail!.bodyText).toContain('right to be heard');
       expect(mail!.bodyText).toContain(`/en/status/${result.data.token}`);
     });

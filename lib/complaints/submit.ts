@@ -12,6 +12,7 @@ import {
 } from '@/db/complaints';
 import { defineAction, ruleViolation } from '@/lib/actions/pipeline';
 import { acknowledgementMessage } from '@/lib/mail/acknowledgement';
+import { normalizePostcode, recipientFor } from '@/lib/mail/recipient';
 import { deliverOutboxAfterResponse } from '@/lib/mail/schedule';
 import { amsterdamDate, type IsoDate } from '@/lib/procedure/dates';
 import { checkIncidentAge, type IncidentTime } from '@/lib/procedure/deadlines';
@@ -51,16 +52,23 @@ export const submitComplaint = defineAction({
     const year = Number(receivedOn.slice(0, 4));
     const reference = formatReference(year, await nextReferenceNumber(tx, year));
     const hasAddress = input.street !== '';
+    const contact = {
+      name: input.name,
+      email: input.email || null,
+      street: hasAddress ? input.street : null,
+      postcode: hasAddress ? normalizePostcode(input.postcode) : null,
+      city: hasAddress ? input.city : null,
+    };
     const { id } = await insertComplaint(tx, {
       reference,
       channel: 'online',
       receivedOn,
       locale: input.locale,
-      complainantName: input.name,
-      complainantEmail: input.email || null,
-      addressStreet: hasAddress ? input.street : null,
-      addressPostcode: hasAddress ? input.postcode.toUpperCase().replace(/^(\d{4}) ?/, '$1 ') : null,
-      addressCity: hasAddress ? input.city : null,
+      complainantName: contact.name,
+      complainantEmail: contact.email,
+      addressStreet: contact.street,
+      addressPostcode: contact.postcode,
+      addressCity: contact.city,
       complainantPhone: input.phone || null,
       categoryId: category.id,
       concernsStaffId: concerns?.id ?? null,
@@ -102,8 +110,7 @@ export const submitComplaint = defineAction({
     await enqueueMessage(tx, {
       complaintId: id,
       kind: 'acknowledgement',
-      medium: input.email ? 'email' : 'post',
-      recipient: input.email || [input.name, input.street, `${input.postcode} ${input.city}`].join('\n'),
+      ...recipientFor(contact),
       subject: message.subject,
       bodyText: message.text,
     });
