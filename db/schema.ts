@@ -36,8 +36,58 @@ export const users = pgTable('users', {
   role: roleEnum('role').notNull(),
   passwordHash: text('password_hash'),
   active: boolean('active').notNull().default(true),
+  /** Set for a one-time password: the user must choose their own at the next sign-in. */
+  mustChangePassword: boolean('must_change_password').notNull().default(false),
+  /** Raised on deactivation, role or password change: sessions carrying an older value are no longer valid. */
+  sessionVersion: integer('session_version').notNull().default(1),
+  lastSignInAt: timestamp('last_sign_in_at', { withTimezone: true }),
   createdAt: createdAt(),
 });
+
+/** Sign-in attempts, kept in the database so the lockout holds across server instances. */
+export const loginAttempts = pgTable(
+  'login_attempts',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    /** The e-mail address as typed (lower-cased), also for unknown accounts. */
+    email: text('email').notNull(),
+    ip: text('ip').notNull(),
+    success: boolean('success').notNull(),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('login_attempts_email_idx').on(t.email, t.at), index('login_attempts_ip_idx').on(t.ip, t.at)],
+);
+
+/** Invitations to choose a password; only the hash of the link's token is stored. */
+export const userInvites = pgTable('user_invites', {
+  id: serial('id').primaryKey(),
+  userId: integer('user_id')
+    .notNull()
+    .references(() => users.id),
+  tokenHash: text('token_hash').notNull().unique(),
+  expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  usedAt: timestamp('used_at', { withTimezone: true }),
+  createdBy: integer('created_by').references(() => users.id),
+  createdAt: createdAt(),
+});
+
+/** The organisation's details used in letters and on the public pages: one row. */
+export const organisationSettings = pgTable(
+  'organisation_settings',
+  {
+    id: integer('id').primaryKey().default(1),
+    name: text('name').notNull(),
+    phone: text('phone').notNull(),
+    email: text('email').notNull(),
+    postalAddress: text('postal_address').notNull(),
+    website: text('website'),
+    /** Closing lines of letters, e.g. "Met vriendelijke groet, Klachtloket …". */
+    signature: text('signature').notNull(),
+    updatedBy: integer('updated_by').references(() => users.id),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [check('organisation_settings_single_row', sql`${t.id} = 1`)],
+);
 
 export const categories = pgTable('categories', {
   id: serial('id').primaryKey(),
@@ -110,6 +160,29 @@ export const complaints = pgTable(
     consentAt: timestamp('consent_at', { withTimezone: true }).notNull(),
     terms: jsonb('terms').$type<ProcedureTerms>().notNull(),
     handlerId: integer('handler_id').references(() => users.id),
+    /** The resolution due date set by the latest extension (issue: extend); null = receipt + the resolution term. */
+    resolutionExtendedTo: date('resolution_extended_to', { mode: 'string' }),
+    // Derived by the database from the row itself, so they can never drift; lib/procedure/deadlines.ts computes the
+    // same dates (a contract test checks both agree). They make the inbox sortable and filterable at volume.
+    acknowledgementDue: date('acknowledgement_due', { mode: 'string' }).generatedAlwaysAs(
+      sql`received_on + (terms->>'acknowledgementDays')::int`,
+    ),
+    noticeDue: date('notice_due', { mode: 'string' }).generatedAlwaysAs(sql`received_on + (terms->>'notAdmissibleNoticeDays')::int`),
+    resolutionDue: date('resolution_due', { mode: 'string' }).generatedAlwaysAs(
+      sql`coalesce(resolution_extended_to, received_on + (terms->>'resolutionDays')::int)`,
+    ),
+    incidentOlderThanLimit: boolean('incident_older_than_limit').generatedAlwaysAs(
+      sql`coalesce(not incident_ongoing and incident_date < (received_on - make_interval(months => (terms->>'incidentLimitMonths')::int))::date, false)`,
+    ),
+    /** The nearest pending deadline of an open complaint (null when closed); see lib/procedure/deadlines.ts nextDeadline. */
+    nextDue: date('next_due', { mode: 'string' }).generatedAlwaysAs(sql`case
+      when status not in ('received', 'acknowledged', 'in_progress', 'info_requested') then null
+      else least(
+        case when status = 'received' then received_on + (terms->>'acknowledgementDays')::int end,
+        case when not incident_ongoing and incident_date < (received_on - make_interval(months => (terms->>'incidentLimitMonths')::int))::date
+          then received_on + (terms->>'notAdmissibleNoticeDays')::int end,
+        coalesce(resolution_extended_to, received_on + (terms->>'resolutionDays')::int))
+      end`),
     statusTokenHash: text('status_token_hash').notNull().unique(),
     idempotencyKey: uuid('idempotency_key').unique(),
     version: integer('version').notNull().default(1),
@@ -119,6 +192,8 @@ export const complaints = pgTable(
   (t) => [
     index('complaints_received_on_idx').on(t.receivedOn),
     index('complaints_status_idx').on(t.status),
+    index('complaints_next_due_idx').on(t.nextDue, t.id).where(sql`${t.nextDue} is not null`),
+    index('complaints_handler_idx').on(t.handlerId, t.nextDue),
     check(
       'complaints_contact_check',
       sql`${t.complainantEmail} is not null or (${t.addressStreet} is not null and ${t.addressPostcode} is not null and ${t.addressCity} is not null)`,

@@ -1,3 +1,4 @@
+import { verifyPassword } from '@/lib/auth/passwords';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -27,7 +28,8 @@ const TODAY = amsterdamDate(NOW);
 let dataDir: string;
 let db: Db;
 let closeDb: () => Promise<void>;
-let seedDemoData: (db: Db, now?: Date) => Promise<{ seeded: boolean }>;
+let seedDemoData: typeof import('./seed').seedDemoData;
+let logins: import('./seed').DemoLogin[] = [];
 
 async function tableCounts() {
   const tables = { categories, users, staff, contractingParties, procedureSettings, complaints, complaintHistory, complaintInvolved, outbox };
@@ -60,13 +62,15 @@ afterAll(async () => {
 
 describe('seedDemoData', () => {
   it('seeds once and then leaves the data alone', async () => {
-    expect(await seedDemoData(db, NOW)).toEqual({ seeded: true });
+    const result = await seedDemoData(db, NOW);
+    expect(result.seeded).toBe(true);
+    logins = result.logins;
     const first = await tableCounts();
-    expect(await seedDemoData(db, NOW)).toEqual({ seeded: false });
+    expect(await seedDemoData(db, NOW)).toEqual({ seeded: false, logins: [] });
     expect(await tableCounts()).toEqual(first);
 
     expect(first.categories).toBe(5);
-    expect(first.users).toBe(5);
+    expect(first.users).toBe(6);
     expect(first.procedureSettings).toBe(1);
     expect(first.complaints).toBeGreaterThanOrEqual(55);
     expect(first.complaints).toBeLessThanOrEqual(65);
@@ -75,15 +79,24 @@ describe('seedDemoData', () => {
   it('has the reference data the app expects', async () => {
     const codes = (await db.select({ code: categories.code }).from(categories).orderBy(asc(categories.sortOrder))).map((c) => c.code);
     expect(codes).toEqual(['trajectory', 'treatment', 'communication', 'privacy', 'other']);
-    const roles = await db.select({ email: users.email, role: users.role, passwordHash: users.passwordHash }).from(users);
+    const roles = await db.select({ email: users.email, role: users.role, active: users.active, passwordHash: users.passwordHash }).from(users);
     expect(roles.find((u) => u.email === 'admin@klachtloket.test')?.role).toBe('admin');
     expect(roles.find((u) => u.email === 'kwaliteit@klachtloket.test')?.role).toBe('manager');
-    expect(roles.filter((u) => u.role === 'handler').map((u) => u.email).sort()).toEqual([
+    expect(roles.filter((u) => u.role === 'handler' && u.active).map((u) => u.email).sort()).toEqual([
       'behandelaar1@klachtloket.test',
       'behandelaar2@klachtloket.test',
       'behandelaar3@klachtloket.test',
     ]);
-    expect(roles.every((u) => u.passwordHash === null)).toBe(true);
+    expect(roles.filter((u) => !u.active).map((u) => u.email)).toEqual(['oud-behandelaar@klachtloket.test']);
+    // Every demo user can sign in with the password handed out (argon2id), and passwords differ per user.
+    expect(logins).toHaveLength(6);
+    expect(new Set(logins.map((l) => l.password)).size).toBe(6);
+    for (const login of logins) {
+      const hash = roles.find((u) => u.email === login.email)?.passwordHash ?? null;
+      expect(hash, login.email).toMatch(/^\$argon2id\$/);
+      expect(await verifyPassword(hash, login.password), login.email).toBe(true);
+      expect(await verifyPassword(hash, `${login.password}x`), login.email).toBe(false);
+    }
 
     const [handler3] = await db.select({ id: users.id }).from(users).where(eq(users.email, 'behandelaar3@klachtloket.test'));
     const linked = await db.select({ id: staff.id }).from(staff).where(eq(staff.userId, handler3!.id));
@@ -99,7 +112,8 @@ describe('seedDemoData', () => {
     const earliest = addCalendarMonths(TODAY, -14);
     for (const c of rows) {
       expect(c.receivedOn >= earliest && c.receivedOn <= TODAY, `${c.reference} ${c.receivedOn}`).toBe(true);
-      if (c.status !== 'received') expect(c.handlerId, c.reference).not.toBeNull();
+      // Assigned on the day of receipt: only today's complaints may still be waiting for a handler.
+      if (c.receivedOn < TODAY) expect(c.handlerId, c.reference).not.toBeNull();
       if (c.channel !== 'online') expect(c.registeredBy, c.reference).not.toBeNull();
       expect(c.complainantEmail !== null || (c.addressStreet && c.addressPostcode && c.addressCity)).toBeTruthy();
       expect(c.createdAt.getTime()).toBeLessThan(NOW.getTime());

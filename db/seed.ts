@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { TZDate } from '@date-fns/tz';
 import { sql } from 'drizzle-orm';
 import { statusPath } from '@/lib/complaints/links';
@@ -11,11 +11,13 @@ import { addCalendarDays, addCalendarMonths, amsterdamDate, type IsoDate } from 
 import { acknowledgementDue, checkIncidentAge, resolutionDue } from '@/lib/procedure/deadlines';
 import { isWorkingDay } from '@/lib/procedure/holidays';
 import { DEFAULT_PRESET, DEFAULT_TERMS, PROCEDURE_TIME_ZONE, type ProcedureTerms } from '@/lib/procedure/terms';
-import type { Channel, ClientContractingPartyChoice, ContractingPartyType, Locale, Outcome, Status } from '@/lib/procedure/vocabulary';
+import { hashPassword } from '@/lib/auth/passwords';
+import { DEFAULT_ORGANISATION } from '@/lib/organisation';
+import type { Channel, ClientContractingPartyChoice, ContractingPartyType, Locale, Outcome, Role, Status } from '@/lib/procedure/vocabulary';
 import { hashToken, statusTokenFor } from '@/lib/server/tokens';
 import type { Db, Tx } from './client';
 import { appendHistory, enqueueMessage, insertComplaint, insertInvolved, nextReferenceNumber, type NewOutboxMessage } from './complaints';
-import { categories, contractingParties, procedureSettings, staff, users } from './schema';
+import { categories, contractingParties, organisationSettings, procedureSettings, staff, users } from './schema';
 
 /**
  * Demo data for a fresh database: reference data (categories, users, advisers, contracting parties, procedure terms)
@@ -96,6 +98,16 @@ const USER_ROWS = [
   { key: 'handler2', email: 'behandelaar2@klachtloket.test', name: 'Thijs Bakker', role: 'handler' },
   { key: 'handler3', email: 'behandelaar3@klachtloket.test', name: 'Fatima El Amrani', role: 'handler' },
 ] as const;
+
+/** A former handler whose account was deactivated: shows that people who left can no longer sign in. */
+const FORMER_USER = { email: 'oud-behandelaar@klachtloket.test', name: 'Peter de Wit', role: 'handler' } as const;
+
+export type DemoLogin = { email: string; name: string; role: Role; password: string; active: boolean };
+
+/** Demo passwords: `DEMO_PASSWORD` for all (tests), otherwise a new random one per user and installation. */
+function demoPassword(): string {
+  return process.env.DEMO_PASSWORD || randomBytes(9).toString('base64url');
+}
 
 /** Advisers. `user` links the adviser to a login (handler 3 is also an adviser); `since` = only in complaints older than this many days. */
 const STAFF_ROWS: readonly { name: string; team: string; user?: 'handler3'; active: boolean; city: string }[] = [
@@ -667,14 +679,17 @@ type Ids = {
   categories: ReadonlyMap<CategoryCode, number>;
 };
 
-async function seedReferenceData(tx: Tx, now: Date): Promise<Ids> {
+async function seedReferenceData(tx: Tx, now: Date, logins: DemoLogin[]): Promise<Ids> {
   const setupAt = instantAt(addCalendarMonths(amsterdamDate(now), -15), 10, 0);
 
   const categoryRows = await tx.insert(categories).values(CATEGORY_ROWS.map((c) => ({ ...c }))).returning({ id: categories.id, code: categories.code });
+  for (const u of [...USER_ROWS, FORMER_USER]) logins.push({ email: u.email, name: u.name, role: u.role, password: demoPassword(), active: u !== FORMER_USER });
+  const hashes = await Promise.all(logins.map((login) => hashPassword(login.password)));
   const userRows = await tx
     .insert(users)
-    .values(USER_ROWS.map((u) => ({ email: u.email, name: u.name, role: u.role, passwordHash: null, createdAt: setupAt })))
+    .values(logins.map((u, i) => ({ email: u.email, name: u.name, role: u.role, passwordHash: hashes[i]!, active: u.active, createdAt: setupAt })))
     .returning({ id: users.id, email: users.email, name: users.name });
+  await tx.insert(organisationSettings).values({ ...DEFAULT_ORGANISATION, updatedAt: setupAt });
   const userByKey = new Map(USER_ROWS.map((u) => [u.key, userRows.find((r) => r.email === u.email)!]));
   const userId = (key: (typeof USER_ROWS)[number]['key']) => {
     const row = userByKey.get(key);
@@ -760,25 +775,28 @@ export async function seedProcedureDefaults(db: Db): Promise<{ seeded: boolean }
     if (existing.length > 0) return { seeded: false };
     await tx.insert(categories).values(CATEGORY_ROWS.map((c) => ({ ...c })));
     await tx.insert(procedureSettings).values({ preset: DEFAULT_PRESET, terms: DEFAULT_TERMS });
+    await tx.insert(organisationSettings).values({ ...DEFAULT_ORGANISATION }).onConflictDoNothing();
     return { seeded: true };
   });
 }
 
-export async function seedDemoData(db: Db, now = new Date()): Promise<{ seeded: boolean }> {
+/** Seeds the demo installation once; returns the demo logins (with their passwords) when it did. */
+export async function seedDemoData(db: Db, now = new Date()): Promise<{ seeded: boolean; logins: DemoLogin[] }> {
   return db.transaction(async (tx) => {
     // Two seeds at once: the second waits here and then finds the data.
     await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended('klachtloket:seed-demo-data', 0))`);
     const existing = await tx.select({ id: categories.id }).from(categories).limit(1);
-    if (existing.length > 0) return { seeded: false };
+    if (existing.length > 0) return { seeded: false, logins: [] };
 
     const rnd = new Random(mulberry32(PRNG_SEED));
-    const ids = await seedReferenceData(tx, now);
+    const logins: DemoLogin[] = [];
+    const ids = await seedReferenceData(tx, now, logins);
     const plans = [...FIXED_PLANS];
     while (plans.length < COMPLAINT_COUNT) plans.push(randomPlan(rnd));
     const drafts = plans.map((plan) => draftDates(rnd, plan, now)).sort((a, b) => a.t0.getTime() - b.t0.getTime());
 
     for (const draft of drafts) await seedComplaint(tx, rnd, ids, draft, now);
-    return { seeded: true };
+    return { seeded: true, logins };
   });
 }
 
@@ -840,7 +858,8 @@ async function seedComplaint(tx: Tx, rnd: Random, ids: Ids, draft: Draft, now: D
   if (channel === 'phone') description = `Telefonisch gemeld. ${description}`;
   const desiredOutcome = rnd.chance(0.55) ? rnd.pick(template.outcomes) : null;
 
-  const handler = plan.status === 'received' ? null : rnd.pick(freeHandlers);
+  // The manager assigns a complaint on the day it comes in; today's are still waiting for that.
+  const handler = plan.status === 'received' && age === 0 ? null : rnd.pick(freeHandlers);
   const registeredBy = channel === 'online' ? null : (handler && rnd.chance(0.6) ? handler : rnd.pick(freeHandlers));
 
   // Reference and token.
@@ -883,6 +902,7 @@ async function seedComplaint(tx: Tx, rnd: Random, ids: Ids, draft: Draft, now: D
   };
 
   if (plan.status === 'received') {
+    if (handler) assign();
     messages.push({
       kind: 'acknowledgement',
       at: t0,
@@ -1084,4 +1104,20 @@ async function seedComplaint(tx: Tx, rnd: Random, ids: Ids, draft: Draft, now: D
   for (const m of messages.sort((a, b) => a.at.getTime() - b.at.getTime())) {
     await enqueueMessage(tx, outboxRow(id, m.kind, m.at, m.content, m.state));
   }
+}
+
+/**
+ * Production start: when there are no users yet, creates the first admin with a one-time password (to be replaced
+ * at the first sign-in). Returns null when users exist, 'missing-email' when `email` is not set.
+ */
+export async function createFirstAdmin(db: Db, email: string | undefined): Promise<{ email: string; password: string } | null | 'missing-email'> {
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended('klachtloket:first-admin', 0))`);
+    const existing = await tx.select({ id: users.id }).from(users).limit(1);
+    if (existing.length > 0) return null;
+    if (!email) return 'missing-email';
+    const password = randomBytes(12).toString('base64url');
+    await tx.insert(users).values({ email: email.toLowerCase(), name: 'Beheerder', role: 'admin', passwordHash: await hashPassword(password), mustChangePassword: true });
+    return { email: email.toLowerCase(), password };
+  });
 }

@@ -12,6 +12,8 @@ const fake = await startFakeResend((request) => appendFileSync(mailLog, `${JSON.
 
 process.env.DATABASE_URL = await recreateDatabase('klachtloket_e2e');
 process.env.AUTH_SECRET ??= 'e2e-secret-not-for-production';
+process.env.DEMO_PASSWORD = 'e2e-demo-wachtwoord';
+process.env.KLACHTLOKET_DATA_DIR = path.resolve('.test-report', 'e2e-data');
 process.env.RESEND_API_KEY = 're_e2e_fake';
 process.env.RESEND_BASE_URL = fake.url;
 process.env.MAIL_FROM = 'Klachtloket e2e <klachten@example.test>';

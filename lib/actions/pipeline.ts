@@ -1,8 +1,10 @@
 import type * as z from 'zod/mini';
 import { getDb, type Tx } from '@/db/client';
+import { type Actor, currentActor } from '@/lib/auth/actor';
+import { can, type Permission } from '@/lib/auth/policy';
 
 /**
- * The one action pipeline: (role) → zod validation → rule checks → one transaction (change + history + outbox) →
+ * The one action pipeline: role → zod validation → rule checks → one transaction (change + history + outbox) →
  * (revalidate), returning a typed result. Every server action is built with `defineAction`.
  *
  * Error texts are message keys (`errors.<key>`), translated where they are shown, so one schema serves both
@@ -12,8 +14,11 @@ export type FieldErrors = Record<string, string[]>;
 
 export type ActionFailure = {
   ok: false;
-  /** invalid: bad input (see fieldErrors); unavailable: the database could not be reached or the write failed. */
-  error: 'invalid' | 'unavailable';
+  /**
+   * invalid: bad input (see fieldErrors); forbidden: not signed in, or the role or this record is not the user's;
+   * unavailable: the database could not be reached or the write failed.
+   */
+  error: 'invalid' | 'forbidden' | 'unavailable';
   fieldErrors: FieldErrors;
 };
 export type ActionResult<T> = { ok: true; data: T } | ActionFailure;
@@ -29,13 +34,25 @@ export function ruleViolation(field: string, key: string): RuleViolation {
   return new RuleViolation({ [field]: [key] });
 }
 
-export type ActionContext = { now: Date };
+/** Thrown inside an action when the actor may not touch this record (e.g. a complaint not assigned to them). */
+export class Forbidden extends Error {
+  constructor() {
+    super('forbidden');
+  }
+}
 
-type ActionDefinition<S extends z.ZodMiniType, T> = {
+/** Who may run an action: anyone (the public complaint form) or signed-in users with a permission. */
+export type Access = 'public' | Permission;
+
+/** Public actions run without looking up a session: their actor is null. */
+export type ActionContext<A extends Access = Access> = { now: Date; actor: A extends 'public' ? null : Actor };
+
+type ActionDefinition<S extends z.ZodMiniType, T, A extends Access> = {
   name: string;
+  access: A;
   schema: S;
-  /** Runs inside one transaction; throw `RuleViolation` to refuse. */
-  run: (tx: Tx, input: z.output<S>, ctx: ActionContext) => Promise<T>;
+  /** Runs inside one transaction; throw `RuleViolation` to refuse with field errors, `Forbidden` to refuse access. */
+  run: (tx: Tx, input: z.output<S>, ctx: ActionContext<A>) => Promise<T>;
   /** After commit: e.g. revalidatePath. */
   after?: (data: T) => void | Promise<void>;
 };
@@ -49,19 +66,32 @@ export function fieldErrorsOf(issues: readonly { path: PropertyKey[]; message: s
   return errors;
 }
 
-export function defineAction<S extends z.ZodMiniType, T>(definition: ActionDefinition<S, T>) {
+export const FORBIDDEN: ActionFailure = { ok: false, error: 'forbidden', fieldErrors: { _form: ['forbidden'] } };
+const UNAVAILABLE: ActionFailure = { ok: false, error: 'unavailable', fieldErrors: {} };
+
+export function defineAction<S extends z.ZodMiniType, T, A extends Access>(definition: ActionDefinition<S, T, A>) {
   return async function runAction(raw: unknown): Promise<ActionResult<T>> {
+    let actor: Actor | null = null;
+    try {
+      if (definition.access !== 'public') actor = await currentActor();
+    } catch (error) {
+      console.error(`[action ${definition.name}] could not identify the user:`, error instanceof Error ? error.message : error);
+      return UNAVAILABLE;
+    }
+    if (definition.access !== 'public' && (!actor || !can(actor.role, definition.access))) return FORBIDDEN;
+
     const parsed = definition.schema.safeParse(raw);
     if (!parsed.success) return { ok: false, error: 'invalid', fieldErrors: fieldErrorsOf(parsed.error.issues) };
-    const ctx: ActionContext = { now: new Date() };
+    const ctx = { now: new Date(), actor } as ActionContext<A>;
     let data: T;
     try {
       const db = await getDb();
       data = await db.transaction((tx) => definition.run(tx, parsed.data, ctx));
     } catch (error) {
       if (error instanceof RuleViolation) return { ok: false, error: 'invalid', fieldErrors: error.fieldErrors };
+      if (error instanceof Forbidden) return FORBIDDEN;
       console.error(`[action ${definition.name}] failed:`, error instanceof Error ? error.message : error);
-      return { ok: false, error: 'unavailable', fieldErrors: {} };
+      return UNAVAILABLE;
     }
     await definition.after?.(data);
     return { ok: true, data };

@@ -30,6 +30,7 @@ export type Receipt = { reference: string; receivedOn: IsoDate; token: string };
  */
 export const submitComplaint = defineAction({
   name: 'submitComplaint',
+  access: 'public',
   schema: complaintSchema,
   async run(tx, input, { now }): Promise<Receipt> {
     const token = statusTokenFor(input.idempotencyKey);

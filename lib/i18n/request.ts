@@ -1,5 +1,6 @@
 import { hasLocale } from 'next-intl';
 import { getRequestConfig } from 'next-intl/server';
+import { beheerMessages } from './beheer';
 import { routing } from './routing';
 
 export default getRequestConfig(async ({ requestLocale }) => {
@@ -8,6 +9,6 @@ export default getRequestConfig(async ({ requestLocale }) => {
   return {
     locale,
     timeZone: 'Europe/Amsterdam',
-    messages: (await import(`./messages/${locale}.json`)).default,
+    messages: { ...(await import(`./messages/${locale}.json`)).default, beheer: beheerMessages },
   };
 });

@@ -7,7 +7,12 @@ import {
   describeDueDate,
   notAdmissibleNoticeDue,
   previousWorkingDayOnOrBefore,
+  deadlineState,
+  dueDateOf,
+  nextDeadline,
   resolutionDue,
+  runningClocks,
+  workingDaysUntil,
 } from './deadlines';
 import { isWorkingDay, publicHoliday } from './holidays';
 import { DEFAULT_TERMS, PRESETS, type ProcedureTerms } from './terms';
@@ -192,5 +197,62 @@ describe('presets', () => {
       extensionsWithoutConsent: 1,
       retentionMonths: 24,
     });
+  });
+});
+
+describe('running clocks and the next deadline', () => {
+  const base = { receivedOn: '2026-03-02', terms, resolutionExtendedTo: null } as const;
+  const recent = { ongoing: false, date: '2026-02-20' } as const;
+  const old = { ongoing: false, date: '2025-02-01' } as const;
+  const ongoing = { ongoing: true } as const;
+
+  it.each([
+    // status, incident, extended to, running clocks, next clock, next due
+    ['received', recent, null, ['acknowledgement', 'resolution'], 'acknowledgement', '2026-03-16'],
+    ['received', old, null, ['acknowledgement', 'notAdmissibleNotice', 'resolution'], 'acknowledgement', '2026-03-16'],
+    ['received', ongoing, null, ['acknowledgement', 'resolution'], 'acknowledgement', '2026-03-16'],
+    ['acknowledged', recent, null, ['resolution'], 'resolution', '2026-04-13'],
+    ['acknowledged', old, null, ['notAdmissibleNotice', 'resolution'], 'notAdmissibleNotice', '2026-03-30'],
+    ['in_progress', recent, null, ['resolution'], 'resolution', '2026-04-13'],
+    ['in_progress', recent, '2026-05-11', ['resolution'], 'resolution', '2026-05-11'],
+    ['info_requested', recent, null, ['resolution'], 'resolution', '2026-04-13'],
+    ['resolved', recent, null, [], null, null],
+    ['escalated', old, null, [], null, null],
+    ['closed_by_party', recent, null, [], null, null],
+    ['not_admissible', old, null, [], null, null],
+    ['withdrawn', recent, null, [], null, null],
+  ] as const)('%s, incident %j, extended to %s → %j, next %s %s', (status, incident, extendedTo, running, clock, due) => {
+    const input = { ...base, status, incident, resolutionExtendedTo: extendedTo };
+    expect(runningClocks(input)).toEqual(running);
+    expect(nextDeadline(input)).toEqual(clock ? { clock, due } : null);
+  });
+
+  it('each clock has its own due date', () => {
+    const input = { ...base, status: 'received' as const, incident: old };
+    expect(dueDateOf('acknowledgement', input)).toBe('2026-03-16');
+    expect(dueDateOf('notAdmissibleNotice', input)).toBe('2026-03-30');
+    expect(dueDateOf('resolution', input)).toBe('2026-04-13');
+    expect(dueDateOf('resolution', { ...input, resolutionExtendedTo: '2026-05-01' })).toBe('2026-05-01');
+  });
+});
+
+describe('deadline state', () => {
+  it.each([
+    // today (weekday), due, working days until, state
+    ['2026-11-24', '2026-11-23', 0, 'overdue'], // yesterday
+    ['2026-11-24', '2026-11-01', 0, 'overdue'],
+    ['2026-11-24', '2026-11-24', 0, 'due_soon'], // today
+    ['2026-11-24', '2026-11-25', 1, 'due_soon'],
+    ['2026-11-24', '2026-11-27', 3, 'due_soon'], // Tue → Fri: Wed, Thu, Fri
+    ['2026-11-24', '2026-11-28', 3, 'due_soon'], // Saturday after that Friday
+    ['2026-11-24', '2026-11-30', 4, 'on_time'], // next Monday
+    ['2026-11-27', '2026-12-02', 3, 'due_soon'], // Fri → Wed over a weekend
+    ['2026-11-27', '2026-12-03', 4, 'on_time'],
+    ['2026-12-23', '2026-12-29', 3, 'due_soon'], // Christmas days 25 and 26 Dec do not count: 24, 28, 29
+    ['2026-12-23', '2026-12-30', 4, 'on_time'],
+    ['2026-04-24', '2026-04-29', 2, 'due_soon'], // King's Day 27 April 2026 is a Monday: 28, 29
+  ] as const)('today %s, due %s: %i working day(s) left → %s', (today, due, left, state) => {
+    expect(workingDaysUntil(today, due)).toBe(left);
+    expect(deadlineState(due, today)).toBe(state);
   });
 });

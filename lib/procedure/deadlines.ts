@@ -1,6 +1,7 @@
 import { addCalendarDays, addCalendarMonths, compareIsoDates, type IsoDate, subtractCalendarDays } from './dates';
 import { isWeekend, isWorkingDay, publicHoliday } from './holidays';
 import type { ProcedureTerms } from './terms';
+import { OPEN_STATUSES, type Status } from './vocabulary';
 
 /** Pure derivations of the procedure's due dates. Nothing here is stored: dates are derived from receipt + terms. */
 
@@ -79,4 +80,77 @@ export function checkIncidentAge(received: IsoDate, incident: IncidentTime, term
   const earliestHandled = addCalendarMonths(received, -terms.incidentLimitMonths);
   const olderThanLimit = !incident.ongoing && compareIsoDates(incident.date, earliestHandled) < 0;
   return { olderThanLimit, earliestHandled };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Which clocks are running, the nearest deadline and how urgent it is. The database derives the same next due date
+// in a generated column (db/schema.ts `next_due`); db/deadlines.pg.test.ts checks that both agree.
+
+export const CLOCKS = ['acknowledgement', 'notAdmissibleNotice', 'resolution'] as const;
+export type Clock = (typeof CLOCKS)[number];
+
+export type ClockInput = {
+  status: Status;
+  receivedOn: IsoDate;
+  terms: ProcedureTerms;
+  incident: IncidentTime;
+  /** The resolution due date set by the latest extension, if any. */
+  resolutionExtendedTo: IsoDate | null;
+};
+
+/**
+ * The clocks still running: the acknowledgement until it is sent (status received); the not-admissible notice while
+ * an open complaint is flagged by the one-year rule; the resolution while the complaint is open.
+ */
+export function runningClocks(input: ClockInput): Clock[] {
+  if (!OPEN_STATUSES.includes(input.status)) return [];
+  const running: Clock[] = [];
+  if (input.status === 'received') running.push('acknowledgement');
+  if (checkIncidentAge(input.receivedOn, input.incident, input.terms).olderThanLimit) running.push('notAdmissibleNotice');
+  running.push('resolution');
+  return running;
+}
+
+export function dueDateOf(clock: Clock, input: ClockInput): IsoDate {
+  switch (clock) {
+    case 'acknowledgement':
+      return acknowledgementDue(input.receivedOn, input.terms);
+    case 'notAdmissibleNotice':
+      return notAdmissibleNoticeDue(input.receivedOn, input.terms);
+    case 'resolution':
+      return resolutionDue(input.receivedOn, input.terms, input.resolutionExtendedTo ? [{ newDue: input.resolutionExtendedTo }] : []);
+  }
+}
+
+/** The nearest running deadline (ties: the earlier clock in procedure order), or null for a closed complaint. */
+export function nextDeadline(input: ClockInput): { clock: Clock; due: IsoDate } | null {
+  let next: { clock: Clock; due: IsoDate } | null = null;
+  for (const clock of runningClocks(input)) {
+    const due = dueDateOf(clock, input);
+    if (!next || compareIsoDates(due, next.due) < 0) next = { clock, due };
+  }
+  return next;
+}
+
+export type DeadlineState = 'on_time' | 'due_soon' | 'overdue';
+
+/** How many working days before a due date it counts as "due soon". */
+export const DUE_SOON_WORKING_DAYS = 3;
+
+/** Working days from `today` (exclusive) up to and including `due`; 0 when due today. */
+export function workingDaysUntil(today: IsoDate, due: IsoDate): number {
+  let count = 0;
+  for (let day = addCalendarDays(today, 1); compareIsoDates(day, due) <= 0; day = addCalendarDays(day, 1)) {
+    if (isWorkingDay(day)) count++;
+  }
+  return count;
+}
+
+/**
+ * Overdue once the due date has passed; due soon when at most three working days remain (a due date today counts as due soon);
+ * on time otherwise.
+ */
+export function deadlineState(due: IsoDate, today: IsoDate): DeadlineState {
+  if (compareIsoDates(due, today) < 0) return 'overdue';
+  return workingDaysUntil(today, due) <= DUE_SOON_WORKING_DAYS ? 'due_soon' : 'on_time';
 }

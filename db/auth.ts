@@ -1,0 +1,97 @@
+import { and, desc, eq, gt, sql } from 'drizzle-orm';
+import type { Db, Tx } from './client';
+import { loginAttempts, users } from './schema';
+
+type Executor = Db | Tx;
+
+const sessionUserColumns = {
+  id: users.id,
+  email: users.email,
+  name: users.name,
+  role: users.role,
+  active: users.active,
+  mustChangePassword: users.mustChangePassword,
+  sessionVersion: users.sessionVersion,
+};
+
+export type SessionUser = {
+  id: number;
+  email: string;
+  name: string;
+  role: (typeof users.$inferSelect)['role'];
+  active: boolean;
+  mustChangePassword: boolean;
+  sessionVersion: number;
+};
+
+export async function findSessionUser(db: Executor, id: number): Promise<SessionUser | null> {
+  const [row] = await db.select(sessionUserColumns).from(users).where(eq(users.id, id));
+  return row ?? null;
+}
+
+export async function findUserForSignIn(db: Executor, email: string) {
+  const [row] = await db
+    .select({ ...sessionUserColumns, passwordHash: users.passwordHash })
+    .from(users)
+    .where(eq(sql`lower(${users.email})`, email.toLowerCase()));
+  return row ?? null;
+}
+
+/** Sign-in attempts for one e-mail address are taken in turn, so parallel guesses cannot slip past the lockout. */
+export async function lockSignIn(tx: Tx, email: string, ip: string): Promise<void> {
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`signin:${email}`}, 0))`);
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`signin-ip:${ip}`}, 0))`);
+}
+
+async function failuresSinceLastSuccess(db: Executor, column: typeof loginAttempts.email | typeof loginAttempts.ip, value: string, since: Date) {
+  const lastSuccess = db
+    .select({ at: sql`max(${loginAttempts.at})` })
+    .from(loginAttempts)
+    .where(and(eq(column, value), eq(loginAttempts.success, true), gt(loginAttempts.at, since)));
+  const rows = await db
+    .select({ at: loginAttempts.at })
+    .from(loginAttempts)
+    .where(
+      and(
+        eq(column, value),
+        eq(loginAttempts.success, false),
+        gt(loginAttempts.at, since),
+        sql`${loginAttempts.at} > coalesce((${lastSuccess}), '-infinity'::timestamptz)`,
+      ),
+    )
+    .orderBy(desc(loginAttempts.at))
+    .limit(20);
+  return rows.map((r) => r.at);
+}
+
+/** Failed attempts since `since` that came after the last successful one, for the account and for the address. */
+export async function recentFailures(db: Executor, email: string, ip: string, since: Date) {
+  const [byAccount, byAddress] = await Promise.all([
+    failuresSinceLastSuccess(db, loginAttempts.email, email, since),
+    failuresSinceLastSuccess(db, loginAttempts.ip, ip, since),
+  ]);
+  return { byAccount, byAddress };
+}
+
+export async function recordLoginAttempt(db: Executor, attempt: { email: string; ip: string; success: boolean; at: Date }) {
+  await db.insert(loginAttempts).values(attempt);
+}
+
+export async function markSignedIn(db: Executor, userId: number, at: Date) {
+  await db.update(users).set({ lastSignInAt: at }).where(eq(users.id, userId));
+}
+
+/** Sets a new password; raising the session version signs out every other session of this user. */
+export async function setPassword(db: Executor, userId: number, passwordHash: string, mustChange: boolean) {
+  const [row] = await db
+    .update(users)
+    .set({ passwordHash, mustChangePassword: mustChange, sessionVersion: sql`${users.sessionVersion} + 1` })
+    .where(eq(users.id, userId))
+    .returning({ sessionVersion: users.sessionVersion });
+  return row?.sessionVersion ?? null;
+}
+
+export async function passwordHashOf(db: Executor, userId: number): Promise<string | null> {
+  const [row] = await db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, userId));
+  return row?.passwordHash ?? null;
+}

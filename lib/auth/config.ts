@@ -1,0 +1,111 @@
+import NextAuth, { CredentialsSignin, type NextAuthConfig } from 'next-auth';
+import Credentials from 'next-auth/providers/credentials';
+import { findSessionUser, findUserForSignIn, lockSignIn, markSignedIn, recentFailures, recordLoginAttempt } from '@/db/auth';
+import { getDb } from '@/db/client';
+import type { Role } from '@/lib/procedure/vocabulary';
+import { appSecret } from '@/lib/server/env';
+import { LOCKOUT, lockoutOf, minutesLeft } from './lockout';
+import { verifyPassword } from './passwords';
+import { signInSchema } from './schemas';
+
+/** Wrong e-mail or password: one message for both, so the form does not tell which accounts exist. */
+export class InvalidSignIn extends CredentialsSignin {
+  code = 'invalid';
+}
+
+/** Too many failures: `code` is `locked:<minutes left>`. */
+export class LockedOut extends CredentialsSignin {
+  constructor(minutes: number) {
+    super();
+    this.code = `locked:${minutes}`;
+  }
+}
+
+/** The client's address for the lockout: the first hop of X-Forwarded-For (set by Next or the reverse proxy). */
+export function clientAddress(headers: Headers): string {
+  const forwarded = headers.get('x-forwarded-for')?.split(',')[0]?.trim();
+  return forwarded || headers.get('x-real-ip') || 'unknown';
+}
+
+declare module 'next-auth' {
+  interface Session {
+    user: { id: string; name: string; email: string; role: Role; mustChangePassword: boolean };
+  }
+}
+
+type Claims = { uid?: number; sv?: number; role?: Role; mcp?: boolean };
+
+/**
+ * Auth.js v5: Credentials provider and JWT sessions. Every time a session is read, the user is looked up again, so a
+ * deactivated user, a changed role or a changed password takes effect on the next request.
+ */
+export const authConfig = {
+  secret: appSecret(),
+  trustHost: true,
+  session: { strategy: 'jwt', maxAge: 10 * 60 * 60 }, // a working day
+  pages: { signIn: '/beheer/inloggen' },
+  providers: [
+    Credentials({
+      credentials: { email: {}, password: {} },
+      async authorize(credentials, request) {
+        const parsed = signInSchema.safeParse(credentials);
+        if (!parsed.success) throw new InvalidSignIn();
+        const email = parsed.data.email.toLowerCase();
+        const ip = clientAddress(request.headers);
+        const now = new Date();
+        const db = await getDb();
+        const signedIn = await db.transaction(async (tx) => {
+          await lockSignIn(tx, email, ip);
+          const since = new Date(now.getTime() - LOCKOUT.windowMinutes * 60_000);
+          const failures = await recentFailures(tx, email, ip, since);
+          const until = lockoutOf(failures.byAccount, failures.byAddress, now);
+          if (until) throw new LockedOut(minutesLeft(until, now));
+
+          const user = await findUserForSignIn(tx, email);
+          const ok = (await verifyPassword(user?.passwordHash ?? null, parsed.data.password)) && user !== null && user.active;
+          await recordLoginAttempt(tx, { email, ip, success: ok, at: now });
+          if (!ok || !user) return null; // the failure is committed, then refused below
+          await markSignedIn(tx, user.id, now);
+          return { id: String(user.id), name: user.name, email: user.email };
+        });
+        if (!signedIn) throw new InvalidSignIn();
+        return signedIn;
+      },
+    }),
+  ],
+  callbacks: {
+    async jwt({ token, user }) {
+      const claims = token as typeof token & Claims;
+      const id = user?.id ? Number(user.id) : claims.uid;
+      if (!id) return null;
+      const current = await findSessionUser(await getDb(), id);
+      if (!current || !current.active) return null;
+      // A session from before a password change or deactivation is void.
+      if (!user && claims.sv !== current.sessionVersion) return null;
+      return {
+        ...token,
+        sub: String(current.id),
+        name: current.name,
+        email: current.email,
+        uid: current.id,
+        sv: current.sessionVersion,
+        role: current.role,
+        mcp: current.mustChangePassword,
+      };
+    },
+    session({ session, token }) {
+      const claims = token as typeof token & Claims;
+      session.user = {
+        ...session.user,
+        id: String(claims.uid),
+        name: token.name ?? '',
+        email: token.email ?? '',
+        role: claims.role!,
+        mustChangePassword: claims.mcp ?? false,
+      };
+      return session;
+    },
+  },
+} satisfies NextAuthConfig;
+
+export const { handlers, auth, signIn, signOut } = NextAuth(authConfig);
