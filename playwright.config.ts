@@ -33,6 +33,6 @@ export default defineConfig({
     stdout: 'pipe',
     stderr: 'pipe',
     gracefulShutdown: { signal: 'SIGTERM', timeout: 10_000 },
-    env: { PORT: String(port) },
+    env: { PORT: String(port), E2E_DATABASE: process.env.E2E_DATABASE ?? 'klachtloket_e2e' },
   },
 });

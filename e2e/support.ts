@@ -4,7 +4,8 @@ import pg from 'pg';
 
 /** The e2e server's database (scripts/e2e-server.mjs), for checking what a user's actions wrote. */
 const admin = new URL(process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres');
-admin.pathname = '/klachtloket_e2e';
+export const E2E_DATABASE = process.env.E2E_DATABASE ?? 'klachtloket_e2e';
+admin.pathname = `/${E2E_DATABASE}`;
 
 export async function query<T extends Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<T[]> {
   const client = new pg.Client({ connectionString: admin.toString() });
@@ -119,7 +120,27 @@ export async function databaseOutage(): Promise<() => Promise<void>> {
       await client.end();
     }
   };
-  await run('alter database klachtloket_e2e allow_connections false');
-  await run("select pg_terminate_backend(pid) from pg_stat_activity where datname = 'klachtloket_e2e' and pid <> pg_backend_pid()");
-  return () => run('alter database klachtloket_e2e allow_connections true');
+  await run(`alter database ${E2E_DATABASE} allow_connections false`);
+  await run(`select pg_terminate_backend(pid) from pg_stat_activity where datname = '${E2E_DATABASE}' and pid <> pg_backend_pid()`);
+  return () => run(`alter database ${E2E_DATABASE} allow_connections true`);
+}
+
+/** The demo accounts of the e2e server (scripts/e2e-server.ts sets one demo password for all). */
+export const DEMO_PASSWORD = 'e2e-demo-wachtwoord';
+export const USERS = {
+  admin: 'admin@klachtloket.test',
+  manager: 'kwaliteit@klachtloket.test',
+  handler1: 'behandelaar1@klachtloket.test',
+  handler2: 'behandelaar2@klachtloket.test',
+  handler3: 'behandelaar3@klachtloket.test',
+  former: 'oud-behandelaar@klachtloket.test',
+} as const;
+
+/** Signs in through the sign-in page and waits for the start page. */
+export async function signIn(page: Page, email: string, password = DEMO_PASSWORD) {
+  await page.goto('/beheer/inloggen');
+  await page.getByLabel('E-mailadres').fill(email);
+  await page.getByLabel('Wachtwoord').fill(password);
+  await page.getByRole('button', { name: 'Inloggen' }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/beheer/inloggen'));
 }

@@ -10,7 +10,7 @@ mkdirSync(path.dirname(mailLog), { recursive: true });
 writeFileSync(mailLog, '');
 const fake = await startFakeResend((request) => appendFileSync(mailLog, `${JSON.stringify(request.body)}\n`));
 
-process.env.DATABASE_URL = await recreateDatabase('klachtloket_e2e');
+process.env.DATABASE_URL = await recreateDatabase(process.env.E2E_DATABASE ?? 'klachtloket_e2e');
 process.env.AUTH_SECRET ??= 'e2e-secret-not-for-production';
 process.env.DEMO_PASSWORD = 'e2e-demo-wachtwoord';
 process.env.KLACHTLOKET_DATA_DIR = path.resolve('.test-report', 'e2e-data');
