@@ -1,12 +1,10 @@
 import NextAuth, { CredentialsSignin, type NextAuthConfig } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
-import { findSessionUser, findUserForSignIn, lockSignIn, markSignedIn, recentFailures, recordLoginAttempt } from '@/db/auth';
+import { findSessionUser } from '@/db/auth';
 import { getDb } from '@/db/client';
 import type { Role } from '@/lib/procedure/vocabulary';
 import { appSecret } from '@/lib/server/env';
-import { LOCKOUT, lockoutOf, minutesLeft } from './lockout';
-import { verifyPassword } from './passwords';
-import { signInSchema } from './schemas';
+import { authenticate } from './authenticate';
 
 /** Wrong e-mail or password: one message for both, so the form does not tell which accounts exist. */
 export class InvalidSignIn extends CredentialsSignin {
@@ -48,28 +46,9 @@ export const authConfig = {
     Credentials({
       credentials: { email: {}, password: {} },
       async authorize(credentials, request) {
-        const parsed = signInSchema.safeParse(credentials);
-        if (!parsed.success) throw new InvalidSignIn();
-        const email = parsed.data.email.toLowerCase();
-        const ip = clientAddress(request.headers);
-        const now = new Date();
-        const db = await getDb();
-        const signedIn = await db.transaction(async (tx) => {
-          await lockSignIn(tx, email, ip);
-          const since = new Date(now.getTime() - LOCKOUT.windowMinutes * 60_000);
-          const failures = await recentFailures(tx, email, ip, since);
-          const until = lockoutOf(failures.byAccount, failures.byAddress, now);
-          if (until) throw new LockedOut(minutesLeft(until, now));
-
-          const user = await findUserForSignIn(tx, email);
-          const ok = (await verifyPassword(user?.passwordHash ?? null, parsed.data.password)) && user !== null && user.active;
-          await recordLoginAttempt(tx, { email, ip, success: ok, at: now });
-          if (!ok || !user) return null; // the failure is committed, then refused below
-          await markSignedIn(tx, user.id, now);
-          return { id: String(user.id), name: user.name, email: user.email };
-        });
-        if (!signedIn) throw new InvalidSignIn();
-        return signedIn;
+        const result = await authenticate(credentials, clientAddress(request.headers));
+        if (result.ok) return { id: String(result.user.id), name: result.user.name, email: result.user.email };
+        throw result.reason === 'locked' ? new LockedOut(result.minutes) : new InvalidSignIn();
       },
     }),
   ],

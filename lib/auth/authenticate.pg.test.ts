@@ -1,0 +1,152 @@
+import { and, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Db } from '@/db/client';
+import { loginAttempts, users } from '@/db/schema';
+import { createThrowawayDatabase, type ThrowawayDatabase } from '@/db/testing';
+import { runAs } from './actor';
+import { hashPassword, verifyPassword } from './passwords';
+
+let database: ThrowawayDatabase;
+let db: Db;
+let closeDb: () => Promise<void>;
+let authenticate: typeof import('./authenticate').authenticate;
+let changePassword: typeof import('./account').changePassword;
+let currentActor: typeof import('./actor').currentActor;
+const PASSWORD = 'correct horse battery';
+const ids: Record<string, number> = {};
+
+beforeAll(async () => {
+  database = await createThrowawayDatabase();
+  process.env.DATABASE_URL = database.url;
+  delete process.env.DATABASE_DRIVER;
+  const client = await import('@/db/client');
+  closeDb = client.closeDb;
+  await (await import('@/db/migrate')).runMigrations();
+  db = await client.getDb();
+  ({ authenticate } = await import('./authenticate'));
+  ({ changePassword } = await import('./account'));
+  ({ currentActor } = await import('./actor'));
+  const hash = await hashPassword(PASSWORD);
+  const rows = await db
+    .insert(users)
+    .values([
+      { email: 'sanne@example.test', name: 'Sanne', role: 'handler', passwordHash: hash },
+      { email: 'thijs@example.test', name: 'Thijs', role: 'handler', passwordHash: hash },
+      { email: 'left@example.test', name: 'Left', role: 'handler', passwordHash: hash, active: false },
+      { email: 'nopassword@example.test', name: 'No password', role: 'manager', passwordHash: null },
+      ...Array.from({ length: 6 }, (_, i) => ({ email: `user${i}@example.test`, name: `User ${i}`, role: 'handler' as const, passwordHash: hash })),
+    ])
+    .returning({ id: users.id, email: users.email });
+  for (const row of rows) ids[row.email] = row.id;
+}, 60_000);
+
+afterAll(async () => {
+  await closeDb?.();
+  await database?.drop();
+});
+
+const at = (minute: number) => new Date(Date.UTC(2026, 10, 24, 9, minute));
+let ipCounter = 0;
+const freshIp = () => `10.0.0.${++ipCounter}`;
+
+describe('signing in', () => {
+  it('accepts the right password (e-mail in any case) and records the attempt and the sign-in time', async () => {
+    const ip = freshIp();
+    const result = await authenticate({ email: 'Sanne@Example.test', password: PASSWORD }, ip, at(0));
+    expect(result).toEqual({ ok: true, user: { id: ids['sanne@example.test'], name: 'Sanne', email: 'sanne@example.test' } });
+    const [user] = await db.select({ lastSignInAt: users.lastSignInAt }).from(users).where(eq(users.id, ids['sanne@example.test']!));
+    expect(user?.lastSignInAt?.toISOString()).toBe(at(0).toISOString());
+    const attempts = await db.select().from(loginAttempts).where(eq(loginAttempts.ip, ip));
+    expect(attempts.map((a) => [a.email, a.success])).toEqual([['sanne@example.test', true]]);
+  });
+
+  it.each([
+    ['a wrong password', { email: 'thijs@example.test', password: 'wrong password' }],
+    ['an unknown account', { email: 'nobody@example.test', password: PASSWORD }],
+    ['a deactivated account, even with its right password', { email: 'left@example.test', password: PASSWORD }],
+    ['an account without a password', { email: 'nopassword@example.test', password: PASSWORD }],
+    ['no password at all', { email: 'thijs@example.test', password: '' }],
+    ['not an e-mail address', { email: 'thijs', password: PASSWORD }],
+  ])('refuses %s with the same answer', async (_label, credentials) => {
+    expect(await authenticate(credentials, freshIp(), at(0))).toEqual({ ok: false, reason: 'invalid' });
+  });
+});
+
+describe('the lockout', () => {
+  it('after 5 wrong passwords for one account refuses even the right one, for 15 minutes after the 5th-last failure', async () => {
+    const email = 'user0@example.test';
+    for (let i = 0; i < 5; i++) expect(await authenticate({ email, password: `wrong ${i}` }, freshIp(), at(i))).toEqual({ ok: false, reason: 'invalid' });
+    expect(await authenticate({ email, password: PASSWORD }, freshIp(), at(5))).toEqual({ ok: false, reason: 'locked', minutes: 10 });
+    expect(await authenticate({ email, password: PASSWORD }, freshIp(), at(14))).toEqual({ ok: false, reason: 'locked', minutes: 1 });
+    // Refused attempts did not count: 15 minutes after the first failure the account opens again.
+    expect((await authenticate({ email, password: PASSWORD }, freshIp(), at(15))).ok).toBe(true);
+  });
+
+  it('after 5 wrong attempts from one address refuses that address for every account, not others', async () => {
+    const ip = freshIp();
+    for (let i = 1; i <= 5; i++) await authenticate({ email: `user${i}@example.test`, password: 'wrong' }, ip, at(20));
+    expect(await authenticate({ email: 'user1@example.test', password: PASSWORD }, ip, at(21))).toEqual({ ok: false, reason: 'locked', minutes: 14 });
+    expect(await authenticate({ email: 'thijs@example.test', password: PASSWORD }, ip, at(21))).toMatchObject({ reason: 'locked' });
+    expect((await authenticate({ email: 'thijs@example.test', password: PASSWORD }, freshIp(), at(21))).ok).toBe(true);
+  });
+
+  it('starts counting afresh after a successful sign-in', async () => {
+    const email = 'thijs@example.test';
+    for (let i = 0; i < 4; i++) await authenticate({ email, password: 'wrong' }, freshIp(), at(30));
+    expect((await authenticate({ email, password: PASSWORD }, freshIp(), at(31))).ok).toBe(true);
+    for (let i = 0; i < 4; i++) await authenticate({ email, password: 'wrong' }, freshIp(), at(32));
+    expect((await authenticate({ email, password: PASSWORD }, freshIp(), at(33))).ok).toBe(true);
+  });
+
+  it('holds under parallel guessing: no more than 5 failures are ever checked', async () => {
+    const email = 'user4@example.test';
+    const results = await Promise.all(Array.from({ length: 10 }, (_, i) => authenticate({ email, password: `guess ${i}` }, freshIp(), at(40))));
+    expect(results.filter((r) => !r.ok && r.reason === 'invalid')).toHaveLength(5);
+    expect(results.filter((r) => !r.ok && r.reason === 'locked')).toHaveLength(5);
+    const recorded = await db.select().from(loginAttempts).where(and(eq(loginAttempts.email, email), eq(loginAttempts.at, at(40))));
+    expect(recorded).toHaveLength(5);
+  });
+});
+
+describe('the signed-in user (actor)', () => {
+  it('is looked up afresh: a deactivated user is nobody', async () => {
+    expect(await runAs(ids['sanne@example.test']!, currentActor)).toMatchObject({ email: 'sanne@example.test', role: 'handler' });
+    expect(await runAs(ids['left@example.test']!, currentActor)).toBeNull();
+    expect(await runAs(null, currentActor)).toBeNull();
+    expect(await runAs(999_999, currentActor)).toBeNull();
+  });
+});
+
+describe('changing one’s own password', () => {
+  const input = (overrides: Record<string, string> = {}) => ({ current: PASSWORD, password: 'a brand new passphrase', confirm: 'a brand new passphrase', ...overrides });
+  const stored = async (email: string) => (await db.select().from(users).where(eq(users.email, email)))[0]!;
+
+  it.each([
+    ['the current password is wrong', { current: 'not it at all' }, { current: ['passwordWrong'] }],
+    ['the new one is too short', { password: 'short', confirm: 'short' }, { password: ['passwordTooShort'] }],
+    ['the two do not match', { confirm: 'a brand new passphrasE' }, { confirm: ['passwordMismatch'] }],
+    ['the new one is the old one', { password: PASSWORD, confirm: PASSWORD }, { password: ['passwordUnchanged'] }],
+  ])('is refused when %s, and nothing changes', async (_label, overrides, fieldErrors) => {
+    const before = await stored('thijs@example.test');
+    const result = await runAs(ids['thijs@example.test']!, () => changePassword(input(overrides)));
+    expect(result).toEqual({ ok: false, error: 'invalid', fieldErrors });
+    expect(await stored('thijs@example.test')).toEqual(before);
+  });
+
+  it('is refused for nobody and for a deactivated user', async () => {
+    expect(await runAs(null, () => changePassword(input()))).toMatchObject({ ok: false, error: 'forbidden' });
+    expect(await runAs(ids['left@example.test']!, () => changePassword(input()))).toMatchObject({ ok: false, error: 'forbidden' });
+  });
+
+  it('stores the new password (argon2id) and ends other sessions by raising the session version', async () => {
+    const before = await stored('user3@example.test');
+    await db.update(users).set({ mustChangePassword: true }).where(eq(users.id, before.id));
+    const result = await runAs(before.id, () => changePassword(input()));
+    expect(result).toEqual({ ok: true, data: { email: 'user3@example.test' } });
+    const after = await stored('user3@example.test');
+    expect(await verifyPassword(after.passwordHash, 'a brand new passphrase')).toBe(true);
+    expect(await verifyPassword(after.passwordHash, PASSWORD)).toBe(false);
+    expect(after.sessionVersion).toBe(before.sessionVersion + 1);
+    expect(after.mustChangePassword).toBe(false);
+  });
+});
