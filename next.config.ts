@@ -21,8 +21,9 @@ const securityHeaders = [
   { key: 'Content-Security-Policy', value: contentSecurityPolicy },
   { key: 'X-Frame-Options', value: 'DENY' },
   { key: 'X-Content-Type-Options', value: 'nosniff' },
-  // Status links carry a secret: never send them on to another site.
-  { key: 'Referrer-Policy', value: 'no-referrer' },
+  // Status links carry a secret: never send them on to another site. (Not `no-referrer`: that makes browsers send
+  // `Origin: null` with forms posted before JavaScript has loaded, which Next's server-action CSRF check refuses.)
+  { key: 'Referrer-Policy', value: 'same-origin' },
   { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=(), payment=()' },
   { key: 'Cross-Origin-Opener-Policy', value: 'same-origin' },
 ];

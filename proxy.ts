@@ -35,7 +35,12 @@ const backoffice = auth((request) => {
 
 export default function proxy(request: NextRequest, event: NextFetchEvent) {
   const path = request.nextUrl.pathname;
-  if (path === '/beheer' || path.startsWith('/beheer/')) return backoffice(request, event as never);
+  if (path === '/beheer' || path.startsWith('/beheer/')) {
+    // Server actions (POST) check the user themselves, in the action pipeline. Reading the session here would also
+    // re-issue its cookie on the response, undoing a sign-out or a password change made by that very action.
+    if (request.method !== 'GET' && request.method !== 'HEAD') return NextResponse.next();
+    return backoffice(request, event as never);
+  }
   return publicPages(request);
 }
 
