@@ -1,0 +1,141 @@
+import { readFileSync } from 'node:fs';
+import { hash } from '@node-rs/argon2';
+import { type APIRequestContext, type Browser, expect, test } from '@playwright/test';
+import { baseURL } from '../playwright.config';
+import { DEMO_PASSWORD, query, signIn, USERS } from './support';
+
+/**
+ * The authorization matrix, written out by hand: every back-office page, every server action and every route, for
+ * every kind of visitor. Requests go straight to the server (no clicking), the way someone skipping the UI would.
+ */
+const WHO = ['anonymous', 'handler', 'manager', 'admin', 'deactivated'] as const;
+type Who = (typeof WHO)[number];
+
+/** ok = the page renders; signIn / denied = sent to the sign-in / no-access page; home = sent to the role's start page. */
+type PageOutcome = 'ok' | 'signIn' | 'denied' | 'notFound' | `home:${string}`;
+type Row = Record<Who, PageOutcome>;
+
+const signedIn = (outcome: PageOutcome): Row => ({ anonymous: 'signIn', handler: outcome, manager: outcome, admin: outcome, deactivated: 'signIn' });
+const rolePage = (handler: PageOutcome, manager: PageOutcome, admin: PageOutcome): Row => ({ anonymous: 'signIn', handler, manager, admin, deactivated: 'signIn' });
+
+const SETTINGS_PAGES = ['/beheer/instellingen', '/beheer/instellingen/gebruikers', '/beheer/instellingen/categorieen', '/beheer/instellingen/medewerkers', '/beheer/instellingen/opdrachtgevers', '/beheer/instellingen/organisatie', '/beheer/instellingen/termijnen'];
+
+function pageMatrix(ids: { own: number; other: number }): [string, Row][] {
+  return [
+    ['/beheer', rolePage('ok', 'ok', 'home:/beheer/instellingen')],
+    ['/beheer?status=resolved&pagina=2', rolePage('ok', 'ok', 'home:/beheer/instellingen')],
+    [`/beheer/klachten/${ids.own}`, rolePage('ok', 'ok', 'denied')],
+    // A complaint assigned to another handler does not exist as far as this handler can tell.
+    [`/beheer/klachten/${ids.other}`, rolePage('notFound', 'ok', 'denied')],
+    ['/beheer/klachten/999999', rolePage('notFound', 'notFound', 'denied')],
+    ['/beheer/klachten/nieuw', rolePage('ok', 'ok', 'denied')],
+    ...SETTINGS_PAGES.map((path): [string, Row] => [path, rolePage('denied', 'denied', 'ok')]),
+    ['/beheer/account', signedIn('ok')],
+    ['/beheer/account/wachtwoord', signedIn('ok')],
+    ['/beheer/geen-toegang', signedIn('ok')],
+    ['/beheer/inloggen', { anonymous: 'ok', handler: 'home:/beheer', manager: 'home:/beheer', admin: 'home:/beheer/instellingen', deactivated: 'ok' }],
+  ];
+}
+
+/** Server actions by exported name: who may run them. Public ones answer everyone. */
+const ACTIONS: Record<string, 'public' | 'signedIn' | 'handlerOrManager' | 'manager' | 'admin'> = {
+  submitComplaint: 'public',
+  signInAction: 'public',
+  signOutAction: 'public',
+  changePasswordAction: 'signedIn',
+};
+const ALLOWED: Record<(typeof ACTIONS)[string], readonly Who[]> = {
+  public: WHO,
+  signedIn: ['handler', 'manager', 'admin'],
+  handlerOrManager: ['handler', 'manager'],
+  manager: ['manager'],
+  admin: ['admin'],
+};
+
+async function outcomeOf(request: APIRequestContext, path: string): Promise<PageOutcome> {
+  const response = await request.get(path, { maxRedirects: 0 });
+  if (response.status() === 200) return 'ok';
+  if (response.status() === 404) return 'notFound';
+  const location = response.headers()['location'] ?? '';
+  if (response.status() >= 300 && response.status() < 400) {
+    const target = new URL(location, baseURL).pathname;
+    if (target === '/beheer/inloggen') return 'signIn';
+    if (target === '/beheer/geen-toegang') return 'denied';
+    return `home:${target}`;
+  }
+  throw new Error(`${path}: unexpected ${response.status()}`);
+}
+
+/** A browser session per kind of visitor; the deactivated one signed in first, then lost their account. */
+async function sessions(browser: Browser) {
+  const result = {} as Record<Who, APIRequestContext>;
+  const deactivated = `e2e-deactivated-${Date.now().toString(36)}@example.test`;
+  await query('insert into users (email, name, role, password_hash) values ($1, $2, $3, $4)', [deactivated, 'E2E gedeactiveerd', 'manager', await hash(DEMO_PASSWORD)]);
+  const accounts: Record<Exclude<Who, 'anonymous'>, string> = { handler: USERS.handler1, manager: USERS.manager, admin: USERS.admin, deactivated };
+  const anonymous = await browser.newContext();
+  result.anonymous = anonymous.request;
+  for (const [who, email] of Object.entries(accounts) as [Exclude<Who, 'anonymous'>, string][]) {
+    const context = await browser.newContext({ extraHTTPHeaders: { 'x-forwarded-for': `192.0.2.${WHO.indexOf(who) + 10}` } });
+    await signIn(await context.newPage(), email);
+    result[who] = context.request;
+  }
+  await query('update users set active = false where email = $1', [deactivated]);
+  return result;
+}
+
+test.describe('authorization matrix', () => {
+  test.describe.configure({ timeout: 180_000 });
+
+  test('pages: each visitor reaches exactly what their role allows', async ({ browser }) => {
+    const [handler1] = await query<{ id: number }>('select id from users where email = $1', [USERS.handler1]);
+    const [own] = await query<{ id: number }>('select id from complaints where handler_id = $1 order by id limit 1', [handler1!.id]);
+    const [other] = await query<{ id: number }>('select id from complaints where handler_id <> $1 order by id limit 1', [handler1!.id]);
+    const visitors = await sessions(browser);
+    const actual: Record<string, Row> = {};
+    const expected: Record<string, Row> = {};
+    for (const [path, row] of pageMatrix({ own: own!.id, other: other!.id })) {
+      expected[path] = row;
+      actual[path] = {} as Row;
+      for (const who of WHO) actual[path]![who] = await outcomeOf(visitors[who], path);
+    }
+    expect(actual).toEqual(expected);
+  });
+
+  test('routes: health is public, scheduled work needs its secret whoever is signed in', async ({ browser }) => {
+    const visitors = await sessions(browser);
+    for (const who of WHO) {
+      expect((await visitors[who].get('/api/health')).status(), who).toBe(200);
+      expect((await visitors[who].get('/api/cron/outbox')).status(), who).toBe(401);
+      const session = await (await visitors[who].get('/api/auth/session')).json();
+      if (who === 'anonymous' || who === 'deactivated') expect(session, who).toBeNull();
+      else expect(session.user.role, who).toBe(who);
+    }
+  });
+
+  test('server actions: called directly, each refuses whoever may not run it', async ({ browser }) => {
+    const manifest = JSON.parse(readFileSync('.next/server/server-reference-manifest.json', 'utf8')) as {
+      node: Record<string, { filename: string; exportedName: string }>;
+    };
+    const actions = Object.entries(manifest.node).map(([id, entry]) => ({ id, name: entry.exportedName, file: entry.filename }));
+    // Every action the app has is in the matrix above.
+    expect(actions.map((a) => a.name).sort()).toEqual(Object.keys(ACTIONS).sort());
+
+    const visitors = await sessions(browser);
+    for (const action of actions) {
+      const access = ACTIONS[action.name]!;
+      if (access === 'public') continue; // the complaint form, signing in and out: anyone may
+      for (const who of WHO) {
+        // An empty input: an allowed caller gets "invalid", a refused one "forbidden" before any input is read.
+        const response = await visitors[who].post('/', {
+          headers: { 'Next-Action': action.id, 'Content-Type': 'text/plain;charset=UTF-8', Origin: baseURL, Accept: 'text/x-component' },
+          data: JSON.stringify([{}]),
+          maxRedirects: 0,
+        });
+        const body = await response.text();
+        const refused = body.includes('"error":"forbidden"');
+        expect({ action: action.name, who, refused }).toEqual({ action: action.name, who, refused: !ALLOWED[access].includes(who) });
+        if (!refused) expect(body, `${action.name} as ${who}`).toContain('"error":"invalid"');
+      }
+    }
+  });
+});
