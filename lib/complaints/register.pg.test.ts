@@ -81,7 +81,7 @@ beforeAll(async () => {
       { email: 'old@test', name: 'Peter de Wit', role: 'handler', active: false },
     ])
     .returning({ id: users.id, role: users.role });
-  [who.handler, who.handler2, who.manager, who.admin, who.former] = rows as never;
+  [who.handler, who.handler2, who.manager, who.admin, who.former] = rows as [typeof who.handler, typeof who.handler, typeof who.handler, typeof who.handler, typeof who.handler];
 });
 
 afterAll(async () => {
