@@ -95,6 +95,8 @@ describe('clock rows', () => {
     const rows = byClock(clockRows(record({ receivedOn: '2026-02-21' }), [], '2026-02-23', t));
     expect(rows.acknowledgement).toMatchObject({ due: '2026-03-07', warning: 'Valt in het weekend.', target: 'Streefdatum: vrijdag 6 maart 2026' });
     expect(rows.resolution).toMatchObject({ due: '2026-04-04', warning: 'Valt in het weekend.', target: 'Streefdatum: vrijdag 3 april 2026' });
+    // 2026-03-21, the notice due date, is a Saturday too; that clock does not run, so no warning.
+    expect(rows.notAdmissibleNotice).toMatchObject({ due: '2026-03-21', phase: 'not_applicable', warning: null, target: null });
   });
 
   it('warns when a due date falls on a public holiday', () => {
@@ -190,7 +192,7 @@ describe('history rows', () => {
     expect(historyDetails(t, { channel: 'post', receivedOn: '2026-02-20', olderThanLimit: false })).toEqual([
       { label: 'Binnengekomen via', value: 'Post', multiline: false },
       { label: 'Ontvangen op', value: '20 februari 2026', multiline: false },
-      { label: 'Ouder dan de termijn', value: 'nee', multiline: false },
+      { label: 'Eenjaarsregel van toepassing', value: 'nee', multiline: false },
     ]);
     expect(historyDetails(t, { previousDue: '2026-04-13', newDue: '2026-05-11', days: 28, clientConsent: false }).map((d) => `${d.label}: ${d.value}`)).toEqual([
       'Oude termijn: 13 april 2026',

@@ -189,7 +189,17 @@ export function clockRows(record: ComplaintFileRecord, history: readonly Pick<Co
     }
     if (clock === 'notAdmissibleNotice' && !olderThanLimit) {
       const limit = formatMonths(input.terms.incidentLimitMonths, 'nl');
-      return { ...base, phase: 'not_applicable', state: null, metInTime: null, stateLabel: t('file.clocks.notApplicable'), detail: t('file.clocks.notApplicableNotice', { limit }) };
+      return {
+        ...base,
+        // A clock that does not run needs no weekend warning.
+        warning: null,
+        target: null,
+        phase: 'not_applicable',
+        state: null,
+        metInTime: null,
+        stateLabel: t('file.clocks.notApplicable'),
+        detail: t('file.clocks.notApplicableNotice', { limit }),
+      };
     }
     const end = history.find((entry) => ENDS[clock].includes(entry.action));
     if (!end) return { ...base, phase: 'stopped', state: null, metInTime: null, stateLabel: t('file.clocks.stopped'), detail: null };

@@ -10,8 +10,9 @@ function toneOf(row: ClockRow): Tone {
 /** The three clocks of a complaint: due date (with weekend/holiday warning and internal target) and state. */
 export function ClockTable({ rows, caption, headers }: { rows: ClockRow[]; caption: string; headers: { clock: string; due: string; state: string } }) {
   return (
-    <div className="-mx-2 overflow-x-auto px-2">
-      <table className="w-full min-w-[36rem] border-collapse text-left">
+    // Scrolls sideways on a narrow screen; focusable so keyboard users can scroll it too.
+    <div className="-mx-2 overflow-x-auto px-2" role="region" aria-label={caption} tabIndex={0}>
+      <table className="w-full min-w-[30rem] border-collapse text-left">
         <caption className="sr-only">{caption}</caption>
         <thead>
           <tr className="border-b border-stone-300 text-sm text-stone-700">

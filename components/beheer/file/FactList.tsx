@@ -1,13 +1,14 @@
+import type { ReactNode } from 'react';
 import type { Item } from '@/lib/complaints/file';
 
-/** Labelled facts of a complaint as a description list. */
-export function FactList({ items, wide = false }: { items: Item[]; wide?: boolean }) {
+/** Labelled facts of a complaint: label beside value (`stacked`: label above value, for long texts). */
+export function FactList({ items, stacked = false }: { items: Item[]; stacked?: boolean }) {
   return (
-    <dl className={wide ? 'space-y-4' : 'grid grid-cols-1 gap-x-4 gap-y-3 sm:grid-cols-[minmax(8rem,max-content)_1fr]'}>
+    <dl className={stacked ? 'space-y-4' : 'space-y-3 sm:grid sm:grid-cols-[9.5rem_minmax(0,1fr)] sm:gap-x-4 sm:gap-y-3 sm:space-y-0'}>
       {items.map((item) => (
-        <div key={item.label} className={wide ? '' : 'contents'}>
+        <div key={item.label} className={stacked ? '' : 'sm:contents'}>
           <dt className="text-sm font-semibold text-stone-700">{item.label}</dt>
-          <dd className={`${item.muted ? 'italic text-stone-600' : 'text-stone-900'} ${item.multiline ? 'whitespace-pre-line' : ''} break-words`}>
+          <dd className={`min-w-0 [overflow-wrap:anywhere] ${item.muted ? 'italic text-stone-600' : 'text-stone-900'} ${item.multiline ? 'whitespace-pre-line' : ''}`}>
             {item.value}
           </dd>
         </div>
@@ -16,7 +17,7 @@ export function FactList({ items, wide = false }: { items: Item[]; wide?: boolea
   );
 }
 
-export function Section({ title, id, children, className = '' }: { title: string; id: string; children: React.ReactNode; className?: string }) {
+export function Section({ title, id, children, className = '' }: { title: string; id: string; children: ReactNode; className?: string }) {
   return (
     <section aria-labelledby={id} className={`card ${className}`}>
       <h2 id={id} className="mb-4 text-lg font-bold text-stone-900">

@@ -16,17 +16,17 @@ export function HistoryTimeline({ rows, empty, reasonLabel }: { rows: HistoryRow
           </div>
           {row.statusChange ? <p className="text-sm text-stone-700">{row.statusChange}</p> : null}
           {row.reason ? (
-            <p className="mt-1 whitespace-pre-line rounded-md bg-stone-50 px-3 py-2 text-stone-900">
+            <p className="mt-1 whitespace-pre-line rounded-md bg-stone-50 px-3 py-2 text-stone-900 [overflow-wrap:anywhere]">
               <span className="font-semibold">{reasonLabel}: </span>
               {row.reason}
             </p>
           ) : null}
           {row.details.length > 0 ? (
-            <dl className="mt-1 grid grid-cols-1 gap-x-3 text-sm sm:grid-cols-[max-content_1fr]">
+            <dl className="mt-1 grid grid-cols-1 gap-x-3 text-sm sm:grid-cols-[max-content_minmax(0,1fr)]">
               {row.details.map((detail) => (
                 <div key={detail.label} className="contents">
                   <dt className="text-stone-600">{detail.label}</dt>
-                  <dd className={`text-stone-900 ${detail.multiline ? 'whitespace-pre-line' : ''} break-words`}>{detail.value}</dd>
+                  <dd className={`min-w-0 text-stone-900 [overflow-wrap:anywhere] ${detail.multiline ? 'whitespace-pre-line' : ''}`}>{detail.value}</dd>
                 </div>
               ))}
             </dl>

@@ -14,17 +14,17 @@ export function OutboxList({ rows, labels }: { rows: OutboxRow[]; labels: { empt
             </h3>
             <Badge tone={row.status === 'sent' ? 'good' : row.status === 'failed' ? 'bad' : 'warn'}>{row.statusLabel}</Badge>
           </div>
-          <dl className="mt-2 grid grid-cols-1 gap-x-3 gap-y-1 text-sm sm:grid-cols-[max-content_1fr]">
+          <dl className="mt-2 grid grid-cols-1 gap-x-3 gap-y-1 text-sm sm:grid-cols-[max-content_minmax(0,1fr)]">
             <dt className="text-stone-600">{labels.to}</dt>
-            <dd className="whitespace-pre-line break-words text-stone-900">{row.recipient}</dd>
+            <dd className="min-w-0 whitespace-pre-line text-stone-900 [overflow-wrap:anywhere]">{row.recipient}</dd>
             <dt className="text-stone-600">{labels.subject}</dt>
-            <dd className="break-words text-stone-900">{row.subject}</dd>
+            <dd className="min-w-0 text-stone-900 [overflow-wrap:anywhere]">{row.subject}</dd>
           </dl>
           <p className="mt-2 text-sm text-stone-700">{row.facts.join(' · ')}</p>
-          {row.lastError ? <p className="mt-1 break-words text-sm font-semibold text-red-800">{row.lastError}</p> : null}
+          {row.lastError ? <p className="mt-1 text-sm font-semibold text-red-800 [overflow-wrap:anywhere]">{row.lastError}</p> : null}
           <details className="mt-2">
             <summary className="cursor-pointer text-sm font-semibold text-brand-800 underline-offset-4 hover:underline">{labels.body}</summary>
-            <pre className="mt-2 max-h-96 overflow-auto whitespace-pre-wrap break-words rounded-md bg-stone-50 p-3 font-sans text-sm text-stone-900">{row.body}</pre>
+            <pre className="mt-2 whitespace-pre-wrap [overflow-wrap:anywhere] rounded-md bg-stone-50 p-3 font-sans text-sm text-stone-900">{row.body}</pre>
           </details>
         </li>
       ))}

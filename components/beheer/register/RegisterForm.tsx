@@ -65,14 +65,17 @@ export function RegisterForm({ categories, staff, today, retention }: Props) {
   const incidentWhen = watch('incidentWhen');
   const hasErrors = Object.keys(errors).length > 0;
   const alert = formError ?? (submitCount > 0 && hasErrors ? common('errorSummary') : null);
-  const error = (name: keyof typeof errors) => errorText(errors[name]?.message as string | undefined);
+  // A few shared messages speak to the client ("u"); staff get their own wording of those.
+  const error = (name: keyof typeof errors) => {
+    const key = errors[name]?.message as string | undefined;
+    return key && t.has(`errors.${key}`) ? t(`errors.${key}`) : errorText(key);
+  };
 
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-8" aria-busy={isSubmitting || leaving} data-ready={ready || undefined}>
       <FormAlert message={alert} />
 
-      <fieldset className="card space-y-5">
-        <legend className="px-1 text-lg font-bold">{t('sections.intake')}</legend>
+      <Card title={t('sections.intake')}>
         <RadioGroup label={t('channel')} required error={error('channel')}>
           {REGISTER_CHANNELS.map((channel) => (
             <Radio key={channel} reg={register('channel')} value={channel} label={t(`channels.${channel}`)} invalid={Boolean(errors.channel)} />
@@ -92,10 +95,9 @@ export function RegisterForm({ categories, staff, today, retention }: Props) {
             )}
           </Field>
         </div>
-      </fieldset>
+      </Card>
 
-      <fieldset className="card space-y-5">
-        <legend className="px-1 text-lg font-bold">{t('sections.complainant')}</legend>
+      <Card title={t('sections.complainant')}>
         <Field label={t('name')} error={error('name')} required>
           {(a11y) => <input type="text" autoComplete="off" maxLength={LIMITS.name} {...a11y} {...register('name')} />}
         </Field>
@@ -120,10 +122,9 @@ export function RegisterForm({ categories, staff, today, retention }: Props) {
         <Field label={<Optional label={t('phone')} optional={t('optional')} />} error={error('phone')}>
           {(a11y) => <input type="tel" autoComplete="off" maxLength={LIMITS.phone} {...a11y} {...register('phone')} />}
         </Field>
-      </fieldset>
+      </Card>
 
-      <fieldset className="card space-y-5">
-        <legend className="px-1 text-lg font-bold">{t('sections.complaint')}</legend>
+      <Card title={t('sections.complaint')}>
         <Field label={t('category')} error={error('category')} required>
           {(a11y) => (
             <select {...a11y} {...register('category')}>
@@ -166,10 +167,9 @@ export function RegisterForm({ categories, staff, today, retention }: Props) {
         <Field label={<Optional label={t('desiredOutcome')} optional={t('optional')} />} error={error('desiredOutcome')}>
           {(a11y) => <textarea rows={3} maxLength={LIMITS.desiredOutcome} {...a11y} {...register('desiredOutcome')} />}
         </Field>
-      </fieldset>
+      </Card>
 
-      <fieldset className="card space-y-5">
-        <legend className="px-1 text-lg font-bold">{t('sections.party')}</legend>
+      <Card title={t('sections.party')}>
         <RadioGroup label={t('party')} hint={t('partyHint')} required error={error('partyChoice')}>
           {CLIENT_CONTRACTING_PARTY_CHOICES.map((choice) => (
             <Radio key={choice} reg={register('partyChoice')} value={choice} label={t(`partyChoices.${choice}`)} invalid={Boolean(errors.partyChoice)} />
@@ -178,7 +178,7 @@ export function RegisterForm({ categories, staff, today, retention }: Props) {
         <Field label={<Optional label={t('partyName')} optional={t('optional')} />} hint={t('partyNameHint')} error={error('partyName')}>
           {(a11y) => <input type="text" autoComplete="off" maxLength={LIMITS.partyName} {...a11y} {...register('partyName')} />}
         </Field>
-      </fieldset>
+      </Card>
 
       <Confirmation
         label={t('informed')}
@@ -194,6 +194,19 @@ export function RegisterForm({ categories, staff, today, retention }: Props) {
         <p className="max-w-prose text-sm text-stone-700">{t('noAcknowledgement')}</p>
       </div>
     </form>
+  );
+}
+
+/** A part of the form: a card with a heading that names the fields in it. */
+function Card({ title, children }: { title: string; children: ReactNode }) {
+  const id = useId();
+  return (
+    <section aria-labelledby={id} className="card space-y-5">
+      <h2 id={id} className="text-lg font-bold">
+        {title}
+      </h2>
+      {children}
+    </section>
   );
 }
 

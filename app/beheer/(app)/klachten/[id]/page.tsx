@@ -54,10 +54,26 @@ export default async function ComplaintFilePage({ params, searchParams }: Props)
           </h1>
           <p className="mt-1 text-stone-700">{view.subtitle}</p>
         </div>
+        {/* The procedure steps (acknowledge, ask for information, hear, extend, resolve …) get their buttons here next. */}
+        <section aria-labelledby="next" className="w-full rounded-lg border border-brand-200 bg-white px-4 py-3 shadow-sm sm:w-auto sm:max-w-md" data-testid="file-actions">
+          <h2 id="next" className="text-sm font-semibold text-stone-700">
+            {t('file.next.title')}
+          </h2>
+          {view.next ? (
+            <p className="mt-1 font-semibold">
+              {view.next.text}{' '}
+              <Badge tone={view.next.state === 'overdue' ? 'bad' : view.next.state === 'due_soon' ? 'warn' : 'good'}>
+                {t(`common.deadlineStates.${view.next.state}`)}
+              </Badge>
+            </p>
+          ) : (
+            <p className="mt-1">{t('file.next.none')}</p>
+          )}
+        </section>
       </header>
 
       <div className="grid gap-6 lg:grid-cols-3">
-        <div className="space-y-6 lg:col-span-2">
+        <div className="min-w-0 space-y-6 lg:col-span-2">
           <Section title={t('file.sections.clocks')} id="clocks">
             {view.oneYear ? (
               <div className="mb-4 rounded-md border-2 border-amber-500 bg-amber-50 px-4 py-3 text-amber-950" data-testid="one-year-flag">
@@ -74,7 +90,7 @@ export default async function ComplaintFilePage({ params, searchParams }: Props)
           </Section>
 
           <Section title={t('file.sections.content')} id="content">
-            <FactList items={view.content} wide />
+            <FactList items={view.content} stacked />
           </Section>
 
           <Section title={t('file.sections.history')} id="history">
@@ -91,23 +107,7 @@ export default async function ComplaintFilePage({ params, searchParams }: Props)
           </Section>
         </div>
 
-        <div className="space-y-6">
-          {/* The procedure steps (acknowledge, ask for information, hear, extend, resolve …) are added here next. */}
-          <Section title={t('file.next.title')} id="next" className="border-brand-200">
-            <div data-testid="file-actions">
-              {view.next ? (
-                <p className="font-semibold">
-                  {view.next.text}{' '}
-                  <Badge tone={view.next.state === 'overdue' ? 'bad' : view.next.state === 'due_soon' ? 'warn' : 'good'}>
-                    {t(`common.deadlineStates.${view.next.state}`)}
-                  </Badge>
-                </p>
-              ) : (
-                <p>{t('file.next.none')}</p>
-              )}
-            </div>
-          </Section>
-
+        <div className="min-w-0 space-y-6">
           <Section title={t('file.sections.complaint')} id="facts">
             <FactList items={view.complaint} />
           </Section>
