@@ -51,6 +51,7 @@ const complaintSummary = {
   status: complaints.status,
   channel: complaints.channel,
   receivedOn: complaints.receivedOn,
+  registeredBy: complaints.registeredBy,
   incidentDate: complaints.incidentDate,
   incidentOngoing: complaints.incidentOngoing,
   complainantName: complaints.complainantName,

@@ -1078,6 +1078,7 @@ async function seedComplaint(tx: Tx, rnd: Random, ids: Ids, draft: Draft, now: D
     consentAt: t0,
     terms,
     handlerId: handler?.id ?? null,
+    resolutionExtendedTo: newDue,
     statusTokenHash,
     idempotencyKey: channel === 'online' ? tokenKey : null,
     version: tl.events.length,

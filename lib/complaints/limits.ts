@@ -1,4 +1,4 @@
-/** Field limits and category codes of the complaint form; no validation library here, so pages can use them freely. */
+/** Field limits of the complaint form; no validation library here, so pages can use them freely. */
 export const LIMITS = {
   name: 200,
   email: 254,
@@ -11,6 +11,6 @@ export const LIMITS = {
   description: 5000,
   desiredOutcome: 2000,
   partyName: 200,
+  /** Category codes are managed by the admin; the server checks the code is an active category. */
+  categoryCode: 50,
 } as const;
-
-export const CATEGORY_CODES = ['trajectory', 'treatment', 'communication', 'privacy', 'other'] as const;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { fieldErrorsOf } from '@/lib/actions/pipeline';
+import { registerSchema } from '@/lib/complaints/register-schema';
 import { complaintSchema } from '@/lib/complaints/schema';
 import { STATUSES } from '@/lib/procedure/vocabulary';
 import en from './messages/en.json';
@@ -26,21 +27,29 @@ describe('message files', () => {
     expect(Object.keys(nl.status.statuses).sort()).toEqual([...STATUSES].sort());
   });
 
-  it('every error the complaint form or its action can return has a text in both languages', () => {
+  it('every error the complaint forms (public and staff registration) or their actions can return has a text in both languages', () => {
     const bad = [
       {},
       null,
       { name: 'x'.repeat(500), email: 'no', street: 'a', phone: '?', category: 'x', staffId: 'x', description: 'short', incidentWhen: 'date', incidentDate: '2026-02-30', consent: 'yes' },
       { description: 'x'.repeat(6000), incidentWhen: 'date', incidentDate: '2999-01-01', postcode: '1' },
+      { channel: 'online', receivedOn: '2999-01-01', informed: false },
+      { receivedOn: '1899-12-31' },
+      { receivedOn: '2020-01-01', incidentWhen: 'date', incidentDate: '2020-01-02' },
     ];
     const keys = new Set<string>();
-    for (const input of bad) {
-      const result = complaintSchema.safeParse(input);
-      if (!result.success) for (const messages of Object.values(fieldErrorsOf(result.error.issues))) messages.forEach((m) => keys.add(m));
+    for (const schema of [complaintSchema, registerSchema]) {
+      for (const input of bad) {
+        const result = schema.safeParse(input);
+        if (!result.success) for (const messages of Object.values(fieldErrorsOf(result.error.issues))) messages.forEach((m) => keys.add(m));
+      }
     }
-    // Rule checks in the action (lib/complaints/submit.ts).
-    const action = readFileSync('lib/complaints/submit.ts', 'utf8');
-    for (const match of action.matchAll(/ruleViolation\('\w+', '(\w+)'\)/g)) keys.add(match[1]!);
+    // Rule checks in the actions, including keys chosen by a condition (`cond ? 'a' : 'b'`).
+    for (const file of ['submit', 'register', 'intake']) {
+      const action = readFileSync(`lib/complaints/${file}.ts`, 'utf8');
+      for (const match of action.matchAll(/ruleViolation\('\w+', ([^;\n]*)/g)) for (const key of match[1]!.matchAll(/'(\w+)'/g)) keys.add(key[1]!);
+    }
+    for (const key of ['receivedInFuture', 'incidentAfterReceived', 'informedRequired', 'categoryUnknown']) expect(keys).toContain(key);
     expect(keys.size).toBeGreaterThan(12);
     for (const key of keys) {
       expect(nl.errors, `nl errors.${key}`).toHaveProperty(key);

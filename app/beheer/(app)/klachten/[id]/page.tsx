@@ -1,0 +1,144 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
+import { Badge } from '@/components/beheer/file/Badge';
+import { ClockTable } from '@/components/beheer/file/ClockTable';
+import { FactList, Section } from '@/components/beheer/file/FactList';
+import { HistoryTimeline } from '@/components/beheer/file/HistoryTimeline';
+import { OutboxList } from '@/components/beheer/file/OutboxList';
+import { requireActor } from '@/lib/auth/page';
+import { complaintFileView, parseComplaintId, type Translate } from '@/lib/complaints/file';
+import { loadComplaintFile } from '@/lib/complaints/file-data';
+import { amsterdamDate } from '@/lib/procedure/dates';
+
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ geregistreerd?: string }> };
+
+export const metadata: Metadata = { title: 'Klachtdossier' };
+
+/** The complaint file: all data, the people involved, the three clocks, the history and the outbox. */
+export default async function ComplaintFilePage({ params, searchParams }: Props) {
+  const actor = await requireActor('complaints.read');
+  const { id: rawId } = await params;
+  const id = parseComplaintId(rawId);
+  const data = id === null ? null : await loadComplaintFile(actor, id);
+  if (!data) notFound();
+
+  const t = (await getTranslations({ locale: 'nl', namespace: 'beheer' })) as unknown as Translate;
+  const view = complaintFileView(data, { today: amsterdamDate(new Date()), t });
+  const justRegistered = (await searchParams).geregistreerd === '1' && data.record.registeredById === actor.id;
+  const acknowledgement = view.clocks.find((clock) => clock.clock === 'acknowledgement')!;
+
+  return (
+    <div className="space-y-6">
+      <p>
+        <Link href="/beheer" className="text-sm font-semibold text-brand-800 underline-offset-4 hover:underline">
+          ← {t('file.back')}
+        </Link>
+      </p>
+
+      {justRegistered ? (
+        <div role="status" className="rounded-md border border-brand-300 bg-brand-50 px-4 py-3 text-brand-900">
+          <p className="font-semibold">{t('file.registered.title')}</p>
+          <p className="mt-1">{t('file.registered.body', { reference: view.reference, ackDue: acknowledgement.dueText })}</p>
+        </div>
+      ) : null}
+
+      <header className="flex flex-wrap items-start justify-between gap-4">
+        <div>
+          <h1 className="flex flex-wrap items-center gap-3 text-2xl font-bold">
+            {t('file.title', { reference: view.reference })}
+            <Badge tone="info">
+              <span data-testid="status">{view.statusLabel}</span>
+            </Badge>
+          </h1>
+          <p className="mt-1 text-stone-700">{view.subtitle}</p>
+        </div>
+        {/* The procedure steps (acknowledge, ask for information, hear, extend, resolve …) get their buttons here next. */}
+        <section aria-labelledby="next" className="w-full rounded-lg border border-brand-200 bg-white px-4 py-3 shadow-sm sm:w-auto sm:max-w-md" data-testid="file-actions">
+          <h2 id="next" className="text-sm font-semibold text-stone-700">
+            {t('file.next.title')}
+          </h2>
+          {view.next ? (
+            <p className="mt-1 font-semibold">
+              {view.next.text}{' '}
+              <Badge tone={view.next.state === 'overdue' ? 'bad' : view.next.state === 'due_soon' ? 'warn' : 'good'}>
+                {t(`common.deadlineStates.${view.next.state}`)}
+              </Badge>
+            </p>
+          ) : (
+            <p className="mt-1">{t('file.next.none')}</p>
+          )}
+        </section>
+      </header>
+
+      <div className="grid gap-6 lg:grid-cols-3">
+        <div className="min-w-0 space-y-6 lg:col-span-2">
+          <Section title={t('file.sections.clocks')} id="clocks">
+            {view.oneYear ? (
+              <div className="mb-4 rounded-md border-2 border-amber-500 bg-amber-50 px-4 py-3 text-amber-950" data-testid="one-year-flag">
+                <p className="font-semibold">{view.oneYear.title}</p>
+                <p className="mt-1">{view.oneYear.body}</p>
+              </div>
+            ) : null}
+            <ClockTable
+              rows={view.clocks}
+              caption={t('file.clocks.caption')}
+              headers={{ clock: t('file.clocks.clock'), due: t('file.clocks.due'), state: t('file.clocks.state') }}
+            />
+            <p className="mt-3 text-sm text-stone-600">{view.termsNote}</p>
+          </Section>
+
+          <Section title={t('file.sections.content')} id="content">
+            <FactList items={view.content} stacked />
+          </Section>
+
+          <Section title={t('file.sections.history')} id="history">
+            <p className="mb-4 text-sm text-stone-600">{t('file.history.caption')}</p>
+            <HistoryTimeline rows={view.history} empty={t('file.history.empty')} reasonLabel={t('file.history.reason')} />
+          </Section>
+
+          <Section title={t('file.sections.outbox')} id="outbox">
+            <p className="mb-4 text-sm text-stone-600">{t('file.outbox.caption')}</p>
+            <OutboxList
+              rows={view.outbox}
+              labels={{ empty: t('file.outbox.empty'), to: t('file.outbox.to'), subject: t('file.outbox.subject'), body: t('file.outbox.body') }}
+            />
+          </Section>
+        </div>
+
+        <div className="min-w-0 space-y-6">
+          <Section title={t('file.sections.complaint')} id="facts">
+            <FactList items={view.complaint} />
+          </Section>
+
+          <Section title={t('file.sections.complainant')} id="complainant">
+            <FactList items={view.complainant} />
+          </Section>
+
+          <Section title={t('file.sections.party')} id="party">
+            <FactList items={view.party} />
+          </Section>
+
+          <Section title={t('file.sections.involved')} id="involved">
+            {view.involved.length === 0 ? (
+              <p className="text-stone-600">{t('file.involved.empty')}</p>
+            ) : (
+              <ul className="space-y-3" data-testid="involved">
+                {view.involved.map((person, i) => (
+                  <li key={`${person.name}-${i}`}>
+                    <span className="font-semibold">{person.name}</span>
+                    <span className="block text-sm text-stone-700">
+                      {person.role}
+                      {person.note ? ` · ${person.note}` : ''}
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </Section>
+        </div>
+      </div>
+    </div>
+  );
+}
