@@ -43,6 +43,7 @@ const ACTIONS: Record<string, 'public' | 'signedIn' | 'handlerOrManager' | 'mana
   signInAction: 'public',
   signOutAction: 'public',
   changePasswordAction: 'signedIn',
+  registerComplaint: 'handlerOrManager',
 };
 const ALLOWED: Record<(typeof ACTIONS)[string], readonly Who[]> = {
   public: WHO,
