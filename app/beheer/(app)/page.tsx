@@ -37,7 +37,7 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
       <Suspense fallback={<OverdueSummarySkeleton />}>
         <OverdueSummary actor={actor} today={today} />
       </Suspense>
-      <InboxFilters key={query} params={params} options={options} actor={actor} />
+      <InboxFilters params={params} options={options} actor={actor} />
       <Suspense key={query} fallback={<InboxSkeleton />}>
         <InboxResults actor={actor} params={params} today={today} />
       </Suspense>

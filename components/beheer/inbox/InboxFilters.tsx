@@ -2,7 +2,7 @@ import Form from 'next/form';
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import type { InboxFilterOptions } from '@/db/inbox';
-import { CLOSED_STATUSES, type InboxParams, OVERDUE_FILTERS, statusParam } from '@/lib/inbox/params';
+import { CLOSED_STATUSES, type InboxParams, inboxHref, OVERDUE_FILTERS, statusParam } from '@/lib/inbox/params';
 import { CHANNELS, OPEN_STATUSES } from '@/lib/procedure/vocabulary';
 
 /**
@@ -32,19 +32,26 @@ export async function InboxFilters({
       <h2 id="filters-heading" className="sr-only">
         {t('heading')}
       </h2>
-      <Form action="/beheer" className="space-y-4">
-        <input type="hidden" name="sort" value={params.sort} />
-        <input type="hidden" name="dir" value={params.dir} />
-        <div>
-          <label htmlFor="inbox-q" className={label}>
-            {t('search')}
-          </label>
-          <span id="inbox-q-hint" className="block text-sm text-stone-600">
-            {t('searchHint')}
-          </span>
-          <input id="inbox-q" name="q" type="search" defaultValue={params.q} aria-describedby="inbox-q-hint" className={`${select} max-w-xl`} autoComplete="off" />
-        </div>
-        <div className="grid gap-x-4 gap-y-3 sm:grid-cols-2 lg:grid-cols-3 xl:grid-cols-6">
+      {/* Keyed by the view: after a navigation the fields show the new view's choices, not what was typed before. */}
+      <Form key={inboxHref(params)} action="/beheer" className="space-y-4">
+        <div className="grid grid-cols-2 gap-x-3 gap-y-3 sm:gap-x-4 lg:grid-cols-4">
+          <div className="col-span-2">
+            <label htmlFor="inbox-q" className={label}>
+              {t('search')}
+            </label>
+            <input
+              id="inbox-q"
+              name="q"
+              type="search"
+              defaultValue={params.q}
+              aria-describedby="inbox-q-hint"
+              className={select}
+              autoComplete="off"
+            />
+            <span id="inbox-q-hint" className="mt-1 block text-sm text-stone-600">
+              {t('searchHint')}
+            </span>
+          </div>
           <div>
             <label htmlFor="inbox-status" className={label}>
               {t('status')}
@@ -152,6 +159,9 @@ export async function InboxFilters({
             </button>
           </div>
         </div>
+        {/* The sort stays when filtering. */}
+        <input type="hidden" name="sort" value={params.sort} />
+        <input type="hidden" name="dir" value={params.dir} />
       </Form>
     </section>
   );

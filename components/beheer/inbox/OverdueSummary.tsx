@@ -18,29 +18,29 @@ export async function OverdueSummary({ actor, today }: { actor: InboxActor; toda
       <h2 id="overdue-heading" className="sr-only">
         {t('heading')}
       </h2>
-      <ul className="grid gap-3 sm:grid-cols-3">
+      <ul className="grid grid-cols-1 gap-2 sm:grid-cols-3 sm:gap-3">
         {CLOCKS.map((clock) => {
           const count = counts[clock];
           const body = (
             <>
-              <span className="block text-sm font-medium text-stone-700">
+              <span className="text-sm font-medium text-stone-700 sm:block">
                 {common(`clocks.${clock}`)} · {common('deadlineStates.overdue').toLowerCase()}
               </span>
-              <span className={`mt-1 block text-2xl font-bold ${count ? 'text-red-800' : 'text-stone-500'}`}>{t('count', { count })}</span>
+              <span className={`shrink-0 text-lg font-bold sm:mt-1 sm:block sm:text-2xl ${count ? 'text-red-800' : 'text-stone-500'}`}>
+                {t('count', { count })}
+              </span>
             </>
           );
+          const box = 'flex h-full items-center justify-between gap-3 rounded-lg border border-l-4 bg-white px-4 py-2.5 shadow-sm sm:block sm:py-3';
           return (
             <li key={clock}>
               {count ? (
-                <Link
-                  href={inboxHref({ ...DEFAULT_PARAMS, overdue: clock })}
-                  className="block rounded-lg border border-red-200 border-l-4 border-l-red-700 bg-white px-4 py-3 shadow-sm hover:bg-red-50"
-                >
+                <Link href={inboxHref({ ...DEFAULT_PARAMS, overdue: clock })} className={`${box} border-red-200 border-l-red-700 hover:bg-red-50`}>
                   {body}
-                  <span className="mt-1 block text-sm text-brand-800 underline underline-offset-2">{t('show')}</span>
+                  <span className="mt-1 hidden text-sm text-brand-800 underline underline-offset-2 sm:block">{t('show')}</span>
                 </Link>
               ) : (
-                <div className="rounded-lg border border-stone-200 border-l-4 border-l-stone-300 bg-white px-4 py-3">{body}</div>
+                <div className={`${box} border-stone-200 border-l-stone-300`}>{body}</div>
               )}
             </li>
           );
@@ -52,9 +52,9 @@ export async function OverdueSummary({ actor, today }: { actor: InboxActor; toda
 
 export function OverdueSummarySkeleton() {
   return (
-    <div aria-hidden="true" className="grid gap-3 sm:grid-cols-3">
+    <div aria-hidden="true" className="grid grid-cols-1 gap-2 sm:grid-cols-3 sm:gap-3">
       {[0, 1, 2].map((i) => (
-        <div key={i} className="h-[5.25rem] animate-pulse rounded-lg border border-stone-200 bg-white px-4 py-3">
+        <div key={i} className="h-12 animate-pulse rounded-lg border border-stone-200 bg-white px-4 py-3 sm:h-[6.5rem]">
           <div className="h-4 w-2/3 rounded bg-stone-200" />
           <div className="mt-3 h-6 w-1/3 rounded bg-stone-200" />
         </div>
