@@ -126,6 +126,7 @@ describe('filters', () => {
     ['closed', STATUS_PRESETS.closed],
     ['resolved', ['resolved']],
     ['received + withdrawn', ['received', 'withdrawn']],
+    ['acknowledged + in progress', ['acknowledged', 'in_progress']],
   ])('status: %s', async (_, statuses) => {
     const { rows } = await everything(manager(), { statuses: [...statuses] });
     expect(ids(rows)).toEqual(ids(all.filter((c) => statuses.includes(c.status))));

@@ -4,7 +4,7 @@ import type { InboxParams, SortKey } from '@/lib/inbox/params';
 import { PAGE_SIZE, pagination } from '@/lib/inbox/params';
 import type { IsoDate } from '@/lib/procedure/dates';
 import type { Clock } from '@/lib/procedure/deadlines';
-import { OPEN_STATUSES, type Role, STATUSES } from '@/lib/procedure/vocabulary';
+import { OPEN_STATUSES, type Role, type Status, STATUSES } from '@/lib/procedure/vocabulary';
 import { toPrefixQuery } from '@/lib/inbox/search';
 import type { Db, Tx } from './client';
 import { categories, complaints, contractingParties, users } from './schema';
@@ -50,17 +50,22 @@ function matchesSearch(text: string): SQL | undefined {
   return query === null ? sql`false` : sql`${searchDocument} @@ to_tsquery('simple'::regconfig, ${query})`;
 }
 
+/**
+ * Open ⇔ next_due is set (db/schema.ts). Saying `next_due is not null` for open statuses lets the planner use the partial
+ * index on next_due; all statuses need no condition at all.
+ */
+function statusCondition(statuses: readonly Status[]): SQL | undefined {
+  if (statuses.length === STATUSES.length) return undefined;
+  const open = sql`${complaints.nextDue} is not null`;
+  if (statuses.length === OPEN_STATUSES.length && OPEN_STATUSES.every((s) => statuses.includes(s))) return open;
+  const listed = statuses.length === 1 ? eq(complaints.status, statuses[0]!) : inArray(complaints.status, [...statuses]);
+  return statuses.every((s) => OPEN_STATUSES.includes(s)) ? and(listed, open) : listed;
+}
+
 function filters(actor: InboxActor, params: InboxParams, today: IsoDate): SQL {
-  const onlyOpen = params.statuses.every((s) => OPEN_STATUSES.includes(s));
   const conditions: (SQL | undefined)[] = [
     visibleTo(actor),
-    params.statuses.length === STATUSES.length
-      ? undefined
-      : params.statuses.length === 1
-        ? eq(complaints.status, params.statuses[0]!)
-        : inArray(complaints.status, params.statuses),
-    // Open ⇔ next_due is set. Saying so lets the planner walk the partial index on next_due in order.
-    onlyOpen ? sql`${complaints.nextDue} is not null` : undefined,
+    statusCondition(params.statuses),
     params.category ? eq(categories.code, params.category) : undefined,
     params.channel ? eq(complaints.channel, params.channel) : undefined,
     params.handler === 'none' ? isNull(complaints.handlerId) : params.handler !== null ? eq(complaints.handlerId, params.handler) : undefined,
