@@ -194,6 +194,12 @@ export const complaints = pgTable(
     index('complaints_status_idx').on(t.status),
     index('complaints_next_due_idx').on(t.nextDue, t.id).where(sql`${t.nextDue} is not null`),
     index('complaints_handler_idx').on(t.handlerId, t.nextDue),
+    // The inbox's free-text search (name and reference, word prefixes); the same expression as in db/inbox.ts. Without
+    // fastupdate new rows go straight into the index instead of a pending list that every search would scan until the
+    // next vacuum: complaints arrive a few a day, searches are many.
+    index('complaints_search_idx')
+      .using('gin', sql`to_tsvector('simple'::regconfig, translate(${t.complainantName} || ' ' || ${t.reference}, '-.', '  '))`)
+      .with({ fastupdate: false }),
     check(
       'complaints_contact_check',
       sql`${t.complainantEmail} is not null or (${t.addressStreet} is not null and ${t.addressPostcode} is not null and ${t.addressCity} is not null)`,

@@ -1,0 +1,1 @@
+CREATE INDEX "complaints_search_idx" ON "complaints" USING gin (to_tsvector('simple'::regconfig, translate("complainant_name" || ' ' || "reference", '-.', '  '))) WITH (fastupdate=false);
