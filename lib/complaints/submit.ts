@@ -10,6 +10,7 @@ import {
   lockIdempotencyKey,
   nextReferenceNumber,
 } from '@/db/complaints';
+import { organisationOrDefault } from '@/db/settings';
 import { defineAction, ruleViolation } from '@/lib/actions/pipeline';
 import { acknowledgementMessage } from '@/lib/mail/acknowledgement';
 import { normalizePostcode, recipientFor } from '@/lib/mail/recipient';
@@ -107,6 +108,7 @@ export const submitComplaint = defineAction({
       terms,
       statusUrl: appUrl() + statusPath(token, input.locale),
       olderThanLimit,
+      organisation: await organisationOrDefault(tx),
     });
     await enqueueMessage(tx, {
       complaintId: id,
