@@ -40,15 +40,16 @@ export function userChangeRefusal(actorId: number, target: UserFacts, change: Us
  * "wachttijden-en-planning"); "-2", "-3", … when the code is already taken.
  */
 export function deriveCategoryCode(nameNl: string, taken: ReadonlySet<string>): string {
-  const base =
-    nameNl
-      .normalize('NFKD')
-      .replace(/[\u0300-\u036f]/g, '')
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-+|-+$/g, '')
-      .slice(0, CATEGORY_CODE_MAX - 3)
-      .replace(/-+$/g, '') || 'onderwerp';
+  const slug = nameNl
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  // Room for a "-2" suffix; a long name is cut after its last whole word that fits.
+  const room = CATEGORY_CODE_MAX - 3;
+  const cut = slug.length <= room ? slug : slug.lastIndexOf('-', room) > 0 ? slug.slice(0, slug.lastIndexOf('-', room)) : slug.slice(0, room);
+  const base = cut || 'onderwerp';
   if (!taken.has(base)) return base;
   for (let n = 2; ; n++) {
     const candidate = `${base}-${n}`;
