@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type * as z from 'zod/mini';
 import { fieldErrorsOf } from '@/lib/actions/pipeline';
 import { PASSWORD_MIN } from '@/lib/auth/schemas';
 import { DEFAULT_ORGANISATION, mailSender } from '@/lib/organisation';
@@ -178,9 +179,9 @@ describe('the Awb preset follows Awb chapter 9', () => {
 });
 
 describe('form schemas', () => {
-  const errorsOf = (schema: { safeParse: (v: unknown) => { success: boolean; error?: { issues: never[] } } }, input: unknown) => {
+  const errorsOf = (schema: z.ZodMiniType, input: unknown) => {
     const result = schema.safeParse(input);
-    return result.success ? {} : fieldErrorsOf(result.error!.issues);
+    return result.success ? {} : fieldErrorsOf(result.error.issues);
   };
 
   it.each([
