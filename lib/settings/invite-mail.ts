@@ -1,11 +1,5 @@
-import { type Organisation } from '@/lib/organisation';
-
-const dateTime = new Intl.DateTimeFormat('nl-NL', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Amsterdam' });
-
-/** "3 december 2026 om 14:05", in Amsterdam time. */
-export function formatDateTime(at: Date): string {
-  return dateTime.format(at);
-}
+import type { Organisation } from '@/lib/organisation';
+import { formatDateTime } from './format';
 
 /** The invitation mail to a new back-office user (Dutch: the back-office is Dutch only). */
 export function inviteMessage(input: { name: string; url: string; expiresAt: Date; invitedBy: string; organisation: Organisation }) {

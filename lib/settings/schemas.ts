@@ -59,6 +59,8 @@ export const createUserSchema = object({
   method: oneOf(USER_CREATION_METHODS, 'choose'),
 });
 
+/** The role form in the browser; the action also gets the user's id. */
+export const roleSchema = object({ role: oneOf(ROLES, 'choose') });
 export const changeRoleSchema = object({ userId: id, role: oneOf(ROLES, 'choose') });
 export const setUserActiveSchema = object({ userId: id, active: boolean('invalid') });
 export const resetPasswordSchema = object({ userId: id, method: oneOf(USER_CREATION_METHODS, 'choose') });
@@ -96,6 +98,7 @@ export const createCategorySchema = object({
     '',
   ),
 });
+export const categoryNamesSchema = object({ nameNl: requiredText(LIMITS.categoryName), nameEn: requiredText(LIMITS.categoryName) });
 export const renameCategorySchema = object({ id, nameNl: requiredText(LIMITS.categoryName), nameEn: requiredText(LIMITS.categoryName) });
 export const moveCategorySchema = object({ id, direction: oneOf(['up', 'down'], 'invalid') });
 export const setActiveSchema = object({ id, active: boolean('invalid') });

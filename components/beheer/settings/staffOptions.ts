@@ -1,0 +1,12 @@
+import type { LinkableUser } from './StaffForm';
+
+type Row = { id: number; name: string; email: string; active: boolean; staffId: number | null };
+
+/** The accounts a staff record may be linked to; accounts linked to another record are shown but cannot be chosen. */
+export function linkableUserOptions(rows: readonly Row[], staffId: number | null, labels: { taken: string; inactive: string }): LinkableUser[] {
+  return rows.map((row) => {
+    const takenByOther = row.staffId !== null && row.staffId !== staffId;
+    const notes = [takenByOther ? labels.taken : null, row.active ? null : labels.inactive].filter(Boolean);
+    return { id: row.id, label: `${row.name} (${row.email})${notes.length ? ` – ${notes.join(', ')}` : ''}`, takenByOther };
+  });
+}
