@@ -149,20 +149,22 @@ export async function sessionVersionOf(db: Executor, id: number): Promise<number
 export async function userReferences(db: Executor, ids: readonly number[]): Promise<Map<number, string[]>> {
   const found = new Map<number, string[]>();
   if (ids.length === 0) return found;
-  const keys = await db.execute<{ table_name: string; column_name: string }>(sql`
-    select c.conrelid::regclass::text as table_name, a.attname as column_name
+  const keys = await db.execute(sql`
+    select n.nspname as schema_name, cl.relname as table_name, a.attname as column_name
     from pg_constraint c
+    join pg_class cl on cl.oid = c.conrelid
+    join pg_namespace n on n.oid = cl.relnamespace
     join pg_attribute a on a.attrelid = c.conrelid and a.attnum = any (c.conkey)
     where c.contype = 'f' and c.confrelid = 'users'::regclass
-    order by 1, 2`);
+    order by 1, 2, 3`);
   const idList = sql.join(
     ids.map((id) => sql`${id}`),
     sql`, `,
   );
-  for (const { table_name: table, column_name: column } of rowsOf<{ table_name: string; column_name: string }>(keys)) {
+  for (const { schema_name: schema, table_name: table, column_name: column } of rowsOf<{ schema_name: string; table_name: string; column_name: string }>(keys)) {
     if (table === 'user_invites' && column === 'user_id') continue; // the user's own invitations go with them
-    const rows = await db.execute<{ id: number }>(
-      sql`select distinct ${sql.identifier(column)} as id from ${sql.identifier(table)} where ${sql.identifier(column)} in (${idList})`,
+    const rows = await db.execute(
+      sql`select distinct ${sql.identifier(column)} as id from ${sql.identifier(schema)}.${sql.identifier(table)} where ${sql.identifier(column)} in (${idList})`,
     );
     for (const { id } of rowsOf<{ id: number }>(rows)) {
       const list = found.get(Number(id)) ?? [];

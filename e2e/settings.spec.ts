@@ -26,7 +26,8 @@ async function createUser(admin: Page, user: { name: string; email: string; role
 test.describe('settings: users', () => {
   test('a user made with a one-time password must choose their own at the first sign-in, then lands on their start page', async ({ page, browser }) => {
     await signIn(page, USERS.admin);
-    await expect(page).toHaveURL(/\/beheer\/instellingen$/);
+    // An admin has no inbox: the start page is the settings.
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Instellingen');
     const name = uniqueName('Eva Smit');
     const email = uniqueEmail('eva');
     const password = await createUser(page, { name, email, role: 'Klachtbehandelaar', method: 'Eenmalig wachtwoord' });
@@ -39,7 +40,7 @@ test.describe('settings: users', () => {
 
     const user = await newPage(browser);
     await signIn(user, email, password);
-    await expect(user).toHaveURL(/\/beheer\/account\/wachtwoord$/);
+    await expect(user.getByRole('heading', { level: 1 })).toHaveText('Wachtwoord wijzigen');
     await expect(user.getByText('U bent ingelogd met een eenmalig wachtwoord')).toBeVisible();
     // Every other page sends them back here until they have chosen a password.
     await user.goto('/beheer');
@@ -279,17 +280,17 @@ test.describe('settings: lists, organisation and terms', () => {
     expect(latest).toEqual({ preset: 'awb', name: 'Annemiek de Vries' });
 
     // A number out of bounds is refused next to its field; nothing is saved.
-    await page.getByLabel('Afhandeling', { exact: true }).fill('400');
+    await page.getByRole('spinbutton', { name: 'Afhandeling', exact: true }).fill('400');
     await page.getByRole('button', { name: 'Termijnen opslaan' }).click();
     await expect(page.getByText('Dit getal is te hoog.')).toBeVisible();
-    await expect(page.getByLabel('Afhandeling', { exact: true })).toHaveAttribute('aria-invalid', 'true');
+    await expect(page.getByRole('spinbutton', { name: 'Afhandeling', exact: true })).toHaveAttribute('aria-invalid', 'true');
     await expectAccessible(page);
     await screenshot(page, 'settings-terms-error');
     await expect(page.getByTestId('terms-history-row')).toHaveCount(versions + 1);
 
     // Back to the procedure's own preset (the same numbers), so other tests see the default.
     await page.getByLabel('Klachtenreglement Bijstand naar Werk').check();
-    await expect(page.getByLabel('Afhandeling', { exact: true })).toHaveValue('42');
+    await expect(page.getByRole('spinbutton', { name: 'Afhandeling', exact: true })).toHaveValue('42');
     await page.getByRole('button', { name: 'Termijnen opslaan' }).click();
     await expect(page.getByTestId('current-preset')).toHaveText('Klachtenreglement Bijstand naar Werk');
   });

@@ -30,7 +30,7 @@ export function OrganisationForm({ values }: { values: OrganisationInput }) {
         {(a11y) => <input type="text" autoComplete="organization" {...a11y} {...form.register('name')} />}
       </Field>
       <div className="grid gap-5 md:grid-cols-2">
-        <Field label={t('organisation.phone')} error={errorText(errors.phone?.message)} required>
+        <Field label={t('organisation.phone')} hint={t('organisation.phoneHint')} error={errorText(errors.phone?.message)} required>
           {(a11y) => <input type="tel" autoComplete="tel" {...a11y} {...form.register('phone')} />}
         </Field>
         <Field label={t('organisation.email')} hint={t('organisation.emailHint')} error={errorText(errors.email?.message)} required>

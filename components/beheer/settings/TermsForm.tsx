@@ -51,12 +51,12 @@ export function TermsForm({ preset, terms }: { preset: PresetId; terms: Procedur
         <div className="grid gap-5 md:grid-cols-2">
           {TERM_KEYS.map((key) => {
             const bounds = TERM_BOUNDS[key];
-            const unit = t(`terms.units.${bounds.unit}`);
+            const unit = t(`terms.unitWords.${bounds.unit}`);
             return (
               <Field
                 key={key}
                 label={t(`terms.labels.${key}`)}
-                hint={t('terms.bounds', { min: bounds.min, max: bounds.max, unit, preset: `${PRESETS[chosen]?.[key] ?? '–'} ${unit}` })}
+                hint={t('terms.bounds', { min: bounds.min, max: bounds.max, unit, preset: t(`terms.units.${bounds.unit}`, { value: PRESETS[chosen]?.[key] ?? 0 }) })}
                 error={errorText(errors[key]?.message)}
                 required
               >

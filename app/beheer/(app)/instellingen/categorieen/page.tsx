@@ -72,7 +72,7 @@ export default async function CategoriesPage({ searchParams }: { searchParams: P
                   <ActiveBadge active={category.active} labels={{ active: t('categories.inForm'), inactive: t('categories.notInForm') }} />
                 </td>
                 <td className="px-4 py-3">
-                  <div className="flex flex-wrap items-center justify-end gap-3">
+                  <div className="flex items-center justify-end gap-3 whitespace-nowrap">
                     <Link href={`/beheer/instellingen/categorieen/${category.id}`} className={textLink} aria-label={t('common.editNamed', { name: category.nameNl })}>
                       {t('common.edit')}
                     </Link>

@@ -53,7 +53,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
                   {user.name}
                   {user.id === actor.id ? <span className="font-normal text-stone-600"> ({t('users.you')})</span> : null}
                 </th>
-                <td className="break-all px-4 py-3">{user.email}</td>
+                <td className="whitespace-nowrap px-4 py-3">{user.email}</td>
                 <td className="px-4 py-3">{tc(`roles.${user.role}`)}</td>
                 <td className="px-4 py-3">
                   <ActiveBadge active={user.active} labels={{ active: t('common.active'), inactive: t('common.inactive') }} />

@@ -62,7 +62,7 @@ export default async function StaffPage({ searchParams }: { searchParams: Promis
                   <ActiveBadge active={member.active} labels={{ active: t('common.active'), inactive: t('common.inactive') }} />
                 </td>
                 <td className="px-4 py-3">
-                  <div className="flex flex-wrap items-center justify-end gap-3">
+                  <div className="flex items-center justify-end gap-3 whitespace-nowrap">
                     <Link href={`/beheer/instellingen/medewerkers/${member.id}`} className={textLink} aria-label={t('common.editNamed', { name: member.name })}>
                       {t('common.edit')}
                     </Link>

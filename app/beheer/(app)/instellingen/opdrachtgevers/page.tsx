@@ -50,12 +50,12 @@ export default async function PartiesPage({ searchParams }: { searchParams: Prom
               <tr key={party.id} className={party.active ? '' : 'bg-stone-50 text-stone-600'} data-testid="party-row">
                 <th scope="row" className="px-4 py-3 font-semibold">{party.name}</th>
                 <td className="px-4 py-3">{tc(`partyTypes.${party.type}`)}</td>
-                <td className="break-all px-4 py-3">{party.contactEmail ?? <span className="text-stone-600">{t('common.none')}</span>}</td>
+                <td className="px-4 py-3">{party.contactEmail ?? <span className="text-stone-600">{t('common.none')}</span>}</td>
                 <td className="px-4 py-3">
                   <ActiveBadge active={party.active} labels={{ active: t('common.active'), inactive: t('common.inactive') }} />
                 </td>
                 <td className="px-4 py-3">
-                  <div className="flex flex-wrap items-center justify-end gap-3">
+                  <div className="flex items-center justify-end gap-3 whitespace-nowrap">
                     <Link href={`/beheer/instellingen/opdrachtgevers/${party.id}`} className={textLink} aria-label={t('common.editNamed', { name: party.name })}>
                       {t('common.edit')}
                     </Link>

@@ -20,7 +20,7 @@ export default async function TermsPage() {
   const terms: ProcedureTerms = current?.terms ?? DEFAULT_TERMS;
   const preset: PresetId = current && (PRESET_IDS as readonly string[]).includes(current.preset) ? (current.preset as PresetId) : DEFAULT_PRESET;
   const presetName = (id: string) => (t.has(`presets.${id}`) ? t(`presets.${id}` as never) : id);
-  const value = (key: TermKey, terms: ProcedureTerms) => t('valueWithUnit', { value: terms[key], unit: t(`units.${TERM_BOUNDS[key].unit}`) });
+  const value = (key: TermKey, terms: ProcedureTerms) => t(`units.${TERM_BOUNDS[key].unit}`, { value: terms[key] });
   const changes = (i: number) => {
     const row = history[i]!;
     const previous = history[i + 1];
