@@ -308,5 +308,15 @@ test.describe('settings: lists, organisation and terms', () => {
       await expectAccessible(page);
       await screenshot(page, name);
     }
+    // On a phone the section menu sits above the page and tables scroll sideways.
+    await page.setViewportSize({ width: 390, height: 844 });
+    for (const [path, name] of [
+      ['/beheer/instellingen/gebruikers', 'settings-users-phone'],
+      ['/beheer/instellingen/termijnen', 'settings-terms-phone'],
+    ] as const) {
+      await page.goto(path);
+      await expectAccessible(page);
+      await screenshot(page, name);
+    }
   });
 });

@@ -260,3 +260,36 @@ describe('mail sender', () => {
     expect(mailSender({ name: 'Werk, Inc. "Oost"', email: 'a@b.nl' }, undefined)).toBe('"Werk, Inc. \\"Oost\\"" <a@b.nl>');
   });
 });
+
+describe('every refusal of the settings has a text', () => {
+  it('in Dutch and English: rule checks in the actions, rule results and schema messages', async () => {
+    const { readFileSync, readdirSync } = await import('node:fs');
+    const schemas = await import('./schemas');
+    const nl = (await import('@/lib/i18n/messages/nl.json')).default.errors as Record<string, string>;
+    const en = (await import('@/lib/i18n/messages/en.json')).default.errors as Record<string, string>;
+    const keys = new Set<string>(['inviteInvalid', 'inviteExpired', 'inviteUsed', 'inviteInactive']);
+    for (const file of readdirSync('lib/settings').filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))) {
+      for (const match of readFileSync(`lib/settings/${file}`, 'utf8').matchAll(/ruleViolation\([^,]+, '(\w+)'\)/g)) keys.add(match[1]!);
+    }
+    for (const key of ['cannotDeactivateSelf', 'cannotDeleteSelf', 'cannotChangeOwnRole', 'lastAdmin', 'lastActiveCategory', 'userAlreadyLinked']) keys.add(key);
+    const bad: [z.ZodMiniType, unknown[]][] = [
+      [schemas.createUserSchema, [{}, { name: 'x'.repeat(300), email: 'x', role: 'x', method: 'x' }]],
+      [schemas.acceptInviteSchema, [{}, { token: 'x', password: 'kort', confirm: 'x' }, { token: 'A'.repeat(43), password: 'x'.repeat(200), confirm: '' }]],
+      [schemas.createCategorySchema, [{}, { nameNl: 'x'.repeat(200), nameEn: '', code: 'A B' }, { nameNl: 'a', nameEn: 'b', code: 'x'.repeat(50) }]],
+      [schemas.staffSchema, [{}, { id: 0, name: '', userId: 'x' }]],
+      [schemas.partySchema, [{}, { type: 'x', name: '', contactEmail: 'x' }]],
+      [schemas.organisationSchema, [{}, { name: '', phone: 'x', email: 'x', postalAddress: '', website: 'x', signature: '' }]],
+      [schemas.termsSchema, [{}, { preset: 'x', acknowledgementDays: 0.5, resolutionDays: 999, notAdmissibleNoticeDays: -1 }, { ...PRESETS.awb, preset: 'awb', acknowledgementDays: 40, notAdmissibleNoticeDays: 50, resolutionDays: 20 }]],
+      [schemas.changeRoleSchema, [{}, { userId: 'x', role: 'x' }]],
+      [schemas.setActiveSchema, [{}, { id: 1.5, active: 'ja' }]],
+    ];
+    for (const [schema, inputs] of bad) {
+      for (const input of inputs) {
+        const result = schema.safeParse(input);
+        if (!result.success) for (const messages of Object.values(fieldErrorsOf(result.error.issues))) messages.forEach((m) => keys.add(m));
+      }
+    }
+    expect(keys.size).toBeGreaterThan(30);
+    expect([...keys].filter((key) => !(key in nl) || !(key in en))).toEqual([]);
+  });
+});

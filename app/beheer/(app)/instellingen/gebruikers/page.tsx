@@ -38,8 +38,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
           <caption className="sr-only">{t('users.caption')}</caption>
           <thead className="border-b border-stone-200 bg-stone-50 text-sm text-stone-700">
             <tr>
-              <th scope="col" className="px-4 py-3">{t('users.name')}</th>
-              <th scope="col" className="px-4 py-3">{t('users.email')}</th>
+              <th scope="col" className="px-4 py-3">{t('users.nameAndEmail')}</th>
               <th scope="col" className="px-4 py-3">{t('users.role')}</th>
               <th scope="col" className="px-4 py-3">{t('common.status')}</th>
               <th scope="col" className="px-4 py-3">{t('users.lastSignIn')}</th>
@@ -49,11 +48,11 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
           <tbody className="divide-y divide-stone-200">
             {rows.map((user) => (
               <tr key={user.id} className={user.active ? '' : 'bg-stone-50 text-stone-600'} data-testid="user-row">
-                <th scope="row" className="px-4 py-3 font-semibold">
-                  {user.name}
-                  {user.id === actor.id ? <span className="font-normal text-stone-600"> ({t('users.you')})</span> : null}
+                <th scope="row" className="px-4 py-3 text-left font-normal">
+                  <span className="font-semibold">{user.name}</span>
+                  {user.id === actor.id ? <span className="text-stone-600"> ({t('users.you')})</span> : null}
+                  <span className="block break-words text-sm text-stone-700">{user.email}</span>
                 </th>
-                <td className="whitespace-nowrap px-4 py-3">{user.email}</td>
                 <td className="px-4 py-3">{tc(`roles.${user.role}`)}</td>
                 <td className="px-4 py-3">
                   <ActiveBadge active={user.active} labels={{ active: t('common.active'), inactive: t('common.inactive') }} />

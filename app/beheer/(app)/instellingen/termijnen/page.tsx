@@ -86,7 +86,7 @@ export default async function TermsPage() {
                   <th scope="col" className="py-2 pr-4">{t('when')}</th>
                   <th scope="col" className="py-2 pr-4">{t('who')}</th>
                   <th scope="col" className="py-2 pr-4">{t('preset')}</th>
-                  <th scope="col" className="py-2">{t('changes')}</th>
+                  <th scope="col" className="min-w-[16rem] py-2">{t('changes')}</th>
                 </tr>
               </thead>
               <tbody className="divide-y divide-stone-100 align-top">
