@@ -44,3 +44,13 @@ export function Section({ title, children, id }: { title: string; children: Reac
     </section>
   );
 }
+
+/** A table that may scroll sideways on small screens; focusable, so keyboard users can scroll it too. */
+export function ScrollArea({ label, children, className = '' }: { label: string; children: ReactNode; className?: string }) {
+  return (
+    // tabIndex: a scrollable region must be reachable by keyboard (WCAG 2.1.1).
+    <div role="region" aria-label={label} tabIndex={0} className={`overflow-x-auto ${className}`}>
+      {children}
+    </div>
+  );
+}

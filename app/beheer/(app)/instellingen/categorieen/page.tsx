@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { ActionButton } from '@/components/beheer/settings/ActionButton';
 import { CreateCategoryForm } from '@/components/beheer/settings/CategoryForms';
-import { ActiveBadge, PageHeader, Section } from '@/components/beheer/settings/PageHeader';
+import { ActiveBadge, PageHeader, ScrollArea, Section } from '@/components/beheer/settings/PageHeader';
 import { statusNote, textLink } from '@/components/beheer/settings/styles';
 import { getDb } from '@/db/client';
 import { listCategories } from '@/db/settings';
@@ -25,7 +25,7 @@ export default async function CategoriesPage({ searchParams }: { searchParams: P
           {t('common.saved')}
         </p>
       ) : null}
-      <div className="card overflow-x-auto p-0">
+      <ScrollArea label={t('categories.caption')} className="card p-0">
         <table className="w-full text-left">
           <caption className="sr-only">{t('categories.caption')}</caption>
           <thead className="border-b border-stone-200 bg-stone-50 text-sm text-stone-700">
@@ -90,7 +90,7 @@ export default async function CategoriesPage({ searchParams }: { searchParams: P
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollArea>
       <Section title={t('categories.addTitle')} id="add">
         <CreateCategoryForm />
       </Section>

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
-import { ActiveBadge, PageHeader } from '@/components/beheer/settings/PageHeader';
+import { ActiveBadge, PageHeader, ScrollArea } from '@/components/beheer/settings/PageHeader';
 import { statusNote, textLink } from '@/components/beheer/settings/styles';
 import { getDb } from '@/db/client';
 import { listUsers, usersWithOpenInvite } from '@/db/settings';
@@ -33,7 +33,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
           {t('users.detail.deleted')}
         </p>
       ) : null}
-      <div className="card overflow-x-auto p-0">
+      <ScrollArea label={t('users.caption')} className="card p-0">
         <table className="w-full text-left">
           <caption className="sr-only">{t('users.caption')}</caption>
           <thead className="border-b border-stone-200 bg-stone-50 text-sm text-stone-700">
@@ -69,7 +69,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollArea>
     </>
   );
 }

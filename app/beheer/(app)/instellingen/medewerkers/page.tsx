@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { ActionButton } from '@/components/beheer/settings/ActionButton';
-import { ActiveBadge, PageHeader } from '@/components/beheer/settings/PageHeader';
+import { ActiveBadge, PageHeader, ScrollArea } from '@/components/beheer/settings/PageHeader';
 import { statusNote, textLink } from '@/components/beheer/settings/styles';
 import { getDb } from '@/db/client';
 import { listStaff } from '@/db/settings';
@@ -32,7 +32,7 @@ export default async function StaffPage({ searchParams }: { searchParams: Promis
           {t('common.saved')}
         </p>
       ) : null}
-      <div className="card overflow-x-auto p-0">
+      <ScrollArea label={t('staff.caption')} className="card p-0">
         <table className="w-full text-left">
           <caption className="sr-only">{t('staff.caption')}</caption>
           <thead className="border-b border-stone-200 bg-stone-50 text-sm text-stone-700">
@@ -80,7 +80,7 @@ export default async function StaffPage({ searchParams }: { searchParams: Promis
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollArea>
       <p className="max-w-prose text-sm text-stone-700">{t('staff.statusBody')}</p>
     </div>
   );

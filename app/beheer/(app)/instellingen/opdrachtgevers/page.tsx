@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { ActionButton } from '@/components/beheer/settings/ActionButton';
-import { ActiveBadge, PageHeader } from '@/components/beheer/settings/PageHeader';
+import { ActiveBadge, PageHeader, ScrollArea } from '@/components/beheer/settings/PageHeader';
 import { statusNote, textLink } from '@/components/beheer/settings/styles';
 import { getDb } from '@/db/client';
 import { listParties } from '@/db/settings';
@@ -33,7 +33,7 @@ export default async function PartiesPage({ searchParams }: { searchParams: Prom
           {t('common.saved')}
         </p>
       ) : null}
-      <div className="card overflow-x-auto p-0">
+      <ScrollArea label={t('parties.caption')} className="card p-0">
         <table className="w-full text-left">
           <caption className="sr-only">{t('parties.caption')}</caption>
           <thead className="border-b border-stone-200 bg-stone-50 text-sm text-stone-700">
@@ -73,7 +73,7 @@ export default async function PartiesPage({ searchParams }: { searchParams: Prom
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollArea>
       <p className="max-w-prose text-sm text-stone-700">{t('parties.statusBody')}</p>
     </div>
   );

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
-import { PageHeader, Section } from '@/components/beheer/settings/PageHeader';
+import { PageHeader, ScrollArea, Section } from '@/components/beheer/settings/PageHeader';
 import { TermsForm } from '@/components/beheer/settings/TermsForm';
 import { getDb } from '@/db/client';
 import { procedureSettingsHistory } from '@/db/settings';
@@ -78,7 +78,7 @@ export default async function TermsPage() {
         {history.length === 0 ? (
           <p className="text-stone-700">{t('defaultsOnly')}</p>
         ) : (
-          <div className="overflow-x-auto">
+          <ScrollArea label={t('historyCaption')}>
             <table className="w-full text-left">
               <caption className="sr-only">{t('historyCaption')}</caption>
               <thead className="border-b border-stone-200 text-sm text-stone-700">
@@ -86,7 +86,7 @@ export default async function TermsPage() {
                   <th scope="col" className="py-2 pr-4">{t('when')}</th>
                   <th scope="col" className="py-2 pr-4">{t('who')}</th>
                   <th scope="col" className="py-2 pr-4">{t('preset')}</th>
-                  <th scope="col" className="min-w-[16rem] py-2">{t('changes')}</th>
+                  <th scope="col" className="py-2">{t('changes')}</th>
                 </tr>
               </thead>
               <tbody className="divide-y divide-stone-100 align-top">
@@ -106,7 +106,7 @@ export default async function TermsPage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollArea>
         )}
       </Section>
     </div>
