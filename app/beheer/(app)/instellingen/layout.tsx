@@ -7,7 +7,7 @@ import { SETTINGS_SECTIONS } from '@/components/beheer/settings/sections';
 export default async function SettingsLayout({ children }: { children: ReactNode }) {
   const t = await getTranslations({ locale: 'nl', namespace: 'beheer.settings.nav' });
   return (
-    <div className="grid gap-6 lg:grid-cols-[13rem_minmax(0,1fr)]">
+    <div className="grid grid-cols-[minmax(0,1fr)] gap-6 lg:grid-cols-[13rem_minmax(0,1fr)]">
       <nav aria-label={t('label')} className="lg:pt-1">
         <ul className="flex flex-wrap gap-1 text-sm lg:flex-col">
           <li>
