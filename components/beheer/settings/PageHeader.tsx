@@ -48,8 +48,9 @@ export function Section({ title, children, id }: { title: string; children: Reac
 /** A table that may scroll sideways on small screens; focusable, so keyboard users can scroll it too. */
 export function ScrollArea({ label, children, className = '' }: { label: string; children: ReactNode; className?: string }) {
   return (
-    // tabIndex: a scrollable region must be reachable by keyboard (WCAG 2.1.1).
-    <div role="region" aria-label={label} tabIndex={0} className={`overflow-x-auto ${className}`}>
+    // tabIndex: a scrollable region must be reachable by keyboard (WCAG 2.1.1). relative: screen-reader-only texts in
+    // the table are positioned inside it, not against the page (they would widen the page on a phone).
+    <div role="region" aria-label={label} tabIndex={0} className={`relative overflow-x-auto ${className}`}>
       {children}
     </div>
   );
