@@ -4,8 +4,8 @@ import { SiteHeader } from '@/components/SiteHeader';
 import { termsForDisplay } from '@/lib/complaints/public';
 import { formatMonths, formatTerm } from '@/lib/format';
 import { localePath } from '@/lib/i18n/routing';
-import { ORGANISATION } from '@/lib/organisation';
 import type { Locale } from '@/lib/procedure/vocabulary';
+import { organisationForDisplay } from '@/lib/settings/organisation';
 
 export const dynamic = 'force-dynamic';
 
@@ -13,7 +13,7 @@ export default async function HomePage({ params }: { params: Promise<{ locale: L
   const { locale } = await params;
   setRequestLocale(locale);
   const t = await getTranslations('home');
-  const terms = await termsForDisplay();
+  const [terms, organisation] = await Promise.all([termsForDisplay(), organisationForDisplay()]);
   const ack = formatTerm(terms.acknowledgementDays, locale);
   const resolve = formatTerm(terms.resolutionDays, locale);
   const limit = formatMonths(terms.incidentLimitMonths, locale);
@@ -68,18 +68,18 @@ export default async function HomePage({ params }: { params: Promise<{ locale: L
             <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-stone-700">
               <dt className="font-semibold">{t('phone')}</dt>
               <dd>
-                <a className="underline" href={`tel:${ORGANISATION.phone.replace(/\s/g, '')}`}>
-                  {ORGANISATION.phone}
+                <a className="underline" href={`tel:${organisation.phone.replace(/[^\d+]/g, '')}`}>
+                  {organisation.phone}
                 </a>
               </dd>
               <dt className="font-semibold">{t('email')}</dt>
               <dd>
-                <a className="underline" href={`mailto:${ORGANISATION.email}`}>
-                  {ORGANISATION.email}
+                <a className="underline" href={`mailto:${organisation.email}`}>
+                  {organisation.email}
                 </a>
               </dd>
               <dt className="font-semibold">{t('post')}</dt>
-              <dd>{ORGANISATION.postalAddress}</dd>
+              <dd>{organisation.postalAddress}</dd>
             </dl>
           </div>
         </section>

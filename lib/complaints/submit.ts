@@ -1,4 +1,5 @@
 import { enqueueMessage } from '@/db/complaints';
+import { organisationOrDefault } from '@/db/settings';
 import { defineAction } from '@/lib/actions/pipeline';
 import { acknowledgementMessage } from '@/lib/mail/acknowledgement';
 import { recipientFor } from '@/lib/mail/recipient';
@@ -32,6 +33,7 @@ export const submitComplaint = defineAction({
       terms: recorded.terms,
       statusUrl: appUrl() + statusPath(token, input.locale),
       olderThanLimit: recorded.olderThanLimit,
+      organisation: await organisationOrDefault(tx),
     });
     await enqueueMessage(tx, {
       complaintId: recorded.id,

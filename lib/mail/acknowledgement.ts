@@ -1,5 +1,5 @@
 import { formatDate, formatMonths, formatTerm } from '@/lib/format';
-import { ORGANISATION } from '@/lib/organisation';
+import { DEFAULT_ORGANISATION, type Organisation } from '@/lib/organisation';
 import type { IsoDate } from '@/lib/procedure/dates';
 import { resolutionDue } from '@/lib/procedure/deadlines';
 import type { ProcedureTerms } from '@/lib/procedure/terms';
@@ -13,7 +13,14 @@ export type AcknowledgementInput = {
   terms: ProcedureTerms;
   statusUrl: string;
   olderThanLimit: boolean;
+  /** The stored organisation details (db/settings.ts organisationOrDefault); the defaults when left out. */
+  organisation?: Organisation;
 };
+
+/** The contact line under the letter: phone, e-mail, postal address and website, as far as they are known. */
+export function contactLine(org: Organisation): string {
+  return [org.phone, org.email, org.postalAddress, org.website].filter((part) => part && part.trim() !== '').join(' · ');
+}
 
 /**
  * The written acknowledgement: explains the procedure, its terms and the right to be heard (DESIGN rule 2).
@@ -23,7 +30,7 @@ export function acknowledgementMessage(input: AcknowledgementInput): { subject: 
   const { locale, terms } = input;
   const date = (d: IsoDate) => formatDate(d, locale);
   const resolveBy = date(resolutionDue(input.receivedOn, terms));
-  const org = ORGANISATION;
+  const org = input.organisation ?? DEFAULT_ORGANISATION;
   if (locale === 'en') {
     return {
       subject: `We have received your complaint ${input.reference}`,
@@ -48,7 +55,7 @@ export function acknowledgementMessage(input: AcknowledgementInput): { subject: 
         '',
         'Kind regards,',
         org.name,
-        `${org.phone} · ${org.email} · ${org.postalAddress}`,
+        contactLine(org),
       ].join('\n'),
     };
   }
@@ -73,9 +80,9 @@ export function acknowledgementMessage(input: AcknowledgementInput): { subject: 
       '',
       'Bent u niet tevreden over de afhandeling? Dan kunt u uw klacht voorleggen aan de opdrachtgever van uw traject: uw werkgever, de gemeente of UWV.',
       '',
-      'Met vriendelijke groet,',
-      org.name,
-      `${org.phone} · ${org.email} · ${org.postalAddress}`,
+      // The organisation's own closing lines (Dutch), e.g. "Met vriendelijke groet,\nKlachtloket …".
+      org.signature.trim() || `Met vriendelijke groet,\n${org.name}`,
+      contactLine(org),
     ].join('\n'),
   };
 }

@@ -1,7 +1,8 @@
 import { Resend } from 'resend';
 import { getDb } from '@/db/client';
 import { claimDueEmails, markAttemptFailed, markSent } from '@/db/outbox';
-import { ORGANISATION } from '@/lib/organisation';
+import { organisationOrDefault } from '@/db/settings';
+import { DEFAULT_ORGANISATION, mailSender } from '@/lib/organisation';
 import { nextAttemptAt, type SendFailure } from './retry';
 
 /** How long a claimed e-mail is reserved for one worker before another may retry it. */
@@ -17,10 +18,6 @@ function mailer(): Resend | null {
   return client;
 }
 
-function mailSender(): string {
-  return process.env.MAIL_FROM ?? `${ORGANISATION.name} <${ORGANISATION.email}>`;
-}
-
 export type DeliveryReport = { skipped?: 'no-api-key'; sent: number; retrying: number; failed: number };
 
 /**
@@ -33,11 +30,15 @@ export async function deliverOutbox({ now = new Date(), limit = 20 } = {}): Prom
   if (!resend) return { skipped: 'no-api-key', sent: 0, retrying: 0, failed: 0 };
   const db = await getDb();
   const report: DeliveryReport = { sent: 0, retrying: 0, failed: 0 };
-  for (const message of await claimDueEmails(db, now, limit, LEASE_MS)) {
+  const due = await claimDueEmails(db, now, limit, LEASE_MS);
+  if (due.length === 0) return report;
+  // The sender's name is the organisation's stored name (see mailSender for MAIL_FROM).
+  const from = mailSender(await organisationOrDefault(db).catch(() => DEFAULT_ORGANISATION), process.env.MAIL_FROM);
+  for (const message of due) {
     let failure: SendFailure;
     try {
       const { data, error } = await resend.emails.send(
-        { from: mailSender(), to: message.recipient, subject: message.subject, text: message.bodyText },
+        { from, to: message.recipient, subject: message.subject, text: message.bodyText },
         { idempotencyKey: `outbox-${message.id}` },
       );
       if (!error) {

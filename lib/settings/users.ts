@@ -1,0 +1,187 @@
+import { setPassword } from '@/db/auth';
+import type { Tx } from '@/db/client';
+import {
+  countActiveAdmins,
+  deleteUserRow,
+  emailInUse,
+  enqueueAccountMail,
+  expireOpenInvites,
+  insertInvite,
+  insertUser,
+  lockInviteByHash,
+  lockSettings,
+  lockUser,
+  markInviteUsed,
+  organisationOrDefault,
+  updateUserActive,
+  updateUserRole,
+  userReferences,
+  type UserRow,
+} from '@/db/settings';
+import { defineAction, ruleViolation } from '@/lib/actions/pipeline';
+import type { Actor } from '@/lib/auth/actor';
+import { hashPassword } from '@/lib/auth/passwords';
+import { deliverOutboxAfterResponse } from '@/lib/mail/schedule';
+import { appUrl } from '@/lib/server/env';
+import { hashToken } from '@/lib/server/tokens';
+import { generateOneTimePassword, invitePath, inviteState, newInvite } from './credentials';
+import { inviteMessage } from './invite-mail';
+import { type UserChange, userChangeRefusal } from './rules';
+import {
+  acceptInviteSchema,
+  changeRoleSchema,
+  createUserSchema,
+  deleteUserSchema,
+  resetPasswordSchema,
+  setUserActiveSchema,
+  type UserCreationMethod,
+} from './schemas';
+
+/**
+ * What the admin sees once after creating a user or resetting a password: the one-time password, or the invitation
+ * link (also mailed). Neither is stored: only the password's argon2id hash and the link's SHA-256.
+ */
+export type IssuedCredentials =
+  | { userId: number; name: string; email: string; method: 'password'; password: string }
+  | { userId: number; name: string; email: string; method: 'invite'; url: string; expiresAt: string };
+
+async function issueInvite(tx: Tx, user: { id: number; name: string; email: string }, actor: Actor, now: Date): Promise<IssuedCredentials> {
+  await expireOpenInvites(tx, user.id, now);
+  const invite = newInvite(now);
+  await insertInvite(tx, { userId: user.id, tokenHash: invite.tokenHash, expiresAt: invite.expiresAt, createdBy: actor.id, createdAt: now });
+  const url = appUrl() + invitePath(invite.token);
+  const message = inviteMessage({ name: user.name, url, expiresAt: invite.expiresAt, invitedBy: actor.name, organisation: await organisationOrDefault(tx) });
+  await enqueueAccountMail(tx, { kind: 'invite', recipient: user.email, subject: message.subject, bodyText: message.text, at: now });
+  return { userId: user.id, name: user.name, email: user.email, method: 'invite', url, expiresAt: invite.expiresAt.toISOString() };
+}
+
+/** Loads and locks the user an action is about, after taking the users lock; refuses when it does not exist. */
+async function targetUser(tx: Tx, userId: number): Promise<UserRow> {
+  await lockSettings(tx, 'users');
+  const user = await lockUser(tx, userId);
+  if (!user) throw ruleViolation('_form', 'notFound');
+  return user;
+}
+
+async function refuseIfNotAllowed(tx: Tx, actor: Actor, user: UserRow, change: UserChange, field: string) {
+  const refusal = userChangeRefusal(actor.id, user, change, await countActiveAdmins(tx));
+  if (refusal) throw ruleViolation(field, refusal);
+}
+
+/** A new back-office user, with a one-time password (must be changed at the first sign-in) or an invitation link. */
+export const createUser = defineAction({
+  name: 'createUser',
+  access: 'settings.manage',
+  schema: createUserSchema,
+  async run(tx, input, { now, actor }): Promise<IssuedCredentials> {
+    await lockSettings(tx, 'users');
+    if (await emailInUse(tx, input.email)) throw ruleViolation('email', 'emailTaken');
+    const base = { name: input.name, email: input.email, role: input.role, createdAt: now };
+    if (input.method === 'password') {
+      const password = generateOneTimePassword();
+      const userId = await insertUser(tx, { ...base, passwordHash: await hashPassword(password), mustChangePassword: true });
+      return { userId, name: input.name, email: input.email, method: 'password', password };
+    }
+    const userId = await insertUser(tx, { ...base, passwordHash: null, mustChangePassword: false });
+    return issueInvite(tx, { id: userId, name: input.name, email: input.email }, actor, now);
+  },
+  after: (data) => {
+    if (data.method === 'invite') deliverOutboxAfterResponse();
+  },
+});
+
+/** Another role; the user's sessions end at once (they sign in again and get the new menu). */
+export const changeUserRole = defineAction({
+  name: 'changeUserRole',
+  access: 'settings.manage',
+  schema: changeRoleSchema,
+  async run(tx, input, { actor }) {
+    const user = await targetUser(tx, input.userId);
+    await refuseIfNotAllowed(tx, actor, user, { kind: 'role', role: input.role }, 'role');
+    if (user.role === input.role) return { changed: false };
+    await updateUserRole(tx, user.id, input.role);
+    return { changed: true };
+  },
+});
+
+/** Deactivate (the user is signed out at once and can no longer sign in) or reactivate an account. */
+export const setUserActive = defineAction({
+  name: 'setUserActive',
+  access: 'settings.manage',
+  schema: setUserActiveSchema,
+  async run(tx, input, { actor }) {
+    const user = await targetUser(tx, input.userId);
+    await refuseIfNotAllowed(tx, actor, user, { kind: input.active ? 'reactivate' : 'deactivate' }, '_form');
+    if (user.active === input.active) return { changed: false };
+    await updateUserActive(tx, user.id, input.active);
+    return { changed: true };
+  },
+});
+
+/** A new one-time password or a new invitation for someone who lost theirs; their sessions end (new password). */
+export const resetUserPassword = defineAction({
+  name: 'resetUserPassword',
+  access: 'settings.manage',
+  schema: resetPasswordSchema,
+  async run(tx, input, { now, actor }): Promise<IssuedCredentials> {
+    const user = await targetUser(tx, input.userId);
+    if (user.id === actor.id) throw ruleViolation('_form', 'resetOwnPassword');
+    if (!user.active) throw ruleViolation('_form', 'userInactive');
+    return issue(tx, user, input.method, actor, now);
+  },
+  after: (data) => {
+    if (data.method === 'invite') deliverOutboxAfterResponse();
+  },
+});
+
+async function issue(tx: Tx, user: UserRow, method: UserCreationMethod, actor: Actor, now: Date): Promise<IssuedCredentials> {
+  if (method === 'invite') return issueInvite(tx, user, actor, now);
+  await expireOpenInvites(tx, user.id, now);
+  const password = generateOneTimePassword();
+  await setPassword(tx, user.id, await hashPassword(password), true);
+  return { userId: user.id, name: user.name, email: user.email, method: 'password', password };
+}
+
+/** Foreign-key violation: someone refers to the user after all (a table the reference check did not know). */
+function isForeignKeyViolation(error: unknown): boolean {
+  for (let e: unknown = error; e; e = (e as { cause?: unknown }).cause) {
+    if ((e as { code?: string }).code === '23503') return true;
+  }
+  return false;
+}
+
+/** Deletes an account that was never used anywhere (a typo, a mistaken invitation). Anyone else: deactivate. */
+export const deleteUser = defineAction({
+  name: 'deleteUser',
+  access: 'settings.manage',
+  schema: deleteUserSchema,
+  async run(tx, input, { actor }) {
+    const user = await targetUser(tx, input.userId);
+    await refuseIfNotAllowed(tx, actor, user, { kind: 'delete' }, '_form');
+    if ((await userReferences(tx, [user.id])).size > 0) throw ruleViolation('_form', 'userReferenced');
+    try {
+      await tx.transaction((savepoint) => deleteUserRow(savepoint, user.id));
+    } catch (error) {
+      if (isForeignKeyViolation(error)) throw ruleViolation('_form', 'userReferenced');
+      throw error;
+    }
+    return { deleted: user.id };
+  },
+});
+
+/** A new user follows their invitation link and chooses a password; the link works once, for seven days. */
+export const acceptInvite = defineAction({
+  name: 'acceptInvite',
+  access: 'public',
+  schema: acceptInviteSchema,
+  async run(tx, input, { now }) {
+    const invite = await lockInviteByHash(tx, hashToken(input.token));
+    if (!invite) throw ruleViolation('_form', 'inviteInvalid');
+    const state = inviteState(invite, now);
+    if (state !== 'valid') throw ruleViolation('_form', `invite${state[0]!.toUpperCase()}${state.slice(1)}`);
+    await setPassword(tx, invite.userId, await hashPassword(input.password), false);
+    await markInviteUsed(tx, invite.id, now);
+    await expireOpenInvites(tx, invite.userId, now);
+    return { email: invite.userEmail };
+  },
+});
