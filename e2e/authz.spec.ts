@@ -18,7 +18,22 @@ type Row = Record<Who, PageOutcome>;
 const signedIn = (outcome: PageOutcome): Row => ({ anonymous: 'signIn', handler: outcome, manager: outcome, admin: outcome, deactivated: 'signIn' });
 const rolePage = (handler: PageOutcome, manager: PageOutcome, admin: PageOutcome): Row => ({ anonymous: 'signIn', handler, manager, admin, deactivated: 'signIn' });
 
-const SETTINGS_PAGES = ['/beheer/instellingen', '/beheer/instellingen/gebruikers', '/beheer/instellingen/categorieen', '/beheer/instellingen/medewerkers', '/beheer/instellingen/opdrachtgevers', '/beheer/instellingen/organisatie', '/beheer/instellingen/termijnen'];
+const SETTINGS_PAGES = [
+  '/beheer/instellingen',
+  '/beheer/instellingen/gebruikers',
+  '/beheer/instellingen/gebruikers/nieuw',
+  '/beheer/instellingen/gebruikers/1',
+  '/beheer/instellingen/categorieen',
+  '/beheer/instellingen/categorieen/1',
+  '/beheer/instellingen/medewerkers',
+  '/beheer/instellingen/medewerkers/nieuw',
+  '/beheer/instellingen/medewerkers/1',
+  '/beheer/instellingen/opdrachtgevers',
+  '/beheer/instellingen/opdrachtgevers/nieuw',
+  '/beheer/instellingen/opdrachtgevers/1',
+  '/beheer/instellingen/organisatie',
+  '/beheer/instellingen/termijnen',
+];
 
 function pageMatrix(ids: { own: number; other: number }): [string, Row][] {
   return [
@@ -33,6 +48,7 @@ function pageMatrix(ids: { own: number; other: number }): [string, Row][] {
     ['/beheer/account', signedIn('ok')],
     ['/beheer/account/wachtwoord', signedIn('ok')],
     ['/beheer/geen-toegang', signedIn('ok')],
+    ['/beheer/uitnodiging/onbekende-code', { anonymous: 'ok', handler: 'ok', manager: 'ok', admin: 'ok', deactivated: 'ok' }],
     ['/beheer/inloggen', { anonymous: 'ok', handler: 'home:/beheer', manager: 'home:/beheer', admin: 'home:/beheer/instellingen', deactivated: 'ok' }],
   ];
 }
@@ -43,7 +59,16 @@ const ACTIONS: Record<string, 'public' | 'signedIn' | 'handlerOrManager' | 'mana
   signInAction: 'public',
   signOutAction: 'public',
   changePasswordAction: 'signedIn',
-  registerComplaint: 'handlerOrManager',
+  registerComplaintAction: 'handlerOrManager',
+  acceptInviteAction: 'public', // the invitation link is the credential
+  ...Object.fromEntries(
+    [
+      'createUserAction', 'changeUserRoleAction', 'setUserActiveAction', 'resetUserPasswordAction', 'deleteUserAction',
+      'createCategoryAction', 'renameCategoryAction', 'moveCategoryAction', 'setCategoryActiveAction',
+      'saveStaffAction', 'setStaffActiveAction', 'savePartyAction', 'setPartyActiveAction',
+      'saveOrganisationAction', 'saveProcedureTermsAction',
+    ].map((name) => [name, 'admin' as const]),
+  ),
 };
 const ALLOWED: Record<(typeof ACTIONS)[string], readonly Who[]> = {
   public: WHO,

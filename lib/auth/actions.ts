@@ -1,11 +1,14 @@
 'use server';
 
 import { AuthError, CredentialsSignin } from 'next-auth';
-import { unstable_rethrow } from 'next/navigation';
+import { redirect, unstable_rethrow } from 'next/navigation';
+import { findUserForSignIn } from '@/db/auth';
+import { getDb } from '@/db/client';
 import { fieldErrorsOf } from '@/lib/actions/pipeline';
 import { changePassword } from './account';
 import { signIn, signOut } from './config';
-import { safeCallbackPath } from './policy';
+import { CHANGE_PASSWORD_PATH } from './gate';
+import { homeFor, safeCallbackPath } from './policy';
 import { type ChangePasswordInput, signInSchema } from './schemas';
 
 export type SignInState = { error: 'invalid' | 'locked' | 'unavailable' | 'fields'; minutes?: number; fieldErrors?: Record<string, string[]>; email?: string } | null;
@@ -15,10 +18,8 @@ export async function signInAction(_previous: SignInState, formData: FormData): 
   const raw = { email: String(formData.get('email') ?? ''), password: String(formData.get('password') ?? '') };
   const parsed = signInSchema.safeParse(raw);
   if (!parsed.success) return { error: 'fields', fieldErrors: fieldErrorsOf(parsed.error.issues), email: raw.email };
-  const redirectTo = safeCallbackPath(String(formData.get('terug') ?? '')) ?? '/beheer';
   try {
-    await signIn('credentials', { ...parsed.data, redirectTo });
-    return null;
+    await signIn('credentials', { ...parsed.data, redirect: false });
   } catch (error) {
     unstable_rethrow(error);
     if (error instanceof CredentialsSignin) {
@@ -29,6 +30,14 @@ export async function signInAction(_previous: SignInState, formData: FormData): 
     console.error('[signIn] failed:', error instanceof AuthError ? error.type : error instanceof Error ? error.message : error);
     return { error: 'unavailable', email: raw.email };
   }
+  // Straight to where this user belongs (a redirect by the proxy would not show in the address bar after an action).
+  const user = await findUserForSignIn(await getDb(), parsed.data.email);
+  const destination = !user
+    ? '/beheer'
+    : user.mustChangePassword
+      ? CHANGE_PASSWORD_PATH
+      : (safeCallbackPath(String(formData.get('terug') ?? '')) ?? homeFor(user.role));
+  redirect(destination);
 }
 
 export async function signOutAction(): Promise<void> {
