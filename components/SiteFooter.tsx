@@ -1,13 +1,14 @@
 import { getTranslations } from 'next-intl/server';
-import { ORGANISATION } from '@/lib/organisation';
+import { organisationForDisplay } from '@/lib/settings/organisation';
 
+/** Footer of the public pages, with the organisation details as the admin keeps them (defaults if unreachable). */
 export async function SiteFooter() {
-  const t = await getTranslations('footer');
+  const [t, organisation] = await Promise.all([getTranslations('footer'), organisationForDisplay()]);
   return (
     <footer className="mt-auto border-t border-stone-200 bg-white">
       <div className="mx-auto max-w-4xl px-4 py-6 text-sm text-stone-700">
         <p>
-          <strong>{ORGANISATION.name}</strong> · {ORGANISATION.phone} · {ORGANISATION.email} · {ORGANISATION.postalAddress}
+          <strong>{organisation.name}</strong> · {organisation.phone} · {organisation.email} · {organisation.postalAddress}
         </p>
         <p className="mt-1">{t('privacy')}</p>
       </div>
