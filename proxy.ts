@@ -1,19 +1,32 @@
-import { NextResponse } from 'next/server';
-import type { NextFetchEvent, NextRequest } from 'next/server';
+import { getToken } from 'next-auth/jwt';
+import { type NextRequest, NextResponse } from 'next/server';
 import createMiddleware from 'next-intl/middleware';
-import { auth } from '@/lib/auth/config';
-import { ACCESS_DENIED_PATH, CHANGE_PASSWORD_PATH, SIGN_IN_PATH, backofficeDecision } from '@/lib/auth/gate';
+import { ACCESS_DENIED_PATH, CHANGE_PASSWORD_PATH, SIGN_IN_PATH, backofficeDecision, type GateUser } from '@/lib/auth/gate';
 import { routing } from '@/lib/i18n/routing';
+import type { Role } from '@/lib/procedure/vocabulary';
+import { appSecret } from '@/lib/server/env';
 
 /**
  * Next 16 proxy (Node runtime). Public pages: Dutch at `/`, English under `/en` (next-intl). Back-office: a session
- * is required and the role must allow the page (lib/auth/policy.ts); pages and actions check again themselves.
+ * is required and the role must allow the page (lib/auth/policy.ts).
+ *
+ * The proxy only reads the session cookie; it never writes it. (Refreshing it here raced with signing out: a
+ * prefetch answered after the sign-out put the cookie back.) Pages and actions look the user up in the database
+ * again, so a deactivated user or a changed role is refused there even while an older cookie is still readable.
  */
 const publicPages = createMiddleware(routing);
 
-const backoffice = auth((request) => {
-  const user = request.auth?.user;
-  const decision = backofficeDecision(request.nextUrl.pathname, user ? { role: user.role, mustChangePassword: user.mustChangePassword } : null);
+async function sessionUser(request: NextRequest): Promise<GateUser> {
+  const secret = appSecret();
+  // Auth.js names the cookie `__Secure-authjs.session-token` on https, `authjs.session-token` on http.
+  const token = (await getToken({ req: request, secret, secureCookie: true })) ?? (await getToken({ req: request, secret, secureCookie: false }));
+  const role = token?.role as Role | undefined;
+  if (!token || !role) return null;
+  return { role, mustChangePassword: token.mcp === true };
+}
+
+async function backoffice(request: NextRequest): Promise<NextResponse> {
+  const decision = backofficeDecision(request.nextUrl.pathname, await sessionUser(request));
   const to = (path: string, params: Record<string, string> = {}) => {
     const url = new URL(path, request.nextUrl);
     for (const [key, value] of Object.entries(params)) url.searchParams.set(key, value);
@@ -31,15 +44,14 @@ const backoffice = auth((request) => {
     case 'home':
       return to(decision.path);
   }
-});
+}
 
-export default function proxy(request: NextRequest, event: NextFetchEvent) {
+export default function proxy(request: NextRequest) {
   const path = request.nextUrl.pathname;
   if (path === '/beheer' || path.startsWith('/beheer/')) {
-    // Server actions (POST) check the user themselves, in the action pipeline. Reading the session here would also
-    // re-issue its cookie on the response, undoing a sign-out or a password change made by that very action.
+    // Server actions (POST) check the user themselves, in the action pipeline, before reading their input.
     if (request.method !== 'GET' && request.method !== 'HEAD') return NextResponse.next();
-    return backoffice(request, event as never);
+    return backoffice(request);
   }
   return publicPages(request);
 }

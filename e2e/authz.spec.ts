@@ -38,7 +38,7 @@ const SETTINGS_PAGES = [
 function pageMatrix(ids: { own: number; other: number }): [string, Row][] {
   return [
     ['/beheer', rolePage('ok', 'ok', 'home:/beheer/instellingen')],
-    ['/beheer?status=resolved&pagina=2', rolePage('ok', 'ok', 'home:/beheer/instellingen')],
+    ['/beheer?status=closed&page=2', rolePage('ok', 'ok', 'home:/beheer/instellingen')],
     [`/beheer/klachten/${ids.own}`, rolePage('ok', 'ok', 'denied')],
     // A complaint assigned to another handler does not exist as far as this handler can tell.
     [`/beheer/klachten/${ids.other}`, rolePage('notFound', 'ok', 'denied')],

@@ -16,10 +16,9 @@ export type GateDecision =
 
 /** What the proxy does with a back-office request: pure, table-tested (gate.test.ts). */
 export function backofficeDecision(path: string, user: GateUser): GateDecision {
-  if (isPublicBackofficePath(path)) {
-    // Signed-in users who open the sign-in page go to their start page.
-    return user && path.startsWith(SIGN_IN_PATH) ? { kind: 'home', path: homeFor(user.role) } : { kind: 'allow' };
-  }
+  // The sign-in page itself sends signed-in users on, after checking them in the database (a cookie alone could be
+  // stale: sending such a user from the sign-in page to a page that sends them back would loop).
+  if (isPublicBackofficePath(path)) return { kind: 'allow' };
   if (!user) return { kind: 'signIn' };
   if (user.mustChangePassword && path !== CHANGE_PASSWORD_PATH) return { kind: 'changePassword' };
   if (path === ACCESS_DENIED_PATH) return { kind: 'allow' };

@@ -1,12 +1,16 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { SignInForm } from '@/components/beheer/SignInForm';
-import { safeCallbackPath } from '@/lib/auth/policy';
+import { redirect } from 'next/navigation';
+import { currentActor } from '@/lib/auth/actor';
+import { homeFor, safeCallbackPath } from '@/lib/auth/policy';
 
 export const metadata: Metadata = { title: 'Inloggen' };
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<{ terug?: string; uitgelogd?: string }> }) {
   const { terug, uitgelogd } = await searchParams;
+  const actor = await currentActor();
+  if (actor) redirect(homeFor(actor.role));
   const t = await getTranslations({ locale: 'nl', namespace: 'beheer' });
   return (
     <main id="main" className="flex flex-1 items-start justify-center px-4 py-12 sm:py-20">
