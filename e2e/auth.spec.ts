@@ -36,6 +36,23 @@ test.describe('signing in to the back-office', () => {
     await context.close();
   });
 
+  test('each demo role lands on its own start page and sees only its own menu', async ({ browser }) => {
+    const expected = [
+      { email: USERS.admin, url: /\/beheer\/instellingen$/, heading: 'Instellingen', menu: ['Instellingen'] },
+      { email: USERS.manager, url: /\/beheer$/, heading: 'Klachten', menu: ['Klachten', 'Klacht registreren'] },
+      { email: USERS.handler1, url: /\/beheer$/, heading: 'Klachten', menu: ['Klachten', 'Klacht registreren'] },
+    ];
+    for (const role of expected) {
+      const { context } = await newContext(browser);
+      const page = await context.newPage();
+      await signIn(page, role.email);
+      await expect(page).toHaveURL(role.url);
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText(role.heading);
+      await expect(page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link')).toHaveText(role.menu);
+      await context.close();
+    }
+  });
+
   test('a wrong password gets one clear message that does not reveal whether the account exists', async ({ browser }) => {
     const { context, address } = await newContext(browser);
     const page = await context.newPage();
