@@ -433,6 +433,20 @@ describe('staff and contracting parties', () => {
     expect(row).toMatchObject({ type: 'municipality', name: "Gemeente 's-Hertogenbosch", contactEmail: null, active: false });
     expect(await asAdmin(() => lists.setPartyActive({ id: 999_999, active: true }))).toMatchObject({ fieldErrors: { _form: ['notFound'] } });
   });
+
+  it.each<[string, () => Promise<unknown>]>([
+    ['setCategoryActive', () => lists.setCategoryActive({ id: 999_999, active: false })],
+    ['setStaffActive', () => lists.setStaffActive({ id: 999_999, active: false })],
+    ['saveStaff (checked before the linked account)', () => lists.saveStaff({ id: 999_999, name: 'X', team: '', userId: '999999' })],
+    ['saveParty', () => lists.saveParty({ id: 999_999, type: 'municipality', name: 'X', contactEmail: '' })],
+    ['setUserActive', () => accounts.setUserActive({ userId: 999_999, active: false })],
+    ['deleteUser', () => accounts.deleteUser({ userId: 999_999 })],
+    ['resetUserPassword', () => accounts.resetUserPassword({ userId: 999_999, method: 'password' })],
+  ])('%s of an unknown id is refused as not found, writing nothing', async (_, call) => {
+    const before = await fingerprint();
+    expect(await asAdmin(call)).toEqual({ ok: false, error: 'invalid', fieldErrors: { _form: ['notFound'] } });
+    expect(await fingerprint()).toEqual(before);
+  });
 });
 
 describe('organisation details', () => {
