@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { asc, desc, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeDb, getDb, type Db } from '@/db/client';
-import { runMigrations } from '@/db/migrate';
+import type { Db } from '@/db/client';
 import {
   categories,
   complaints,
@@ -15,7 +14,7 @@ import {
   users,
 } from '@/db/schema';
 import { seedDemoData } from '@/db/seed';
-import { createThrowawayDatabase } from '@/db/testing';
+import { migratedThrowawayDatabase } from '@/db/testing';
 import { FORBIDDEN } from '@/lib/actions/pipeline';
 import { currentActor, runAs } from '@/lib/auth/actor';
 import { verifyPassword } from '@/lib/auth/passwords';
@@ -35,17 +34,12 @@ import * as accounts from './users';
  */
 
 let db: Db;
-let drop: () => Promise<void>;
+let close: (() => Promise<void>) | undefined;
 const ids = { admin: 0, manager: 0, handler1: 0, handler2: 0, handler3: 0, former: 0 };
 
 beforeAll(async () => {
-  const database = await createThrowawayDatabase();
-  drop = database.drop;
-  process.env.DATABASE_URL = database.url;
-  delete process.env.DATABASE_DRIVER;
   process.env.DEMO_PASSWORD = 'demo-wachtwoord-voor-tests';
-  await runMigrations();
-  db = await getDb();
+  ({ db, close } = await migratedThrowawayDatabase());
   await seedDemoData(db);
   const rows = await db.select({ id: users.id, email: users.email }).from(users);
   const id = (email: string) => rows.find((r) => r.email === email)!.id;
@@ -58,8 +52,7 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
-  await closeDb();
-  await drop?.();
+  await close?.();
 });
 
 const asAdmin = <T>(fn: () => Promise<T>) => runAs(ids.admin, fn);
