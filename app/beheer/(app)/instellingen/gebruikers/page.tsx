@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { PageHeader } from '@/components/beheer/settings/PageHeader';
 import { RowActions, SettingsRow, SettingsTable, StatusCell } from '@/components/beheer/settings/SettingsTable';
@@ -23,11 +22,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
       <PageHeader
         title={t('users.title')}
         intro={t('users.intro')}
-        actions={
-          <Link href="/beheer/instellingen/gebruikers/nieuw" className="btn-primary">
-            {t('users.new')}
-          </Link>
-        }
+        add={{ href: '/beheer/instellingen/gebruikers/nieuw', label: t('users.new') }}
       />
       {verwijderd ? (
         <p role="status" className={`${statusNote} mb-4`}>

@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { PageHeader } from '@/components/beheer/settings/PageHeader';
 import { RowActions, SavedNote, SettingsRow, SettingsTable, StatusCell } from '@/components/beheer/settings/SettingsTable';
@@ -20,11 +19,7 @@ export default async function StaffPage({ searchParams }: { searchParams: Promis
       <PageHeader
         title={t('staff.title')}
         intro={t('staff.intro')}
-        actions={
-          <Link href="/beheer/instellingen/medewerkers/nieuw" className="btn-primary">
-            {t('staff.new')}
-          </Link>
-        }
+        add={{ href: '/beheer/instellingen/medewerkers/nieuw', label: t('staff.new') }}
       />
       <SavedNote shown={Boolean(opgeslagen)} />
       <SettingsTable caption={t('staff.caption')} columns={[t('staff.name'), t('staff.team'), t('staff.user'), t('common.status')]}>

@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { PageHeader } from '@/components/beheer/settings/PageHeader';
 import { RowActions, SavedNote, SettingsRow, SettingsTable, StatusCell } from '@/components/beheer/settings/SettingsTable';
@@ -21,11 +20,7 @@ export default async function PartiesPage({ searchParams }: { searchParams: Prom
       <PageHeader
         title={t('parties.title')}
         intro={t('parties.intro')}
-        actions={
-          <Link href="/beheer/instellingen/opdrachtgevers/nieuw" className="btn-primary">
-            {t('parties.new')}
-          </Link>
-        }
+        add={{ href: '/beheer/instellingen/opdrachtgevers/nieuw', label: t('parties.new') }}
       />
       <SavedNote shown={Boolean(opgeslagen)} />
       <SettingsTable caption={t('parties.caption')} columns={[t('parties.name'), t('parties.type'), t('parties.contactEmail'), t('common.status')]}>
