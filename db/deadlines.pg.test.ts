@@ -7,34 +7,24 @@ import { DEFAULT_TERMS, type ProcedureTerms } from '@/lib/procedure/terms';
 import { STATUSES, type Status } from '@/lib/procedure/vocabulary';
 import type { Db } from './client';
 import { categories, complaints } from './schema';
-import { createThrowawayDatabase } from './testing';
+import { migratedThrowawayDatabase } from './testing';
 
 // Contract: the due dates the database derives in generated columns (db/schema.ts, used to sort and filter the inbox)
 // equal the ones lib/procedure/deadlines.ts computes, for every case below.
 
 let db: Db;
-let drop: () => Promise<void>;
-let closeDb: () => Promise<void>;
+let close: (() => Promise<void>) | undefined;
 let categoryId: number;
 
 beforeAll(async () => {
-  const database = await createThrowawayDatabase();
-  drop = database.drop;
-  process.env.DATABASE_URL = database.url;
-  delete process.env.DATABASE_DRIVER;
-  const client = await import('./client');
-  closeDb = client.closeDb;
-  const { runMigrations } = await import('./migrate');
-  await runMigrations();
-  db = await client.getDb();
+  ({ db, close } = await migratedThrowawayDatabase());
   [{ id: categoryId }] = (await db.insert(categories).values({ code: 'other', nameNl: 'Overig', nameEn: 'Other' }).returning({ id: categories.id })) as [
     { id: number },
   ];
 }, 60_000);
 
 afterAll(async () => {
-  await closeDb?.();
-  await drop?.();
+  await close?.();
 });
 
 type Case = {

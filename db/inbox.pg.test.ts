@@ -9,7 +9,7 @@ import { OPEN_STATUSES, STATUSES, type Status } from '@/lib/procedure/vocabulary
 import type { Db } from './client';
 import type { InboxActor, InboxRecord } from './inbox';
 import { categories, complaints, users } from './schema';
-import { createThrowawayDatabase } from './testing';
+import { migratedThrowawayDatabase } from './testing';
 
 // The inbox queries against real PostgreSQL with the demo data, checked against the rules in lib/: who sees what
 // (lib/auth/policy.ts canSeeComplaint), deadlines and their states (lib/procedure/deadlines.ts).
@@ -18,25 +18,16 @@ const NOW = new Date('2026-03-18T10:15:00Z');
 const TODAY = amsterdamDate(NOW);
 
 let db: Db;
-let drop: () => Promise<void>;
-let closeDb: () => Promise<void>;
+let close: (() => Promise<void>) | undefined;
 let inbox: typeof import('./inbox');
 type Complaint = typeof complaints.$inferSelect & { categoryCode: string };
 let all: Complaint[];
 let people: Record<'admin' | 'manager' | 'handler1' | 'handler2' | 'handler3' | 'former', InboxActor & { name: string }>;
 
 beforeAll(async () => {
-  const database = await createThrowawayDatabase();
-  drop = database.drop;
-  process.env.DATABASE_URL = database.url;
-  delete process.env.DATABASE_DRIVER;
-  const client = await import('./client');
-  closeDb = client.closeDb;
-  const { runMigrations } = await import('./migrate');
+  ({ db, close } = await migratedThrowawayDatabase());
   const { seedDemoData } = await import('./seed');
   inbox = await import('./inbox');
-  await runMigrations();
-  db = await client.getDb();
   await seedDemoData(db, NOW);
   all = (await db.select().from(complaints).innerJoin(categories, eq(categories.id, complaints.categoryId))).map((r) => ({
     ...r.complaints,
@@ -57,8 +48,7 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
-  await closeDb?.();
-  await drop?.();
+  await close?.();
 });
 
 const view = (params: Partial<InboxParams>): InboxParams => ({ ...DEFAULT_PARAMS, ...params });

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import net from 'node:net';
 import pg from 'pg';
 import { WebSocketServer, createWebSocketStream } from 'ws';
+import type { Db } from './client';
 
 /** Test support: throwaway databases on the real PostgreSQL server, and a local WebSocket proxy for the Neon driver. */
 
@@ -41,6 +42,29 @@ export async function createThrowawayDatabase(prefix = 'klachtloket_test'): Prom
     url: url.toString(),
     drop: () => withAdmin((client) => client.query(`drop database if exists "${name}" with (force)`)).then(() => undefined),
   };
+}
+
+/**
+ * For integration tests: a throwaway database with the migrations applied, which the app's own client (db/client.ts,
+ * `getDb`) now talks to through DATABASE_URL (node-postgres). `close` ends the client and drops the database.
+ */
+export async function migratedThrowawayDatabase(): Promise<{ db: Db; close: () => Promise<void> }> {
+  const database = await createThrowawayDatabase();
+  process.env.DATABASE_URL = database.url;
+  delete process.env.DATABASE_DRIVER;
+  const client = await import('./client');
+  const close = async () => {
+    await client.closeDb();
+    await database.drop();
+  };
+  try {
+    const { runMigrations } = await import('./migrate');
+    await runMigrations();
+    return { db: await client.getDb(), close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
 }
 
 /** Recreates a database with a fixed name (for the e2e server). */

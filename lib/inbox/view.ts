@@ -5,22 +5,6 @@ import type { Channel, Status } from '@/lib/procedure/vocabulary';
 
 /** What the inbox shows of one complaint, derived from its row: the nearest running deadline and how urgent it is. */
 
-export type InboxRecordInput = {
-  id: number;
-  reference: string;
-  complainantName: string;
-  receivedOn: IsoDate;
-  status: Status;
-  channel: Channel;
-  categoryName: string;
-  handlerId: number | null;
-  handlerName: string | null;
-  terms: ProcedureTerms;
-  incidentDate: IsoDate | null;
-  incidentOngoing: boolean;
-  resolutionExtendedTo: IsoDate | null;
-};
-
 export type InboxDeadline = {
   clock: Clock;
   due: IsoDate;
@@ -39,6 +23,15 @@ export type InboxRowView = {
   categoryName: string;
   handlerName: string | null;
   deadline: InboxDeadline | null;
+};
+
+/** A complaint's row as the inbox query reads it: what the inbox shows, and what the deadline is computed from. */
+export type InboxRecordInput = Omit<InboxRowView, 'deadline'> & {
+  handlerId: number | null;
+  terms: ProcedureTerms;
+  incidentDate: IsoDate | null;
+  incidentOngoing: boolean;
+  resolutionExtendedTo: IsoDate | null;
 };
 
 function daysBetween(from: IsoDate, to: IsoDate): number {

@@ -1,3 +1,4 @@
+import type { Tx } from '@/db/client';
 import {
   categoryCodes,
   categoryIdsInOrder,
@@ -21,10 +22,46 @@ import {
   updateStaffActive,
 } from '@/db/settings';
 import { defineAction, ruleViolation } from '@/lib/actions/pipeline';
+import { existing } from './records';
 import { categoryDeactivationRefusal, deriveCategoryCode, moveInOrder, sortOrders, staffLinkRefusal } from './rules';
 import { createCategorySchema, moveCategorySchema, partySchema, renameCategorySchema, setActiveSchema, staffSchema } from './schemas';
 
 /** The settings' lists: complaint categories, staff (advisers) and contracting parties. Never deleted: complaints refer to them. */
+
+/**
+ * Switches a list item off (no longer offered in the complaint form) or on again. The item must exist; `refusal`
+ * says why this one may not be switched off (an error key), if it may not.
+ */
+async function setActive<R>(
+  tx: Tx,
+  input: { id: number; active: boolean },
+  table: { find: (tx: Tx, id: number) => Promise<R | null>; updateActive: (tx: Tx, id: number, active: boolean) => Promise<void> },
+  refusal?: (item: R) => Promise<string | null>,
+) {
+  const item = await existing(table.find(tx, input.id));
+  if (!input.active) {
+    const refused = await refusal?.(item);
+    if (refused) throw ruleViolation('_form', refused);
+  }
+  await table.updateActive(tx, input.id, input.active);
+  return { id: input.id };
+}
+
+/** Creates a list item (no id) or updates the one with that id (checked to exist by the caller); answers its id. */
+async function save<V>(
+  tx: Tx,
+  id: number | undefined,
+  values: V,
+  table: { insert: (tx: Tx, values: V) => Promise<number>; update: (tx: Tx, id: number, values: V) => Promise<void> },
+) {
+  if (id === undefined) return { id: await table.insert(tx, values) };
+  await table.update(tx, id, values);
+  return { id };
+}
+
+const categoryTable = { find: findCategory, updateActive: updateCategoryActive };
+const staffTable = { find: findStaff, insert: insertStaff, update: updateStaff, updateActive: updateStaffActive };
+const partyTable = { find: findParty, insert: insertParty, update: updateParty, updateActive: updatePartyActive };
 
 // ---------------------------------------------------------------------------------------------------------------
 // Categories
@@ -48,7 +85,7 @@ export const renameCategory = defineAction({
   access: 'settings.manage',
   schema: renameCategorySchema,
   async run(tx, input) {
-    if (!(await findCategory(tx, input.id))) throw ruleViolation('_form', 'notFound');
+    await existing(findCategory(tx, input.id));
     await renameCategoryRow(tx, input.id, { nameNl: input.nameNl, nameEn: input.nameEn });
     return { id: input.id };
   },
@@ -74,14 +111,7 @@ export const setCategoryActive = defineAction({
   schema: setActiveSchema,
   async run(tx, input) {
     await lockSettings(tx, 'categories');
-    const category = await findCategory(tx, input.id);
-    if (!category) throw ruleViolation('_form', 'notFound');
-    if (!input.active) {
-      const refusal = categoryDeactivationRefusal(category, await countActiveCategories(tx));
-      if (refusal) throw ruleViolation('_form', refusal);
-    }
-    await updateCategoryActive(tx, input.id, input.active);
-    return { id: input.id };
+    return setActive(tx, input, categoryTable, async (category) => categoryDeactivationRefusal(category, await countActiveCategories(tx)));
   },
 });
 
@@ -95,17 +125,14 @@ export const saveStaff = defineAction({
   schema: staffSchema,
   async run(tx, input) {
     await lockSettings(tx, 'staff');
-    if (input.id !== undefined && !(await findStaff(tx, input.id))) throw ruleViolation('_form', 'notFound');
+    if (input.id !== undefined) await existing(findStaff(tx, input.id));
     const userId = input.userId === '' ? null : Number(input.userId);
     if (userId !== null) {
       if (!(await findUser(tx, userId))) throw ruleViolation('userId', 'userUnknown');
       const refusal = staffLinkRefusal(userId, input.id ?? null, await staffLinkedTo(tx, userId));
       if (refusal) throw ruleViolation('userId', refusal);
     }
-    const values = { name: input.name, team: input.team || null, userId };
-    if (input.id === undefined) return { id: await insertStaff(tx, values) };
-    await updateStaff(tx, input.id, values);
-    return { id: input.id };
+    return save(tx, input.id, { name: input.name, team: input.team || null, userId }, staffTable);
   },
 });
 
@@ -114,9 +141,7 @@ export const setStaffActive = defineAction({
   access: 'settings.manage',
   schema: setActiveSchema,
   async run(tx, input) {
-    if (!(await findStaff(tx, input.id))) throw ruleViolation('_form', 'notFound');
-    await updateStaffActive(tx, input.id, input.active);
-    return { id: input.id };
+    return setActive(tx, input, staffTable);
   },
 });
 
@@ -128,11 +153,8 @@ export const saveParty = defineAction({
   access: 'settings.manage',
   schema: partySchema,
   async run(tx, input) {
-    const values = { type: input.type, name: input.name, contactEmail: input.contactEmail || null };
-    if (input.id === undefined) return { id: await insertParty(tx, values) };
-    if (!(await findParty(tx, input.id))) throw ruleViolation('_form', 'notFound');
-    await updateParty(tx, input.id, values);
-    return { id: input.id };
+    if (input.id !== undefined) await existing(findParty(tx, input.id));
+    return save(tx, input.id, { type: input.type, name: input.name, contactEmail: input.contactEmail || null }, partyTable);
   },
 });
 
@@ -141,8 +163,6 @@ export const setPartyActive = defineAction({
   access: 'settings.manage',
   schema: setActiveSchema,
   async run(tx, input) {
-    if (!(await findParty(tx, input.id))) throw ruleViolation('_form', 'notFound');
-    await updatePartyActive(tx, input.id, input.active);
-    return { id: input.id };
+    return setActive(tx, input, partyTable);
   },
 });

@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { asc, desc, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeDb, getDb, type Db } from '@/db/client';
-import { runMigrations } from '@/db/migrate';
+import type { Db } from '@/db/client';
 import {
   categories,
   complaints,
@@ -15,7 +14,7 @@ import {
   users,
 } from '@/db/schema';
 import { seedDemoData } from '@/db/seed';
-import { createThrowawayDatabase } from '@/db/testing';
+import { migratedThrowawayDatabase } from '@/db/testing';
 import { FORBIDDEN } from '@/lib/actions/pipeline';
 import { currentActor, runAs } from '@/lib/auth/actor';
 import { verifyPassword } from '@/lib/auth/passwords';
@@ -35,17 +34,12 @@ import * as accounts from './users';
  */
 
 let db: Db;
-let drop: () => Promise<void>;
+let close: (() => Promise<void>) | undefined;
 const ids = { admin: 0, manager: 0, handler1: 0, handler2: 0, handler3: 0, former: 0 };
 
 beforeAll(async () => {
-  const database = await createThrowawayDatabase();
-  drop = database.drop;
-  process.env.DATABASE_URL = database.url;
-  delete process.env.DATABASE_DRIVER;
   process.env.DEMO_PASSWORD = 'demo-wachtwoord-voor-tests';
-  await runMigrations();
-  db = await getDb();
+  ({ db, close } = await migratedThrowawayDatabase());
   await seedDemoData(db);
   const rows = await db.select({ id: users.id, email: users.email }).from(users);
   const id = (email: string) => rows.find((r) => r.email === email)!.id;
@@ -58,8 +52,7 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
-  await closeDb();
-  await drop?.();
+  await close?.();
 });
 
 const asAdmin = <T>(fn: () => Promise<T>) => runAs(ids.admin, fn);
@@ -432,6 +425,20 @@ describe('staff and contracting parties', () => {
     const [row] = await db.select().from(contractingParties).where(eq(contractingParties.id, created.data.id));
     expect(row).toMatchObject({ type: 'municipality', name: "Gemeente 's-Hertogenbosch", contactEmail: null, active: false });
     expect(await asAdmin(() => lists.setPartyActive({ id: 999_999, active: true }))).toMatchObject({ fieldErrors: { _form: ['notFound'] } });
+  });
+
+  it.each<[string, () => Promise<unknown>]>([
+    ['setCategoryActive', () => lists.setCategoryActive({ id: 999_999, active: false })],
+    ['setStaffActive', () => lists.setStaffActive({ id: 999_999, active: false })],
+    ['saveStaff (checked before the linked account)', () => lists.saveStaff({ id: 999_999, name: 'X', team: '', userId: '999999' })],
+    ['saveParty', () => lists.saveParty({ id: 999_999, type: 'municipality', name: 'X', contactEmail: '' })],
+    ['setUserActive', () => accounts.setUserActive({ userId: 999_999, active: false })],
+    ['deleteUser', () => accounts.deleteUser({ userId: 999_999 })],
+    ['resetUserPassword', () => accounts.resetUserPassword({ userId: 999_999, method: 'password' })],
+  ])('%s of an unknown id is refused as not found, writing nothing', async (_, call) => {
+    const before = await fingerprint();
+    expect(await asAdmin(call)).toEqual({ ok: false, error: 'invalid', fieldErrors: { _form: ['notFound'] } });
+    expect(await fingerprint()).toEqual(before);
   });
 });
 

@@ -26,6 +26,7 @@ import { appUrl } from '@/lib/server/env';
 import { hashToken } from '@/lib/server/tokens';
 import { generateOneTimePassword, invitePath, inviteState, newInvite } from './credentials';
 import { inviteMessage } from './invite-mail';
+import { existing } from './records';
 import { type UserChange, userChangeRefusal } from './rules';
 import {
   acceptInviteSchema,
@@ -58,14 +59,15 @@ async function issueInvite(tx: Tx, user: { id: number; name: string; email: stri
 /** Loads and locks the user an action is about, after taking the users lock; refuses when it does not exist. */
 async function targetUser(tx: Tx, userId: number): Promise<UserRow> {
   await lockSettings(tx, 'users');
-  const user = await lockUser(tx, userId);
-  if (!user) throw ruleViolation('_form', 'notFound');
-  return user;
+  return existing(lockUser(tx, userId));
 }
 
-async function refuseIfNotAllowed(tx: Tx, actor: Actor, user: UserRow, change: UserChange, field: string) {
+/** The user a change is about (loaded and locked, see targetUser), once the rules allow the actor that change. */
+async function userToChange(tx: Tx, actor: Actor, userId: number, change: UserChange, field: string): Promise<UserRow> {
+  const user = await targetUser(tx, userId);
   const refusal = userChangeRefusal(actor.id, user, change, await countActiveAdmins(tx));
   if (refusal) throw ruleViolation(field, refusal);
+  return user;
 }
 
 /** A new back-office user, with a one-time password (must be changed at the first sign-in) or an invitation link. */
@@ -96,8 +98,7 @@ export const changeUserRole = defineAction({
   access: 'settings.manage',
   schema: changeRoleSchema,
   async run(tx, input, { actor }) {
-    const user = await targetUser(tx, input.userId);
-    await refuseIfNotAllowed(tx, actor, user, { kind: 'role', role: input.role }, 'role');
+    const user = await userToChange(tx, actor, input.userId, { kind: 'role', role: input.role }, 'role');
     if (user.role === input.role) return { changed: false };
     await updateUserRole(tx, user.id, input.role);
     return { changed: true };
@@ -110,8 +111,7 @@ export const setUserActive = defineAction({
   access: 'settings.manage',
   schema: setUserActiveSchema,
   async run(tx, input, { actor }) {
-    const user = await targetUser(tx, input.userId);
-    await refuseIfNotAllowed(tx, actor, user, { kind: input.active ? 'reactivate' : 'deactivate' }, '_form');
+    const user = await userToChange(tx, actor, input.userId, { kind: input.active ? 'reactivate' : 'deactivate' }, '_form');
     if (user.active === input.active) return { changed: false };
     await updateUserActive(tx, user.id, input.active);
     return { changed: true };
@@ -156,8 +156,7 @@ export const deleteUser = defineAction({
   access: 'settings.manage',
   schema: deleteUserSchema,
   async run(tx, input, { actor }) {
-    const user = await targetUser(tx, input.userId);
-    await refuseIfNotAllowed(tx, actor, user, { kind: 'delete' }, '_form');
+    const user = await userToChange(tx, actor, input.userId, { kind: 'delete' }, '_form');
     if ((await userReferences(tx, [user.id])).size > 0) throw ruleViolation('_form', 'userReferenced');
     try {
       await tx.transaction((savepoint) => deleteUserRow(savepoint, user.id));

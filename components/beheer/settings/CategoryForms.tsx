@@ -3,11 +3,27 @@
 import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
+import type { UseFormRegisterReturn } from 'react-hook-form';
 import { Field, FormAlert, SubmitButton } from '@/components/beheer/form/Field';
 import { useServerForm } from '@/components/beheer/form/useServerForm';
 import { createCategoryAction, renameCategoryAction } from '@/lib/settings/actions';
 import { categoryNamesSchema, createCategorySchema } from '@/lib/settings/schemas';
 import { statusNote } from './styles';
+
+/** The category's Dutch and English name, as both forms ask for them. */
+function NameFields({ register, errors }: { register: (name: 'nameNl' | 'nameEn') => UseFormRegisterReturn; errors: { nameNl?: string; nameEn?: string } }) {
+  const t = useTranslations('beheer.settings');
+  return (
+    <>
+      <Field label={t('categories.nameNl')} hint={t('categories.nameNlHint')} error={errors.nameNl} required>
+        {(a11y) => <input type="text" {...a11y} {...register('nameNl')} />}
+      </Field>
+      <Field label={t('categories.nameEn')} hint={t('categories.nameEnHint')} error={errors.nameEn} required>
+        {(a11y) => <input type="text" lang="en" {...a11y} {...register('nameEn')} />}
+      </Field>
+    </>
+  );
+}
 
 /** Adds a category at the end of the list; the code is derived from the Dutch name unless one is typed. */
 export function CreateCategoryForm() {
@@ -29,12 +45,7 @@ export function CreateCategoryForm() {
     <form onSubmit={onSubmit} noValidate className="space-y-5" onChange={() => setAdded(null)}>
       <FormAlert message={formError} />
       <div className="grid gap-5 md:grid-cols-2">
-        <Field label={t('categories.nameNl')} hint={t('categories.nameNlHint')} error={errorText(errors.nameNl?.message)} required>
-          {(a11y) => <input type="text" {...a11y} {...form.register('nameNl')} />}
-        </Field>
-        <Field label={t('categories.nameEn')} hint={t('categories.nameEnHint')} error={errorText(errors.nameEn?.message)} required>
-          {(a11y) => <input type="text" lang="en" {...a11y} {...form.register('nameEn')} />}
-        </Field>
+        <NameFields register={form.register} errors={{ nameNl: errorText(errors.nameNl?.message), nameEn: errorText(errors.nameEn?.message) }} />
       </div>
       <Field
         label={
@@ -75,12 +86,7 @@ export function RenameCategoryForm({ id, nameNl, nameEn }: { id: number; nameNl:
   return (
     <form onSubmit={onSubmit} noValidate className="card space-y-5">
       <FormAlert message={formError} />
-      <Field label={t('categories.nameNl')} hint={t('categories.nameNlHint')} error={errorText(errors.nameNl?.message)} required>
-        {(a11y) => <input type="text" {...a11y} {...form.register('nameNl')} />}
-      </Field>
-      <Field label={t('categories.nameEn')} hint={t('categories.nameEnHint')} error={errorText(errors.nameEn?.message)} required>
-        {(a11y) => <input type="text" lang="en" {...a11y} {...form.register('nameEn')} />}
-      </Field>
+      <NameFields register={form.register} errors={{ nameNl: errorText(errors.nameNl?.message), nameEn: errorText(errors.nameEn?.message) }} />
       <SubmitButton pending={isSubmitting} pendingText={t('common.saving')}>
         {t('common.save')}
       </SubmitButton>

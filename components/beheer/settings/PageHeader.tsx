@@ -1,8 +1,19 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 
-/** Title, an optional way back and an introduction: the top of every settings page. */
-export function PageHeader({ title, intro, back, actions }: { title: string; intro?: ReactNode; back?: { href: string; label: string }; actions?: ReactNode }) {
+/** Title, an optional way back, an optional button to add a new item, and an introduction: the top of every settings page. */
+export function PageHeader({
+  title,
+  intro,
+  back,
+  add,
+}: {
+  title: string;
+  intro?: ReactNode;
+  back?: { href: string; label: string };
+  /** The page where a new item is made, and the button's text. */
+  add?: { href: string; label: string };
+}) {
   return (
     <header className="mb-6 space-y-2">
       {back ? (
@@ -15,7 +26,11 @@ export function PageHeader({ title, intro, back, actions }: { title: string; int
       ) : null}
       <div className="flex flex-wrap items-center justify-between gap-4">
         <h1 className="text-2xl font-bold">{title}</h1>
-        {actions}
+        {add ? (
+          <Link href={add.href} className="btn-primary">
+            {add.label}
+          </Link>
+        ) : null}
       </div>
       {intro ? <p className="max-w-prose text-stone-700">{intro}</p> : null}
     </header>

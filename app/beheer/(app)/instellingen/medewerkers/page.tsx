@@ -1,9 +1,7 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
-import { ActionButton } from '@/components/beheer/settings/ActionButton';
-import { ActiveBadge, PageHeader, ScrollArea } from '@/components/beheer/settings/PageHeader';
-import { statusNote, textLink } from '@/components/beheer/settings/styles';
+import { PageHeader } from '@/components/beheer/settings/PageHeader';
+import { RowActions, SavedNote, SettingsRow, SettingsTable, StatusCell } from '@/components/beheer/settings/SettingsTable';
 import { getDb } from '@/db/client';
 import { listStaff } from '@/db/settings';
 import { requireActor } from '@/lib/auth/page';
@@ -21,66 +19,32 @@ export default async function StaffPage({ searchParams }: { searchParams: Promis
       <PageHeader
         title={t('staff.title')}
         intro={t('staff.intro')}
-        actions={
-          <Link href="/beheer/instellingen/medewerkers/nieuw" className="btn-primary">
-            {t('staff.new')}
-          </Link>
-        }
+        add={{ href: '/beheer/instellingen/medewerkers/nieuw', label: t('staff.new') }}
       />
-      {opgeslagen ? (
-        <p role="status" className={statusNote}>
-          {t('common.saved')}
-        </p>
-      ) : null}
-      <ScrollArea label={t('staff.caption')} className="card p-0">
-        <table className="w-full text-left">
-          <caption className="sr-only">{t('staff.caption')}</caption>
-          <thead className="border-b border-stone-200 bg-stone-50 text-sm text-stone-700">
-            <tr>
-              <th scope="col" className="px-4 py-3">{t('staff.name')}</th>
-              <th scope="col" className="px-4 py-3">{t('staff.team')}</th>
-              <th scope="col" className="px-4 py-3">{t('staff.user')}</th>
-              <th scope="col" className="px-4 py-3">{t('common.status')}</th>
-              <th scope="col" className="px-4 py-3"><span className="sr-only">{t('common.actions')}</span></th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-stone-200">
-            {rows.map((member) => (
-              <tr key={member.id} className={member.active ? '' : 'bg-stone-50 text-stone-600'} data-testid="staff-row">
-                <th scope="row" className="px-4 py-3 font-semibold">{member.name}</th>
-                <td className="px-4 py-3">{member.team ?? '–'}</td>
-                <td className="px-4 py-3">
-                  {member.userName ? (
-                    <>
-                      {member.userName} <span className="break-all text-sm text-stone-600">({member.userEmail})</span>
-                    </>
-                  ) : (
-                    <span className="text-stone-600">{t('common.none')}</span>
-                  )}
-                </td>
-                <td className="px-4 py-3">
-                  <ActiveBadge active={member.active} labels={{ active: t('common.active'), inactive: t('common.inactive') }} />
-                </td>
-                <td className="px-4 py-3">
-                  <div className="flex items-center justify-end gap-3 whitespace-nowrap">
-                    <Link href={`/beheer/instellingen/medewerkers/${member.id}`} className={textLink} aria-label={t('common.editNamed', { name: member.name })}>
-                      {t('common.edit')}
-                    </Link>
-                    <ActionButton
-                      action={setStaffActiveAction}
-                      input={{ id: member.id, active: !member.active }}
-                      variant="small"
-                      label={`${member.active ? t('common.deactivate') : t('common.reactivate')}: ${member.name}`}
-                    >
-                      {member.active ? t('common.deactivate') : t('common.reactivate')}
-                    </ActionButton>
-                  </div>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </ScrollArea>
+      <SavedNote shown={Boolean(opgeslagen)} />
+      <SettingsTable caption={t('staff.caption')} columns={[t('staff.name'), t('staff.team'), t('staff.user'), t('common.status')]}>
+        {rows.map((member) => (
+          <SettingsRow key={member.id} active={member.active} testId="staff-row">
+            <th scope="row" className="px-4 py-3 font-semibold">{member.name}</th>
+            <td className="px-4 py-3">{member.team ?? '–'}</td>
+            <td className="px-4 py-3">
+              {member.userName ? (
+                <>
+                  {member.userName} <span className="break-all text-sm text-stone-600">({member.userEmail})</span>
+                </>
+              ) : (
+                <span className="text-stone-600">{t('common.none')}</span>
+              )}
+            </td>
+            <StatusCell active={member.active} />
+            <RowActions
+              name={member.name}
+              editHref={`/beheer/instellingen/medewerkers/${member.id}`}
+              setActive={{ action: setStaffActiveAction, id: member.id, active: member.active }}
+            />
+          </SettingsRow>
+        ))}
+      </SettingsTable>
       <p className="max-w-prose text-sm text-stone-700">{t('staff.statusBody')}</p>
     </div>
   );

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { PageHeader, ScrollArea, Section } from '@/components/beheer/settings/PageHeader';
+import { TableShell } from '@/components/beheer/settings/SettingsTable';
 import { TermsForm } from '@/components/beheer/settings/TermsForm';
 import { getDb } from '@/db/client';
 import { procedureSettingsHistory } from '@/db/settings';
@@ -51,23 +52,14 @@ export default async function TermsPage() {
                 : t('sinceUnknown', { date: formatDateTime(current.createdAt) })}
           </span>
         </p>
-        <table className="w-full text-left">
-          <caption className="sr-only">{t('currentCaption')}</caption>
-          <thead className="border-b border-stone-200 text-sm text-stone-700">
-            <tr>
-              <th scope="col" className="py-2 pr-4">{t('term')}</th>
-              <th scope="col" className="py-2">{t('value')}</th>
+        <TableShell look="compact" caption={t('currentCaption')} columns={[t('term'), t('value')]}>
+          {TERM_KEYS.map((key) => (
+            <tr key={key}>
+              <th scope="row" className="py-2 pr-4 font-normal">{t(`labels.${key}`)}</th>
+              <td className="whitespace-nowrap py-2 font-semibold tabular-nums" data-testid={`term-${key}`}>{value(key, terms)}</td>
             </tr>
-          </thead>
-          <tbody className="divide-y divide-stone-100">
-            {TERM_KEYS.map((key) => (
-              <tr key={key}>
-                <th scope="row" className="py-2 pr-4 font-normal">{t(`labels.${key}`)}</th>
-                <td className="whitespace-nowrap py-2 font-semibold tabular-nums" data-testid={`term-${key}`}>{value(key, terms)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </TableShell>
       </Section>
 
       <Section title={t('changeTitle')} id="change">
@@ -79,33 +71,22 @@ export default async function TermsPage() {
           <p className="text-stone-700">{t('defaultsOnly')}</p>
         ) : (
           <ScrollArea label={t('historyCaption')}>
-            <table className="w-full text-left">
-              <caption className="sr-only">{t('historyCaption')}</caption>
-              <thead className="border-b border-stone-200 text-sm text-stone-700">
-                <tr>
-                  <th scope="col" className="py-2 pr-4">{t('when')}</th>
-                  <th scope="col" className="py-2 pr-4">{t('who')}</th>
-                  <th scope="col" className="py-2 pr-4">{t('preset')}</th>
-                  <th scope="col" className="py-2">{t('changes')}</th>
+            <TableShell look="compact" caption={t('historyCaption')} columns={[t('when'), t('who'), t('preset'), t('changes')]} bodyClassName="align-top">
+              {history.map((row, i) => (
+                <tr key={row.id} data-testid="terms-history-row">
+                  <td className="whitespace-nowrap py-2 pr-4">
+                    {formatDateTime(row.createdAt)}
+                    {i === 0 ? <span className="ml-2 rounded-full bg-brand-100 px-2 py-0.5 text-xs font-semibold text-brand-900">{t('inForce')}</span> : null}
+                  </td>
+                  <td className="py-2 pr-4">{row.changedByName ?? t('system')}</td>
+                  <td className="py-2 pr-4">
+                    {presetName(row.preset)}
+                    {isAdjusted(row.preset, row.terms) ? <span className="text-stone-700"> ({t('adjusted')})</span> : null}
+                  </td>
+                  <td className="py-2 text-sm">{changes(i)}</td>
                 </tr>
-              </thead>
-              <tbody className="divide-y divide-stone-100 align-top">
-                {history.map((row, i) => (
-                  <tr key={row.id} data-testid="terms-history-row">
-                    <td className="whitespace-nowrap py-2 pr-4">
-                      {formatDateTime(row.createdAt)}
-                      {i === 0 ? <span className="ml-2 rounded-full bg-brand-100 px-2 py-0.5 text-xs font-semibold text-brand-900">{t('inForce')}</span> : null}
-                    </td>
-                    <td className="py-2 pr-4">{row.changedByName ?? t('system')}</td>
-                    <td className="py-2 pr-4">
-                      {presetName(row.preset)}
-                      {isAdjusted(row.preset, row.terms) ? <span className="text-stone-700"> ({t('adjusted')})</span> : null}
-                    </td>
-                    <td className="py-2 text-sm">{changes(i)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+              ))}
+            </TableShell>
           </ScrollArea>
         )}
       </Section>

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
+import { AuthCard } from '@/components/beheer/AuthCard';
 import { AcceptInviteForm } from '@/components/beheer/settings/AcceptInviteForm';
 import { getDb } from '@/db/client';
 import { findInviteByHash } from '@/db/settings';
@@ -20,32 +21,24 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
   const problem = state === 'valid' ? null : `invite${state[0]!.toUpperCase()}${state.slice(1)}`;
   const te = await getTranslations({ locale: 'nl', namespace: 'errors' });
   return (
-    <main id="main" className="flex flex-1 items-start justify-center px-4 py-12 sm:py-20">
-      <div className="w-full max-w-md">
-        <p className="mb-6 flex items-center gap-2 text-lg font-bold text-brand-800">
-          <span aria-hidden="true" className="inline-block h-8 w-8 rounded-md bg-brand-700 text-center leading-8 text-white">K</span>
-          {t('common.appName')} <span className="font-normal text-stone-600">{t('common.backoffice')}</span>
-        </p>
-        <div className="card">
-          {problem || !invite ? (
-            <>
-              <h1 className="text-2xl font-bold">{t('settings.invite.invalidTitle')}</h1>
-              <p className="mt-3 text-stone-800" data-testid="invite-problem">
-                {te(problem as never)}
-              </p>
-              <Link href="/beheer/inloggen" className="mt-4 inline-block font-semibold text-brand-700 underline">
-                {t('settings.invite.toSignIn')}
-              </Link>
-            </>
-          ) : (
-            <>
-              <h1 className="text-2xl font-bold">{t('settings.invite.title')}</h1>
-              <p className="mt-2 text-stone-700">{t('settings.invite.welcome', { name: invite.userName, email: invite.userEmail })}</p>
-              <AcceptInviteForm token={token} email={invite.userEmail} />
-            </>
-          )}
-        </div>
-      </div>
-    </main>
+    <AuthCard>
+      {problem || !invite ? (
+        <>
+          <h1 className="text-2xl font-bold">{t('settings.invite.invalidTitle')}</h1>
+          <p className="mt-3 text-stone-800" data-testid="invite-problem">
+            {te(problem as never)}
+          </p>
+          <Link href="/beheer/inloggen" className="mt-4 inline-block font-semibold text-brand-700 underline">
+            {t('settings.invite.toSignIn')}
+          </Link>
+        </>
+      ) : (
+        <>
+          <h1 className="text-2xl font-bold">{t('settings.invite.title')}</h1>
+          <p className="mt-2 text-stone-700">{t('settings.invite.welcome', { name: invite.userName, email: invite.userEmail })}</p>
+          <AcceptInviteForm token={token} email={invite.userEmail} />
+        </>
+      )}
+    </AuthCard>
   );
 }
