@@ -15,17 +15,18 @@ export const newPasswordField = string('required').check(
   maxLength(PASSWORD_MAX, 'tooLong'),
 );
 
+/** A new password typed twice: the fields, and the check that both are the same. */
+export const newPasswordFields = { password: newPasswordField, confirm: string('required').check(minLength(1, 'required')) };
+export const passwordsMatch = check<{ password: string; confirm: string }>((ctx) => {
+  if (ctx.value.password !== ctx.value.confirm) {
+    ctx.issues.push({ code: 'custom', message: 'passwordMismatch', path: ['confirm'], input: ctx.value.confirm });
+  }
+});
+
 export const changePasswordSchema = object({
   current: string('required').check(minLength(1, 'required'), maxLength(PASSWORD_MAX, 'tooLong')),
-  password: newPasswordField,
-  confirm: string('required').check(minLength(1, 'required')),
-}).check(
-  check((ctx) => {
-    if (ctx.value.password !== ctx.value.confirm) {
-      ctx.issues.push({ code: 'custom', message: 'passwordMismatch', path: ['confirm'], input: ctx.value.confirm });
-    }
-  }),
-);
+  ...newPasswordFields,
+}).check(passwordsMatch);
 
 export type SignInInput = output<typeof signInSchema>;
 export type ChangePasswordInput = output<typeof changePasswordSchema>;

@@ -21,7 +21,7 @@ import {
   toLowerCase,
   trim,
 } from 'zod/mini';
-import { newPasswordField } from '@/lib/auth/schemas';
+import { newPasswordFields, passwordsMatch } from '@/lib/auth/schemas';
 import { PRESET_IDS, type ProcedureTerms } from '@/lib/procedure/terms';
 import { CONTRACTING_PARTY_TYPES, ROLES } from '@/lib/procedure/vocabulary';
 
@@ -71,15 +71,8 @@ export const INVITE_TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;
 
 export const acceptInviteSchema = object({
   token: string('inviteInvalid').check(regex(INVITE_TOKEN_PATTERN, 'inviteInvalid')),
-  password: newPasswordField,
-  confirm: string('required').check(minLength(1, 'required')),
-}).check(
-  check((ctx) => {
-    if (ctx.value.password !== ctx.value.confirm) {
-      ctx.issues.push({ code: 'custom', message: 'passwordMismatch', path: ['confirm'], input: ctx.value.confirm });
-    }
-  }),
-);
+  ...newPasswordFields,
+}).check(passwordsMatch);
 
 // ---------------------------------------------------------------------------------------------------------------
 // Categories
