@@ -677,6 +677,8 @@ type Ids = {
   staff: readonly { id: number; name: string; team: string; city: string; active: boolean }[];
   parties: readonly { id: number; type: ContractingPartyType; name: string; contactEmail: string; typed: readonly string[] }[];
   categories: ReadonlyMap<CategoryCode, number>;
+  /** How many complaints still waiting for their acknowledgement each handler has been given (spread evenly). */
+  waitingPerHandler: Map<number, number>;
 };
 
 async function seedReferenceData(tx: Tx, now: Date, logins: DemoLogin[]): Promise<Ids> {
@@ -719,6 +721,7 @@ async function seedReferenceData(tx: Tx, now: Date, logins: DemoLogin[]): Promis
     }),
     parties: PARTY_ROWS.map((p) => ({ ...p, id: partyRows.find((r) => r.name === p.name)!.id })),
     categories: new Map(categoryRows.map((c) => [c.code as CategoryCode, c.id])),
+    waitingPerHandler: new Map(),
   };
 }
 
@@ -858,8 +861,12 @@ async function seedComplaint(tx: Tx, rnd: Random, ids: Ids, draft: Draft, now: D
   if (channel === 'phone') description = `Telefonisch gemeld. ${description}`;
   const desiredOutcome = rnd.chance(0.55) ? rnd.pick(template.outcomes) : null;
 
-  // The manager assigns a complaint on the day it comes in; today's are still waiting for that.
-  const handler = plan.status === 'received' && age === 0 ? null : rnd.pick(freeHandlers);
+  // The manager assigns a complaint on the day it comes in; today's are still waiting for that. Complaints still
+  // waiting for their acknowledgement are spread evenly, so every demo handler has one to acknowledge.
+  const leastWaiting = () =>
+    freeHandlers.reduce((best, h) => ((ids.waitingPerHandler.get(h.id) ?? 0) < (ids.waitingPerHandler.get(best.id) ?? 0) ? h : best));
+  const handler = plan.status !== 'received' ? rnd.pick(freeHandlers) : age === 0 ? null : leastWaiting();
+  if (plan.status === 'received' && handler) ids.waitingPerHandler.set(handler.id, (ids.waitingPerHandler.get(handler.id) ?? 0) + 1);
   const registeredBy = channel === 'online' ? null : (handler && rnd.chance(0.6) ? handler : rnd.pick(freeHandlers));
 
   // Reference and token.
