@@ -136,6 +136,17 @@ export async function updateUserActive(tx: Tx, id: number, active: boolean): Pro
     .where(eq(users.id, id));
 }
 
+/**
+ * A corrected name and e-mail address. A new e-mail address raises the session version: the user signs in again,
+ * with the new address (lib/auth/config.ts); a corrected name alone leaves the sessions alone.
+ */
+export async function updateUserDetails(tx: Tx, id: number, details: { name: string; email: string }, endSessions: boolean): Promise<void> {
+  await tx
+    .update(users)
+    .set(endSessions ? { ...details, sessionVersion: sql`${users.sessionVersion} + 1` } : details)
+    .where(eq(users.id, id));
+}
+
 export async function sessionVersionOf(db: Executor, id: number): Promise<number | null> {
   const [row] = await db.select({ v: users.sessionVersion }).from(users).where(eq(users.id, id));
   return row?.v ?? null;

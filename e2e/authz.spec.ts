@@ -63,7 +63,7 @@ const ACTIONS: Record<string, 'public' | 'signedIn' | 'handlerOrManager' | 'mana
   acceptInviteAction: 'public', // the invitation link is the credential
   ...Object.fromEntries(
     [
-      'createUserAction', 'changeUserRoleAction', 'setUserActiveAction', 'resetUserPasswordAction', 'deleteUserAction',
+      'createUserAction', 'updateUserDetailsAction', 'changeUserRoleAction', 'setUserActiveAction', 'resetUserPasswordAction', 'deleteUserAction',
       'createCategoryAction', 'renameCategoryAction', 'moveCategoryAction', 'setCategoryActiveAction',
       'saveStaffAction', 'setStaffActiveAction', 'savePartyAction', 'setPartyActiveAction',
       'saveOrganisationAction', 'saveProcedureTermsAction',

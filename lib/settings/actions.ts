@@ -18,6 +18,9 @@ export async function createUserAction(input: unknown) {
 export async function changeUserRoleAction(input: unknown) {
   return users.changeUserRole(input);
 }
+export async function updateUserDetailsAction(input: unknown) {
+  return users.updateUserDetails(input);
+}
 export async function setUserActiveAction(input: unknown) {
   return users.setUserActive(input);
 }

@@ -16,7 +16,7 @@ import {
   type UserFacts,
   userChangeRefusal,
 } from './rules';
-import { createCategorySchema, createUserSchema, organisationSchema, TERM_BOUNDS, TERM_KEYS, termsSchema } from './schemas';
+import { createCategorySchema, createUserSchema, organisationSchema, TERM_BOUNDS, TERM_KEYS, termsSchema, updateUserDetailsSchema } from './schemas';
 import { isAdjusted, sameTerms } from './terms';
 
 const ME = 1;
@@ -40,6 +40,9 @@ describe('userChangeRefusal: no self-lockout, never without an active admin', ()
     ['make a handler an admin', handler(2), { kind: 'role', role: 'admin' }, 1, null],
     ['reactivate someone', handler(2, false), { kind: 'reactivate' }, 1, null],
     ['reactivate myself (cannot happen, harmless)', admin(ME), { kind: 'reactivate' }, 1, null],
+    ['correct my own name and e-mail address', admin(ME), { kind: 'details' }, 1, null],
+    ['correct the last active admin\'s name and e-mail address', admin(2), { kind: 'details' }, 1, null],
+    ['correct a deactivated handler\'s name and e-mail address', handler(2, false), { kind: 'details' }, 1, null],
   ])('%s → %s', (_label, target, change, activeAdmins, expected) => {
     expect(userChangeRefusal(ME, target, change, activeAdmins)).toBe(expected);
   });
@@ -195,6 +198,29 @@ describe('form schemas', () => {
     expect(createUserSchema.parse({ name: 'Eva', email: ' Eva@Example.TEST ', role: 'handler', method: 'password' }).email).toBe('eva@example.test');
   });
 
+  it.each<[unknown, Record<string, string[]>]>([
+    [{ userId: 3, name: 'Eva de Vries', email: 'eva.devries@example.test' }, {}],
+    [{ userId: 3, name: ' Eva ', email: ' Eva@Example.TEST ' }, {}],
+    [{ userId: 3, name: 'x'.repeat(200), email: 'eva@example.test' }, {}],
+    [{ userId: 3, name: 'x'.repeat(201), email: 'eva@example.test' }, { name: ['tooLong'] }],
+    [{ userId: 3, name: '   ', email: '' }, { name: ['required'], email: ['required', 'email'] }],
+    [{ userId: 3, name: 'Eva', email: 'eva@' }, { email: ['email'] }],
+    [{ userId: 3, name: 'Eva', email: `${'x'.repeat(250)}@e.nl` }, { email: ['tooLong'] }],
+    [{ userId: 0, name: 'Eva', email: 'eva@example.test' }, { userId: ['invalid'] }],
+    [{ name: 'Eva', email: 'eva@example.test' }, { userId: ['invalid'] }],
+    [{}, { userId: ['invalid'], name: ['required'], email: ['required'] }],
+  ])('user details %j → %j', (input, expected) => {
+    expect(errorsOf(updateUserDetailsSchema, input)).toEqual(expected);
+  });
+
+  it('user details: name trimmed, e-mail address trimmed and in lower case', () => {
+    expect(updateUserDetailsSchema.parse({ userId: 3, name: '  Eva de Vries ', email: ' Eva.de.Vries@Example.TEST ' })).toEqual({
+      userId: 3,
+      name: 'Eva de Vries',
+      email: 'eva.de.vries@example.test',
+    });
+  });
+
   it.each([
     [{ nameNl: 'Wachttijden', nameEn: 'Waiting times' }, {}],
     [{ nameNl: 'Wachttijden', nameEn: 'Waiting times', code: 'Wacht Tijden' }, { code: ['categoryCode'] }],
@@ -281,6 +307,7 @@ describe('every refusal of the settings has a text', () => {
       [schemas.organisationSchema, [{}, { name: '', phone: 'x', email: 'x', postalAddress: '', website: 'x', signature: '' }]],
       [schemas.termsSchema, [{}, { preset: 'x', acknowledgementDays: 0.5, resolutionDays: 999, notAdmissibleNoticeDays: -1 }, { ...PRESETS.awb, preset: 'awb', acknowledgementDays: 40, notAdmissibleNoticeDays: 50, resolutionDays: 20 }]],
       [schemas.changeRoleSchema, [{}, { userId: 'x', role: 'x' }]],
+      [schemas.updateUserDetailsSchema, [{}, { userId: 'x', name: 'x'.repeat(300), email: 'x' }]],
       [schemas.setActiveSchema, [{}, { id: 1.5, active: 'ja' }]],
     ];
     for (const [schema, inputs] of bad) {

@@ -5,13 +5,15 @@ import { CATEGORY_CODE_MAX, CATEGORY_CODE_PATTERN } from './schemas';
 
 export type UserFacts = { id: number; role: Role; active: boolean };
 
-export type UserChange = { kind: 'deactivate' } | { kind: 'reactivate' } | { kind: 'role'; role: Role } | { kind: 'delete' };
+export type UserChange = { kind: 'deactivate' } | { kind: 'reactivate' } | { kind: 'role'; role: Role } | { kind: 'delete' } | { kind: 'details' };
 
 /**
  * Why an admin may not make this change to a user account, as an error key, or null when it is allowed.
  * - An admin cannot deactivate, delete or change the role of their own account (they would lock themselves out
  *   halfway through; another admin can do it).
  * - The last active admin cannot be deactivated, deleted or given another role: someone must be able to manage users.
+ * - Name and e-mail address (`details`) may always be corrected, also one's own: nobody loses access by it (a new
+ *   e-mail address only means signing in again with it).
  * `activeAdmins` is the number of active admins now, counted in the same transaction.
  */
 export function userChangeRefusal(actorId: number, target: UserFacts, change: UserChange, activeAdmins: number): string | null {
@@ -29,6 +31,7 @@ export function userChangeRefusal(actorId: number, target: UserFacts, change: Us
       if (self && change.role !== target.role) return 'cannotChangeOwnRole';
       break;
     case 'reactivate':
+    case 'details':
       return null;
   }
   if (removesAnAdmin && activeAdmins <= 1) return 'lastAdmin';

@@ -65,6 +65,9 @@ export const changeRoleSchema = object({ userId: id, role: oneOf(ROLES, 'choose'
 export const setUserActiveSchema = object({ userId: id, active: boolean('invalid') });
 export const resetPasswordSchema = object({ userId: id, method: oneOf(USER_CREATION_METHODS, 'choose') });
 export const deleteUserSchema = object({ userId: id });
+/** Correcting a user's name and e-mail address: the form in the browser, and the action with the user's id. */
+export const userDetailsSchema = object({ name: requiredText(LIMITS.name), email: requiredEmail });
+export const updateUserDetailsSchema = object({ userId: id, name: requiredText(LIMITS.name), email: requiredEmail });
 
 /** The invitation link's token: 32 random bytes, base64url (as the status links). */
 export const INVITE_TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;
@@ -179,6 +182,7 @@ export const termsSchema = object({
 );
 
 export type CreateUserInput = input<typeof createUserSchema>;
+export type UserDetailsInput = input<typeof userDetailsSchema>;
 export type AcceptInviteInput = input<typeof acceptInviteSchema>;
 export type CreateCategoryInput = input<typeof createCategorySchema>;
 export type StaffInput = input<typeof staffSchema>;

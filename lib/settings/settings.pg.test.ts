@@ -91,6 +91,7 @@ describe('authorization: only active admins may change settings, and a refusal w
   // Valid input for every action, so that only the caller decides the outcome.
   const calls: [string, () => Promise<{ ok: boolean }>][] = [
     ['createUser', () => accounts.createUser({ name: 'Indringer', email: 'indringer@example.test', role: 'admin', method: 'password' })],
+    ['updateUserDetails', () => accounts.updateUserDetails({ userId: ids.handler1, name: 'Indringer', email: 'indringer@example.test' })],
     ['changeUserRole', () => accounts.changeUserRole({ userId: ids.handler1, role: 'admin' })],
     ['setUserActive', () => accounts.setUserActive({ userId: ids.handler1, active: false })],
     ['resetUserPassword', () => accounts.resetUserPassword({ userId: ids.handler1, method: 'password' })],
@@ -156,6 +157,74 @@ describe('users', () => {
   it('refuses bad input with a message per field', async () => {
     const result = await asAdmin(() => accounts.createUser({ name: '', email: 'geen-adres', role: 'baas', method: 'password' }));
     expect(result).toEqual({ ok: false, error: 'invalid', fieldErrors: { name: ['required'], email: ['email'], role: ['choose'] } });
+  });
+
+  it('corrects name and e-mail address; a new address ends the sessions, a new name alone does not', async () => {
+    const created = await newUser('password', 'handler', 'gegevens');
+    const start = await userRow(created.userId);
+
+    // Only the name: stored trimmed, sessions stay.
+    expect(await asAdmin(() => accounts.updateUserDetails({ userId: created.userId, name: '  Eva de Vries ', email: created.email }))).toEqual({
+      ok: true,
+      data: { changed: true, signedOut: false },
+    });
+    let user = await userRow(created.userId);
+    expect(user).toMatchObject({ name: 'Eva de Vries', email: created.email, sessionVersion: start.sessionVersion });
+    expect(await runAs(created.userId, currentActor)).toMatchObject({ id: created.userId });
+
+    // The same address in other case is the same address: nothing changes.
+    expect(await asAdmin(() => accounts.updateUserDetails({ userId: created.userId, name: 'Eva de Vries', email: created.email.toUpperCase() }))).toEqual({
+      ok: true,
+      data: { changed: false, signedOut: false },
+    });
+    expect((await userRow(created.userId)).sessionVersion).toBe(start.sessionVersion);
+
+    // A new address: stored in lower case, the session version goes up (signed out), the password stays.
+    const newEmail = uniqueEmail('nieuw-adres');
+    expect(await asAdmin(() => accounts.updateUserDetails({ userId: created.userId, name: 'Eva de Vries', email: ` ${newEmail.toUpperCase()} ` }))).toEqual({
+      ok: true,
+      data: { changed: true, signedOut: true },
+    });
+    user = await userRow(created.userId);
+    expect(user).toMatchObject({ name: 'Eva de Vries', email: newEmail, sessionVersion: start.sessionVersion + 1, passwordHash: start.passwordHash });
+    expect(user.role).toBe(start.role);
+  });
+
+  it('refuses an e-mail address another user has, whatever its case, and changes nothing', async () => {
+    const created = await newUser('password', 'handler', 'bezet');
+    const before = await fingerprint();
+    expect(await asAdmin(() => accounts.updateUserDetails({ userId: created.userId, name: 'Andere Naam', email: 'Behandelaar2@KLACHTLOKET.test' }))).toEqual({
+      ok: false,
+      error: 'invalid',
+      fieldErrors: { email: ['emailTaken'] },
+    });
+    expect(await fingerprint()).toEqual(before);
+    expect(await asAdmin(() => accounts.updateUserDetails({ userId: 999_999, name: 'Niemand', email: uniqueEmail('niemand') }))).toMatchObject({
+      fieldErrors: { _form: ['notFound'] },
+    });
+    expect(await asAdmin(() => accounts.updateUserDetails({ userId: created.userId, name: ' ', email: 'geen-adres' }))).toEqual({
+      ok: false,
+      error: 'invalid',
+      fieldErrors: { name: ['required'], email: ['email'] },
+    });
+    expect(await fingerprint()).toEqual(before);
+  });
+
+  it('an admin may correct their own details; a new address of their own signs them out too', async () => {
+    const other = await newUser('password', 'admin', 'zelf');
+    const start = await userRow(other.userId);
+    expect(await runAs(other.userId, () => accounts.updateUserDetails({ userId: other.userId, name: 'Zelf Gewijzigd', email: other.email }))).toMatchObject({
+      ok: true,
+      data: { signedOut: false },
+    });
+    const newEmail = uniqueEmail('zelf-nieuw');
+    expect(await runAs(other.userId, () => accounts.updateUserDetails({ userId: other.userId, name: 'Zelf Gewijzigd', email: newEmail }))).toMatchObject({
+      ok: true,
+      data: { signedOut: true },
+    });
+    expect(await userRow(other.userId)).toMatchObject({ name: 'Zelf Gewijzigd', email: newEmail, sessionVersion: start.sessionVersion + 1 });
+    // Back to one active admin: later tests count on it.
+    expect((await asAdmin(() => accounts.setUserActive({ userId: other.userId, active: false }))).ok).toBe(true);
   });
 
   it('changing the role ends the sessions (session version up); the own role and the last admin are protected', async () => {

@@ -14,6 +14,7 @@ import {
   markInviteUsed,
   organisationOrDefault,
   updateUserActive,
+  updateUserDetails as storeUserDetails,
   updateUserRole,
   userReferences,
   type UserRow,
@@ -35,6 +36,7 @@ import {
   deleteUserSchema,
   resetPasswordSchema,
   setUserActiveSchema,
+  updateUserDetailsSchema,
   type UserCreationMethod,
 } from './schemas';
 
@@ -70,6 +72,14 @@ async function userToChange(tx: Tx, actor: Actor, userId: number, change: UserCh
   return user;
 }
 
+/**
+ * Refuses an e-mail address that another account already has, in any case. The caller holds the users lock
+ * (lockSettings(tx, 'users'), also taken by targetUser), so two admins cannot both give out the same address.
+ */
+async function refuseTakenEmail(tx: Tx, email: string): Promise<void> {
+  if (await emailInUse(tx, email)) throw ruleViolation('email', 'emailTaken');
+}
+
 /** A new back-office user, with a one-time password (must be changed at the first sign-in) or an invitation link. */
 export const createUser = defineAction({
   name: 'createUser',
@@ -77,7 +87,7 @@ export const createUser = defineAction({
   schema: createUserSchema,
   async run(tx, input, { now, actor }): Promise<IssuedCredentials> {
     await lockSettings(tx, 'users');
-    if (await emailInUse(tx, input.email)) throw ruleViolation('email', 'emailTaken');
+    await refuseTakenEmail(tx, input.email);
     const base = { name: input.name, email: input.email, role: input.role, createdAt: now };
     if (input.method === 'password') {
       const password = generateOneTimePassword();
@@ -102,6 +112,26 @@ export const changeUserRole = defineAction({
     if (user.role === input.role) return { changed: false };
     await updateUserRole(tx, user.id, input.role);
     return { changed: true };
+  },
+});
+
+/**
+ * A corrected name and/or e-mail address (stored in lower case, unique whatever its case). A new e-mail address ends
+ * the user's sessions: they sign in again with it (also an admin correcting their own). A new name alone does not.
+ */
+export const updateUserDetails = defineAction({
+  name: 'updateUserDetails',
+  access: 'settings.manage',
+  schema: updateUserDetailsSchema,
+  async run(tx, input, { actor }) {
+    const user = await userToChange(tx, actor, input.userId, { kind: 'details' }, '_form');
+    // Only the case differs (an address stored before addresses were lower-cased): the same address, no new sign-in.
+    const emailChanged = user.email.toLowerCase() !== input.email;
+    if (emailChanged) await refuseTakenEmail(tx, input.email);
+    const changed = emailChanged || user.name !== input.name || user.email !== input.email;
+    if (!changed) return { changed: false, signedOut: false };
+    await storeUserDetails(tx, user.id, { name: input.name, email: input.email }, emailChanged);
+    return { changed: true, signedOut: emailChanged };
   },
 });
 
