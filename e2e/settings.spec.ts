@@ -138,6 +138,57 @@ test.describe('settings: users', () => {
     await handler.context().close();
   });
 
+  test('an admin corrects a user\'s name and e-mail address; the user is signed out and signs in with the new address', async ({ page, browser }) => {
+    await signIn(page, USERS.admin);
+    const name = uniqueName('Lotte Bakker');
+    const email = uniqueEmail('lotte');
+    const link = await createUser(page, { name, email, role: 'Klachtbehandelaar', method: 'Uitnodigingslink per e-mail' });
+    const user = await newPage(browser);
+    await user.goto(new URL(link).pathname);
+    await user.getByLabel('Nieuw wachtwoord').fill('lotte haar eigen wachtwoord');
+    await user.getByLabel('Herhaal het wachtwoord').fill('lotte haar eigen wachtwoord');
+    await user.getByRole('button', { name: 'Wachtwoord instellen' }).click();
+    await expect(user).toHaveURL(/\/beheer$/);
+
+    await page.goto('/beheer/instellingen/gebruikers');
+    await page.getByRole('link', { name: `${name} wijzigen` }).click();
+    const details = page.getByRole('region', { name: 'Naam en e-mailadres' });
+    await expect(details.getByLabel('Naam')).toHaveValue(name);
+    await expect(details.getByLabel('E-mailadres')).toHaveValue(email);
+    // An address another user has, in other case: refused next to the field.
+    await details.getByLabel('E-mailadres').fill('Behandelaar1@KLACHTLOKET.test');
+    await details.getByRole('button', { name: 'Opslaan' }).click();
+    await expect(details.getByText('Er is al een gebruiker met dit e-mailadres.')).toBeVisible();
+    await expect(details.getByLabel('E-mailadres')).toHaveAttribute('aria-invalid', 'true');
+
+    const newName = uniqueName('Lotte de Boer');
+    const newEmail = uniqueEmail('lotte-deboer');
+    await details.getByLabel('Naam').fill(newName);
+    await details.getByLabel('E-mailadres').fill(newEmail.toUpperCase());
+    await details.getByRole('button', { name: 'Opslaan' }).click();
+    await expect(details.getByRole('status')).toHaveText('De gegevens zijn opgeslagen. De gebruiker is uitgelogd en logt voortaan in met het nieuwe e-mailadres.');
+    await expect(page.getByRole('heading', { level: 1, name: newName })).toBeVisible();
+    await expect(details.getByLabel('E-mailadres')).toHaveValue(newEmail);
+    await expectAccessible(page);
+    await screenshot(page, 'settings-user-details');
+    const [row] = await query<{ name: string; email: string }>('select name, email from users where email = $1', [newEmail]);
+    expect(row).toEqual({ name: newName, email: newEmail });
+
+    // The user's session has ended; the old address no longer works, the new one does (same password).
+    await user.reload();
+    await expect(user).toHaveURL(/\/beheer\/inloggen/);
+    await user.getByLabel('E-mailadres').fill(email);
+    await user.getByLabel('Wachtwoord').fill('lotte haar eigen wachtwoord');
+    await user.getByRole('button', { name: 'Inloggen' }).click();
+    await expect(user.getByRole('alert')).toBeVisible();
+    await expect(user).toHaveURL(/\/beheer\/inloggen/);
+    await signIn(user, newEmail, 'lotte haar eigen wachtwoord');
+    await expect(user).toHaveURL(/\/beheer$/);
+    await user.goto('/beheer/account');
+    await expect(user.getByText(newEmail)).toBeVisible();
+    await user.context().close();
+  });
+
   test('someone with a history cannot be deleted, the admin cannot lock themself out, and bad input is explained', async ({ page }) => {
     await signIn(page, USERS.admin);
     await page.goto('/beheer/instellingen/gebruikers');

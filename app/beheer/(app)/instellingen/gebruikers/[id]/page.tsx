@@ -4,6 +4,7 @@ import { getTranslations } from 'next-intl/server';
 import { ActionButton } from '@/components/beheer/settings/ActionButton';
 import { ActiveBadge, PageHeader, Section } from '@/components/beheer/settings/PageHeader';
 import { ResetAccess } from '@/components/beheer/settings/ResetAccess';
+import { UserDetailsForm } from '@/components/beheer/settings/UserDetailsForm';
 import { UserRoleForm } from '@/components/beheer/settings/UserRoleForm';
 import { getDb } from '@/db/client';
 import { findUser, userReferences, usersWithOpenInvite } from '@/db/settings';
@@ -47,6 +48,10 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
         <dt className="font-semibold">{t('users.createdAt')}</dt>
         <dd>{formatDay(user.createdAt)}</dd>
       </dl>
+
+      <Section title={t('users.detail.detailsTitle')} id="details">
+        <UserDetailsForm userId={user.id} name={user.name} email={user.email} self={self} />
+      </Section>
 
       {self ? (
         <p className="rounded-md border border-amber-300 bg-amber-50 px-4 py-3">{t('users.detail.self')}</p>
