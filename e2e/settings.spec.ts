@@ -180,7 +180,7 @@ test.describe('settings: users', () => {
     await user.getByLabel('E-mailadres').fill(email);
     await user.getByLabel('Wachtwoord').fill('lotte haar eigen wachtwoord');
     await user.getByRole('button', { name: 'Inloggen' }).click();
-    await expect(user.getByRole('alert')).toBeVisible();
+    await expect(user.getByRole('main').getByRole('alert')).toHaveText('Het e-mailadres of het wachtwoord klopt niet.');
     await expect(user).toHaveURL(/\/beheer\/inloggen/);
     await signIn(user, newEmail, 'lotte haar eigen wachtwoord');
     await expect(user).toHaveURL(/\/beheer$/);
