@@ -7,6 +7,7 @@ import { submitComplaint } from '@/lib/complaints/actions';
 import { LIMITS } from '@/lib/complaints/limits';
 import type { ComplaintData, ComplaintInput } from '@/lib/complaints/schema';
 import type { Locale } from '@/lib/procedure/vocabulary';
+import { newIdempotencyKey } from '@/lib/complaints/idempotency-key';
 
 type Messages = typeof import('@/lib/i18n/messages/nl.json');
 export type ComplaintFormTexts = Pick<Messages, 'form' | 'errors' | 'partyChoice'>;
@@ -41,16 +42,6 @@ function loadResolver(): Promise<ComplaintResolver> {
 }
 const lazyResolver: ComplaintResolver = async (values, context, options) => (await loadResolver())(values, context, options);
 
-/** A random UUID, also where crypto.randomUUID is missing (plain http on a LAN address). */
-function newKey(): string {
-  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
-  const b = crypto.getRandomValues(new Uint8Array(16));
-  b[6] = (b[6]! & 0x0f) | 0x40;
-  b[8] = (b[8]! & 0x3f) | 0x80;
-  const h = Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
-}
-
 const ORDER: FieldName[] = [
   'name', 'email', 'street', 'postcode', 'city', 'phone', 'category', 'staffId', 'staffOther', 'description',
   'incidentWhen', 'incidentDate', 'desiredOutcome', 'partyChoice', 'partyName', 'consent',
@@ -83,7 +74,7 @@ export function ComplaintForm({ locale, texts, categories, staff, today, confirm
 
   // One key per filled-in form: re-posting it (double click, retry after a lost answer) never makes a second complaint.
   useEffect(() => {
-    setValue('idempotencyKey', newKey());
+    setValue('idempotencyKey', newIdempotencyKey());
     setReady(true);
   }, [setValue]);
 

@@ -11,6 +11,7 @@ import { registerComplaintAction } from '@/lib/complaints/register-actions';
 import { REGISTER_CHANNELS, registerSchema } from '@/lib/complaints/register-schema';
 import { EARLIEST_DATE } from '@/lib/complaints/schema';
 import { CLIENT_CONTRACTING_PARTY_CHOICES, LOCALES } from '@/lib/procedure/vocabulary';
+import { newIdempotencyKey } from '@/lib/complaints/idempotency-key';
 
 type Props = {
   categories: { code: string; label: string }[];
@@ -20,16 +21,6 @@ type Props = {
   /** How long closed complaints are kept, in words ("2 jaar"). */
   retention: string;
 };
-
-/** A random UUID, also where crypto.randomUUID is missing (plain http on a LAN address). */
-function newKey(): string {
-  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
-  const b = crypto.getRandomValues(new Uint8Array(16));
-  b[6] = (b[6]! & 0x0f) | 0x40;
-  b[8] = (b[8]! & 0x3f) | 0x80;
-  const h = Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
-}
 
 /**
  * Staff register a complaint that came in by phone, e-mail or post: the public form's fields with the same schema
@@ -58,7 +49,7 @@ export function RegisterForm({ categories, staff, today, retention }: Props) {
 
   // One key per filled-in form: submitting it twice (double click, retry after a lost answer) gives one complaint.
   useEffect(() => {
-    setValue('idempotencyKey', newKey());
+    setValue('idempotencyKey', newIdempotencyKey());
     setReady(true);
   }, [setValue]);
 
