@@ -3,6 +3,7 @@
 import { useTranslations } from 'next-intl';
 import { useActionState, useEffect, useRef } from 'react';
 import { signInAction, type SignInState } from '@/lib/auth/actions';
+import { Field } from './form/Field';
 import { errorText } from './form/useServerForm';
 
 /** Sign-in: a plain form posting to a server action, so it works before (and without) JavaScript. */
@@ -37,39 +38,12 @@ export function SignInForm({ returnTo }: { returnTo: string }) {
         </div>
       ) : null}
       <input type="hidden" name="terug" value={returnTo} />
-      <div>
-        <label htmlFor="email" className="field-label">
-          {t('beheer.auth.signIn.email')}
-        </label>
-        <input
-          id="email"
-          name="email"
-          type="email"
-          autoComplete="username"
-          required
-          defaultValue={state?.email ?? ''}
-          aria-invalid={Boolean(emailError)}
-          aria-describedby={emailError ? 'email-error' : undefined}
-          className="input"
-        />
-        {emailError ? <span id="email-error" className="field-error">{emailError}</span> : null}
-      </div>
-      <div>
-        <label htmlFor="password" className="field-label">
-          {t('beheer.auth.signIn.password')}
-        </label>
-        <input
-          id="password"
-          name="password"
-          type="password"
-          autoComplete="current-password"
-          required
-          aria-invalid={Boolean(passwordError)}
-          aria-describedby={passwordError ? 'password-error' : undefined}
-          className="input"
-        />
-        {passwordError ? <span id="password-error" className="field-error">{passwordError}</span> : null}
-      </div>
+      <Field label={t('beheer.auth.signIn.email')} error={emailError}>
+        {(a11y) => <input {...a11y} name="email" type="email" autoComplete="username" required defaultValue={state?.email ?? ''} />}
+      </Field>
+      <Field label={t('beheer.auth.signIn.password')} error={passwordError}>
+        {(a11y) => <input {...a11y} name="password" type="password" autoComplete="current-password" required />}
+      </Field>
       <button type="submit" className="btn-primary w-full" disabled={pending}>
         {pending ? t('beheer.auth.signIn.submitting') : t('beheer.auth.signIn.submit')}
       </button>
