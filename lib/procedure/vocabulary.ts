@@ -33,3 +33,29 @@ export type Outcome = (typeof OUTCOMES)[number];
 
 export const LOCALES = ['nl', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
+
+/** Why a complaint is not handled: the one-year rule (reglement) and the grounds of Awb 9:8 (1). */
+export const NOT_ADMISSIBLE_GROUNDS = [
+  'incident_older_than_limit',
+  'handled_before',
+  'objection_or_appeal',
+  'criminal_investigation',
+  'interest_too_small',
+] as const;
+export type NotAdmissibleGround = (typeof NOT_ADMISSIBLE_GROUNDS)[number];
+
+/** Why no hearing is held (Awb 9:10 (2)): the client waived it, the complaint is clearly unfounded, or no reaction came in time. */
+export const HEARING_SKIP_GROUNDS = ['waived', 'clearly_unfounded', 'no_reaction'] as const;
+export type HearingSkipGround = (typeof HEARING_SKIP_GROUNDS)[number];
+
+/** Where a complaint's hearing stands. */
+export const HEARING_STATES = ['planned', 'held', 'skipped'] as const;
+export type HearingState = (typeof HEARING_STATES)[number];
+
+/** A measure taken or planned after complaints (the register of DESIGN rule 10). */
+export const MEASURE_STATUSES = ['planned', 'in_progress', 'done'] as const;
+export type MeasureStatus = (typeof MEASURE_STATUSES)[number];
+
+/** How staff received something from the client or sent something out by hand. */
+export const CONTACT_MEDIA = ['phone', 'email', 'post', 'in_person'] as const;
+export type ContactMedium = (typeof CONTACT_MEDIA)[number];
