@@ -9,13 +9,26 @@ import {
   jsonb,
   pgEnum,
   pgTable,
+  primaryKey,
   serial,
   text,
   timestamp,
   uuid,
 } from 'drizzle-orm/pg-core';
 import type { ProcedureTerms } from '@/lib/procedure/terms';
-import { CHANNELS, CLIENT_CONTRACTING_PARTY_CHOICES, CONTRACTING_PARTY_TYPES, LOCALES, ROLES, STATUSES } from '@/lib/procedure/vocabulary';
+import {
+  CHANNELS,
+  CLIENT_CONTRACTING_PARTY_CHOICES,
+  CONTACT_MEDIA,
+  CONTRACTING_PARTY_TYPES,
+  HEARING_STATES,
+  LOCALES,
+  MEASURE_STATUSES,
+  NOT_ADMISSIBLE_GROUNDS,
+  OUTCOMES,
+  ROLES,
+  STATUSES,
+} from '@/lib/procedure/vocabulary';
 
 export const channelEnum = pgEnum('channel', CHANNELS);
 export const statusEnum = pgEnum('complaint_status', STATUSES);
@@ -26,6 +39,11 @@ export const localeEnum = pgEnum('locale', LOCALES);
 export const involvementEnum = pgEnum('involvement', ['subject', 'other']);
 export const outboxStatusEnum = pgEnum('outbox_status', ['pending', 'sent', 'failed']);
 export const mediumEnum = pgEnum('medium', ['email', 'post']);
+export const outcomeEnum = pgEnum('outcome', OUTCOMES);
+export const notAdmissibleGroundEnum = pgEnum('not_admissible_ground', NOT_ADMISSIBLE_GROUNDS);
+export const hearingStateEnum = pgEnum('hearing_state', HEARING_STATES);
+export const measureStatusEnum = pgEnum('measure_status', MEASURE_STATUSES);
+export const contactMediumEnum = pgEnum('contact_medium', CONTACT_MEDIA);
 
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 
@@ -162,6 +180,17 @@ export const complaints = pgTable(
     handlerId: integer('handler_id').references(() => users.id),
     /** The resolution due date set by the latest extension (issue: extend); null = receipt + the resolution term. */
     resolutionExtendedTo: date('resolution_extended_to', { mode: 'string' }),
+    /** How often the resolution term was extended; beyond the terms' extensionsWithoutConsent only with the client's consent. */
+    extensionCount: integer('extension_count').notNull().default(0),
+    /** The day a copy of the complaint went to the person complained about (Awb 9:9). */
+    copySentOn: date('copy_sent_on', { mode: 'string' }),
+    /** The hearing (Awb 9:10): planned, held (report in the history) or skipped with a ground. */
+    hearingState: hearingStateEnum('hearing_state'),
+    /** The day the hearing is planned for or was held on. */
+    hearingOn: date('hearing_on', { mode: 'string' }),
+    /** Set when resolved; cleared when a manager reopens the complaint. */
+    outcome: outcomeEnum('outcome'),
+    notAdmissibleGround: notAdmissibleGroundEnum('not_admissible_ground'),
     // Derived by the database from the row itself, so they can never drift; lib/procedure/deadlines.ts computes the
     // same dates (a contract test checks both agree). They make the inbox sortable and filterable at volume.
     acknowledgementDue: date('acknowledgement_due', { mode: 'string' }).generatedAlwaysAs(
@@ -205,6 +234,10 @@ export const complaints = pgTable(
       sql`${t.complainantEmail} is not null or (${t.addressStreet} is not null and ${t.addressPostcode} is not null and ${t.addressCity} is not null)`,
     ),
     check('complaints_incident_check', sql`${t.incidentOngoing} or ${t.incidentDate} is not null`),
+    // An outcome exactly when the complaint has been resolved (and stays through escalation); a ground exactly when not admissible.
+    check('complaints_outcome_check', sql`(${t.outcome} is not null) = (${t.status} in ('resolved', 'escalated', 'closed_by_party'))`),
+    check('complaints_ground_check', sql`(${t.notAdmissibleGround} is not null) = (${t.status} = 'not_admissible')`),
+    check('complaints_extension_check', sql`${t.extensionCount} >= 0 and (${t.extensionCount} = 0) = (${t.resolutionExtendedTo} is null)`),
   ],
 );
 
@@ -222,6 +255,60 @@ export const complaintInvolved = pgTable(
     createdAt: createdAt(),
   },
   (t) => [index('complaint_involved_complaint_idx').on(t.complaintId)],
+);
+
+/** Questions to the client and their answers (DESIGN rule 8); the resolution clock keeps running meanwhile. */
+export const informationRequests = pgTable(
+  'information_requests',
+  {
+    id: serial('id').primaryKey(),
+    complaintId: integer('complaint_id')
+      .notNull()
+      .references(() => complaints.id),
+    question: text('question').notNull(),
+    answerBy: date('answer_by', { mode: 'string' }),
+    askedAt: timestamp('asked_at', { withTimezone: true }).notNull(),
+    askedBy: integer('asked_by')
+      .notNull()
+      .references(() => users.id),
+    answer: text('answer'),
+    answeredOn: date('answered_on', { mode: 'string' }),
+    /** How the answer came in; null when the client answered through the status page. */
+    answerVia: contactMediumEnum('answer_via'),
+    /** The staff member who typed the answer in; null when the client answered themself. */
+    answerRecordedBy: integer('answer_recorded_by').references(() => users.id),
+  },
+  (t) => [
+    index('information_requests_complaint_idx').on(t.complaintId),
+    check('information_requests_answer_check', sql`(${t.answer} is null) = (${t.answeredOn} is null)`),
+  ],
+);
+
+/** Measures taken or planned after complaints (DESIGN rule 10): what, who owns it, by when, how far. */
+export const measures = pgTable('measures', {
+  id: serial('id').primaryKey(),
+  description: text('description').notNull(),
+  owner: text('owner').notNull(),
+  dueOn: date('due_on', { mode: 'string' }),
+  status: measureStatusEnum('status').notNull().default('planned'),
+  createdBy: integer('created_by').references(() => users.id),
+  createdAt: createdAt(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** Which measures follow from which complaints (one measure can answer several complaints). */
+export const complaintMeasures = pgTable(
+  'complaint_measures',
+  {
+    complaintId: integer('complaint_id')
+      .notNull()
+      .references(() => complaints.id),
+    measureId: integer('measure_id')
+      .notNull()
+      .references(() => measures.id),
+    linkedAt: timestamp('linked_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.complaintId, t.measureId] }), index('complaint_measures_measure_idx').on(t.measureId)],
 );
 
 /** Append-only: the database refuses UPDATE and DELETE (trigger in the migrations). */

@@ -16,10 +16,13 @@ export type ActionFailure = {
   ok: false;
   /**
    * invalid: bad input (see fieldErrors); forbidden: not signed in, or the role or this record is not the user's;
-   * unavailable: the database could not be reached or the write failed.
+   * unavailable: the database could not be reached or the write failed; conflict: someone else changed the record since
+   * the user loaded it (see `conflict`), nothing was written.
    */
-  error: 'invalid' | 'forbidden' | 'unavailable';
+  error: 'invalid' | 'forbidden' | 'unavailable' | 'conflict';
   fieldErrors: FieldErrors;
+  /** With error 'conflict': who changed the record last, and when (ISO instant). */
+  conflict?: { by: string; at: string };
 };
 export type ActionResult<T> = { ok: true; data: T } | ActionFailure;
 
@@ -39,6 +42,33 @@ export class Forbidden extends Error {
   constructor() {
     super('forbidden');
   }
+}
+
+/** Thrown inside an action when the record changed since the user saw it (optimistic locking). */
+export class Conflict extends Error {
+  constructor(
+    readonly by: string,
+    readonly at: Date,
+  ) {
+    super(`changed by ${by} at ${at.toISOString()}`);
+  }
+}
+
+/**
+ * Database guards that stand behind the rule checks (so no code path can bypass them): when one fires, the user gets
+ * the same message as from the rule check in lib/.
+ */
+const CONSTRAINT_ERRORS: Record<string, FieldErrors> = {
+  complaint_handler_not_involved: { handlerId: ['handlerInvolved'] },
+  complaint_blocked_while_handler_involved: { _form: ['complaintBlocked'] },
+};
+
+function constraintOf(error: unknown): string | null {
+  for (let e: unknown = error; e && typeof e === 'object'; e = (e as { cause?: unknown }).cause) {
+    const constraint = (e as { constraint?: unknown }).constraint;
+    if (typeof constraint === 'string') return constraint;
+  }
+  return null;
 }
 
 /** Who may run an action: anyone (the public complaint form) or signed-in users with a permission. */
@@ -90,6 +120,11 @@ export function defineAction<S extends z.ZodMiniType, T, A extends Access>(defin
     } catch (error) {
       if (error instanceof RuleViolation) return { ok: false, error: 'invalid', fieldErrors: error.fieldErrors };
       if (error instanceof Forbidden) return FORBIDDEN;
+      if (error instanceof Conflict) {
+        return { ok: false, error: 'conflict', fieldErrors: { _form: ['conflict'] }, conflict: { by: error.by, at: error.at.toISOString() } };
+      }
+      const guarded = CONSTRAINT_ERRORS[constraintOf(error) ?? ''];
+      if (guarded) return { ok: false, error: 'invalid', fieldErrors: guarded };
       console.error(`[action ${definition.name}] failed:`, error instanceof Error ? error.message : error);
       return UNAVAILABLE;
     }

@@ -17,6 +17,8 @@ export const PERMISSIONS = {
   'complaints.register': ['manager', 'handler'],
   /** Assign and reassign handlers. */
   'complaints.assign': ['manager'],
+  /** Take up a resolved complaint again. */
+  'complaints.reopen': ['manager'],
   'measures.manage': ['manager'],
   'reports.read': ['manager'],
   /** Users, categories, staff, contracting parties, organisation details, procedure terms. */

@@ -1,0 +1,214 @@
+import { and, asc, desc, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
+import type { Db, Tx } from './client';
+import {
+  complaintHistory,
+  complaintInvolved,
+  complaintMeasures,
+  complaints,
+  contractingParties,
+  informationRequests,
+  measures,
+  staff,
+  users,
+} from './schema';
+
+type Executor = Db | Tx;
+
+/** The procedure's writes and the reads its guards need (lib/complaints/steps). */
+
+/** The complaint row, locked until the transaction ends: concurrent steps on one complaint take turns. */
+export async function lockComplaint(tx: Tx, id: number) {
+  const [row] = await tx.select().from(complaints).where(eq(complaints.id, id)).for('update');
+  return row ?? null;
+}
+export type LockedComplaint = NonNullable<Awaited<ReturnType<typeof lockComplaint>>>;
+
+/** What a step may change on the complaint row itself. */
+export type ComplaintChanges = Partial<
+  Pick<
+    typeof complaints.$inferInsert,
+    | 'status'
+    | 'handlerId'
+    | 'resolutionExtendedTo'
+    | 'extensionCount'
+    | 'copySentOn'
+    | 'hearingState'
+    | 'hearingOn'
+    | 'outcome'
+    | 'notAdmissibleGround'
+    | 'contractingPartyId'
+    | 'statusTokenHash'
+  >
+>;
+
+/** Applies a step's changes and raises the version (optimistic locking); returns the new version. */
+export async function updateComplaint(tx: Tx, id: number, changes: ComplaintChanges, now: Date): Promise<number> {
+  const [row] = await tx
+    .update(complaints)
+    .set({ ...changes, version: sql`${complaints.version} + 1`, updatedAt: now })
+    .where(eq(complaints.id, id))
+    .returning({ version: complaints.version });
+  if (!row) throw new Error(`complaint ${id} vanished during the update`);
+  return row.version;
+}
+
+/** Who changed the complaint last, and when: its newest history entry. */
+export async function lastChange(db: Executor, complaintId: number) {
+  const [row] = await db
+    .select({ at: complaintHistory.at, actorName: users.name, actorLabel: complaintHistory.actorLabel })
+    .from(complaintHistory)
+    .leftJoin(users, eq(users.id, complaintHistory.actorUserId))
+    .where(eq(complaintHistory.complaintId, complaintId))
+    .orderBy(desc(complaintHistory.id))
+    .limit(1);
+  return row ?? null;
+}
+
+/** The people involved in a complaint, with the user each staff record belongs to (for the conflict rule). */
+export async function involvedPeople(db: Executor, complaintId: number) {
+  return db
+    .select({
+      id: complaintInvolved.id,
+      name: complaintInvolved.name,
+      involvement: complaintInvolved.involvement,
+      staffId: complaintInvolved.staffId,
+      userId: staff.userId,
+      userEmail: users.email,
+    })
+    .from(complaintInvolved)
+    .leftJoin(staff, eq(staff.id, complaintInvolved.staffId))
+    .leftJoin(users, eq(users.id, staff.userId))
+    .where(eq(complaintInvolved.complaintId, complaintId))
+    .orderBy(asc(complaintInvolved.id));
+}
+export type InvolvedPerson = Awaited<ReturnType<typeof involvedPeople>>[number];
+
+export async function insertInvolvement(tx: Tx, values: typeof complaintInvolved.$inferInsert) {
+  const [row] = await tx.insert(complaintInvolved).values(values).returning({ id: complaintInvolved.id });
+  return row!;
+}
+
+export async function deleteInvolvement(tx: Tx, complaintId: number, involvedId: number) {
+  const [row] = await tx
+    .delete(complaintInvolved)
+    .where(and(eq(complaintInvolved.id, involvedId), eq(complaintInvolved.complaintId, complaintId)))
+    .returning({ name: complaintInvolved.name, involvement: complaintInvolved.involvement, staffId: complaintInvolved.staffId });
+  return row ?? null;
+}
+
+export async function findUser(db: Executor, id: number) {
+  const [row] = await db.select({ id: users.id, name: users.name, role: users.role, active: users.active }).from(users).where(eq(users.id, id));
+  return row ?? null;
+}
+
+export async function findStaff(db: Executor, id: number) {
+  const [row] = await db.select({ id: staff.id, name: staff.name, active: staff.active, userId: staff.userId }).from(staff).where(eq(staff.id, id));
+  return row ?? null;
+}
+
+/**
+ * Everyone a complaint could be assigned to (active handlers and managers), each with their open workload and whether
+ * they are involved in this complaint; the suggestion is the non-involved ones, least busy first.
+ */
+export async function handlerCandidates(db: Executor, complaintId: number) {
+  const open = sql<number>`(select count(*)::int from ${complaints} c
+    where c.handler_id = ${users.id} and c.status in ('received', 'acknowledged', 'in_progress', 'info_requested'))`;
+  const involved = sql<boolean>`exists (select 1 from ${complaintInvolved} ci join ${staff} s on s.id = ci.staff_id
+    where ci.complaint_id = ${complaintId} and s.user_id = ${users.id})`;
+  return db
+    .select({ id: users.id, name: users.name, role: users.role, openComplaints: open, involved })
+    .from(users)
+    .where(and(eq(users.active, true), inArray(users.role, ['handler', 'manager'])))
+    .orderBy(asc(open), asc(users.name));
+}
+export type HandlerCandidate = Awaited<ReturnType<typeof handlerCandidates>>[number];
+
+// --- information requests ------------------------------------------------------------------------------------------
+
+export async function insertInformationRequest(tx: Tx, values: typeof informationRequests.$inferInsert) {
+  const [row] = await tx.insert(informationRequests).values(values).returning({ id: informationRequests.id });
+  return row!;
+}
+
+export async function openInformationRequest(db: Executor, complaintId: number) {
+  const [row] = await db
+    .select()
+    .from(informationRequests)
+    .where(and(eq(informationRequests.complaintId, complaintId), isNull(informationRequests.answeredOn)))
+    .orderBy(desc(informationRequests.id))
+    .limit(1);
+  return row ?? null;
+}
+
+export async function answerInformationRequest(
+  tx: Tx,
+  id: number,
+  answer: Pick<typeof informationRequests.$inferInsert, 'answer' | 'answeredOn' | 'answerVia' | 'answerRecordedBy'>,
+) {
+  await tx.update(informationRequests).set(answer).where(eq(informationRequests.id, id));
+}
+
+export async function informationRequestsOf(db: Executor, complaintId: number) {
+  return db.select().from(informationRequests).where(eq(informationRequests.complaintId, complaintId)).orderBy(asc(informationRequests.id));
+}
+
+// --- measures -----------------------------------------------------------------------------------------------------
+
+export async function insertMeasure(tx: Tx, values: typeof measures.$inferInsert) {
+  const [row] = await tx.insert(measures).values(values).returning({ id: measures.id });
+  return row!;
+}
+
+export async function findMeasures(db: Executor, ids: readonly number[]) {
+  if (ids.length === 0) return [];
+  return db.select().from(measures).where(inArray(measures.id, [...ids]));
+}
+
+export async function linkMeasure(tx: Tx, complaintId: number, measureId: number, at: Date) {
+  await tx.insert(complaintMeasures).values({ complaintId, measureId, linkedAt: at }).onConflictDoNothing();
+}
+
+/** Measures recorded so far (to link an existing one), newest first. */
+export async function measureChoices(db: Executor) {
+  return db
+    .select({ id: measures.id, description: measures.description, owner: measures.owner, dueOn: measures.dueOn, status: measures.status })
+    .from(measures)
+    .orderBy(desc(measures.id))
+    .limit(200);
+}
+
+export async function measuresOf(db: Executor, complaintId: number) {
+  return db
+    .select({ id: measures.id, description: measures.description, owner: measures.owner, dueOn: measures.dueOn, status: measures.status })
+    .from(complaintMeasures)
+    .innerJoin(measures, eq(measures.id, complaintMeasures.measureId))
+    .where(eq(complaintMeasures.complaintId, complaintId))
+    .orderBy(asc(measures.id));
+}
+
+// --- contracting parties --------------------------------------------------------------------------------------------
+
+export async function findActiveParty(db: Executor, id: number) {
+  const [row] = await db
+    .select({ id: contractingParties.id, name: contractingParties.name, type: contractingParties.type, contactEmail: contractingParties.contactEmail })
+    .from(contractingParties)
+    .where(and(eq(contractingParties.id, id), eq(contractingParties.active, true)));
+  return row ?? null;
+}
+
+export async function findParty(db: Executor, id: number | null) {
+  if (id === null) return null;
+  const [row] = await db
+    .select({ id: contractingParties.id, name: contractingParties.name, type: contractingParties.type, contactEmail: contractingParties.contactEmail })
+    .from(contractingParties)
+    .where(eq(contractingParties.id, id));
+  return row ?? null;
+}
+
+export async function activeParties(db: Executor) {
+  return db
+    .select({ id: contractingParties.id, name: contractingParties.name, type: contractingParties.type, contactEmail: contractingParties.contactEmail })
+    .from(contractingParties)
+    .where(and(eq(contractingParties.active, true), isNotNull(contractingParties.id)))
+    .orderBy(asc(contractingParties.type), asc(contractingParties.name));
+}

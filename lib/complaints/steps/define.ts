@@ -1,0 +1,104 @@
+import type * as z from 'zod/mini';
+import type { Tx } from '@/db/client';
+import { appendHistory, enqueueMessage, type NewOutboxMessage } from '@/db/complaints';
+import { type ComplaintChanges, involvedPeople, type InvolvedPerson, lastChange, type LockedComplaint, lockComplaint, updateComplaint } from '@/db/procedure';
+import { Conflict, defineAction, Forbidden, ruleViolation } from '@/lib/actions/pipeline';
+import type { Actor } from '@/lib/auth/actor';
+import { canSeeComplaint } from '@/lib/auth/policy';
+import { deliverOutboxAfterResponse } from '@/lib/mail/schedule';
+import { amsterdamDate, type IsoDate } from '@/lib/procedure/dates';
+import type { Status } from '@/lib/procedure/vocabulary';
+import { checkStep, nextStatus, type Step, TRANSITIONS, type WorkflowFacts } from '@/lib/procedure/workflow';
+
+/**
+ * Every step on a complaint file runs here, inside the one action pipeline (lib/actions/pipeline.ts):
+ * role → zod → lock the complaint → same version as the user saw (else "changed by X at T") → may see it →
+ * transition table and guards (lib/procedure/workflow.ts) → the step's own checks and writes → the status change,
+ * the new version, the history entry and the outgoing mail, all in one transaction → mail delivery after the response.
+ */
+
+export type StepTarget = { complaintId: number; version: number };
+
+export type StepContext = {
+  now: Date;
+  today: IsoDate;
+  actor: Actor;
+  complaint: LockedComplaint;
+  involved: InvolvedPerson[];
+  facts: WorkflowFacts;
+  /** The status the step leads to. */
+  to: Status;
+};
+
+/** What a step does besides moving the status: changes to the row, what the history says, and mail to send. */
+export type StepEffect = {
+  changes?: ComplaintChanges;
+  reason?: string | null;
+  details?: Record<string, unknown>;
+  messages?: Omit<NewOutboxMessage, 'complaintId'>[];
+  /** Message keys (`beheer.steps.warnings.<key>`), e.g. a term that had already passed. */
+  warnings?: string[];
+};
+
+export type StepResult = { id: number; version: number; status: Status; warnings: string[] };
+
+export function workflowFacts(complaint: LockedComplaint, involved: readonly InvolvedPerson[]): WorkflowFacts {
+  return {
+    status: complaint.status,
+    handlerId: complaint.handlerId,
+    involvedUserIds: involved.flatMap((person) => (person.userId === null ? [] : [person.userId])),
+    hasSubject: involved.some((person) => person.involvement === 'subject'),
+    copySent: complaint.copySentOn !== null,
+    hearingState: complaint.hearingState,
+    outcome: complaint.outcome,
+  };
+}
+
+const ACCESS = { manager: 'complaints.assign', staff: 'complaints.read', handler: 'complaints.read', self: 'complaints.read' } as const;
+
+/** A step's server action; `schema` (built with `stepSchema`, ./schemas.ts) is shared with the browser's form. */
+export function defineStep<S extends z.ZodMiniType<StepTarget>>(
+  step: Step,
+  schema: S,
+  run: (tx: Tx, input: z.output<S>, ctx: StepContext) => Promise<StepEffect>,
+) {
+  const rule = TRANSITIONS[step];
+  return defineAction({
+    name: step,
+    access: step === 'reopen' ? 'complaints.reopen' : ACCESS[rule.by],
+    schema,
+    async run(tx, input, { now, actor }): Promise<StepResult> {
+      const { complaintId, version } = input;
+      const complaint = await lockComplaint(tx, complaintId);
+      // A complaint one may not see answers like one that does not exist.
+      if (!complaint || !canSeeComplaint(actor, { handlerId: complaint.handlerId, registeredBy: complaint.registeredBy })) throw new Forbidden();
+      if (complaint.version !== version) {
+        const last = await lastChange(tx, complaint.id);
+        throw new Conflict(last?.actorName ?? last?.actorLabel ?? 'onbekend', last?.at ?? complaint.updatedAt);
+      }
+      const involved = await involvedPeople(tx, complaint.id);
+      const facts = workflowFacts(complaint, involved);
+      const refusal = checkStep(step, facts, actor);
+      if (refusal) throw ruleViolation('_form', refusal);
+
+      const to = nextStatus(step, complaint.status);
+      const ctx: StepContext = { now, today: amsterdamDate(now), actor, complaint, involved, facts, to };
+      const effect = await run(tx, input, ctx);
+
+      const newVersion = await updateComplaint(tx, complaint.id, { ...effect.changes, status: to }, now);
+      await appendHistory(tx, {
+        complaintId: complaint.id,
+        at: now,
+        actorUserId: actor.id,
+        action: rule.history,
+        fromStatus: complaint.status,
+        toStatus: to,
+        reason: effect.reason ?? null,
+        details: effect.details ?? null,
+      });
+      for (const message of effect.messages ?? []) await enqueueMessage(tx, { ...message, complaintId: complaint.id, createdAt: now });
+      return { id: complaint.id, version: newVersion, status: to, warnings: effect.warnings ?? [] };
+    },
+    after: deliverOutboxAfterResponse,
+  });
+}
