@@ -1,0 +1,30 @@
+'use server';
+
+import { addInvolved, assign, recuse, removeInvolved } from './assignment';
+import { acknowledge, withdraw } from './intake';
+
+/**
+ * The steps on a complaint file as the browser calls them. Each runs through `defineStep` (./define.ts): role → zod →
+ * lock + version → transition table and guards → one transaction with history and mail. Inputs are `unknown`: the
+ * browser is not trusted.
+ */
+
+export async function acknowledgeAction(input: unknown) {
+  return acknowledge(input);
+}
+export async function withdrawAction(input: unknown) {
+  return withdraw(input);
+}
+
+export async function assignAction(input: unknown) {
+  return assign(input);
+}
+export async function recuseAction(input: unknown) {
+  return recuse(input);
+}
+export async function addInvolvedAction(input: unknown) {
+  return addInvolved(input);
+}
+export async function removeInvolvedAction(input: unknown) {
+  return removeInvolved(input);
+}
