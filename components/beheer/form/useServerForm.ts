@@ -41,6 +41,10 @@ export function useServerForm<S extends z.ZodMiniType<FieldValues, FieldValues>,
     }
     if (result.error === 'forbidden') return setFormError(t('beheer.common.forbidden'));
     if (result.error === 'unavailable') return setFormError(t('beheer.common.unavailable'));
+    if (result.error === 'conflict' && result.conflict) {
+      const at = CONFLICT_TIME.format(new Date(result.conflict.at));
+      return setFormError(t('beheer.common.conflict', { by: result.conflict.by, at }));
+    }
     const messages: string[] = [];
     for (const [field, keys] of Object.entries(result.fieldErrors)) {
       const text = errorText(t, keys[0] ?? 'invalid');
@@ -52,6 +56,8 @@ export function useServerForm<S extends z.ZodMiniType<FieldValues, FieldValues>,
 
   return { form, onSubmit, formError, setFormError, errorText: (key: string | undefined) => (key ? errorText(t, key) : undefined) };
 }
+
+const CONFLICT_TIME = new Intl.DateTimeFormat('nl-NL', { timeZone: 'Europe/Amsterdam', dateStyle: 'long', timeStyle: 'short' });
 
 /** An error key (`tooLong`, `handlerInvolved`, …) as text: `errors.<key>` in the message files. */
 export function errorText(t: ReturnType<typeof useTranslations>, key: string): string {

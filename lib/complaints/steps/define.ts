@@ -42,7 +42,10 @@ export type StepEffect = {
 
 export type StepResult = { id: number; version: number; status: Status; warnings: string[] };
 
-export function workflowFacts(complaint: LockedComplaint, involved: readonly InvolvedPerson[]): WorkflowFacts {
+export function workflowFacts(
+  complaint: Pick<LockedComplaint, 'status' | 'handlerId' | 'copySentOn' | 'hearingState' | 'outcome'>,
+  involved: readonly Pick<InvolvedPerson, 'userId' | 'involvement'>[],
+): WorkflowFacts {
   return {
     status: complaint.status,
     handlerId: complaint.handlerId,

@@ -4,9 +4,10 @@ import file from './file.json';
 import inbox from './inbox.json';
 import register from './register.json';
 import settings from './settings.json';
+import steps from './steps.json';
 
 /**
  * The back-office texts (Dutch only: it is used by the organisation's own staff). One file per area, available under
  * the `beheer` namespace: `getTranslations('beheer.inbox')`.
  */
-export const beheerMessages = { common, auth, inbox, file, register, settings };
+export const beheerMessages = { common, auth, inbox, file, register, settings, steps };

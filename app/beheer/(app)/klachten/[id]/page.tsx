@@ -7,9 +7,11 @@ import { ClockTable } from '@/components/beheer/file/ClockTable';
 import { FactList, Section } from '@/components/beheer/file/FactList';
 import { HistoryTimeline } from '@/components/beheer/file/HistoryTimeline';
 import { OutboxList } from '@/components/beheer/file/OutboxList';
+import { StepPanel } from '@/components/beheer/steps/StepPanel';
 import { requireActor } from '@/lib/auth/page';
 import { complaintFileView, parseComplaintId, type Translate } from '@/lib/complaints/file';
 import { loadComplaintFile } from '@/lib/complaints/file-data';
+import { loadStepPanel } from '@/lib/complaints/steps/panel';
 import { amsterdamDate } from '@/lib/procedure/dates';
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ geregistreerd?: string }> };
@@ -25,7 +27,9 @@ export default async function ComplaintFilePage({ params, searchParams }: Props)
   if (!data) notFound();
 
   const t = (await getTranslations({ locale: 'nl', namespace: 'beheer' })) as unknown as Translate;
-  const view = complaintFileView(data, { today: amsterdamDate(new Date()), t });
+  const today = amsterdamDate(new Date());
+  const view = complaintFileView(data, { today, t });
+  const panel = await loadStepPanel(actor, data.record, today);
   const justRegistered = (await searchParams).geregistreerd === '1' && data.record.registeredById === actor.id;
   const acknowledgement = view.clocks.find((clock) => clock.clock === 'acknowledgement')!;
 
@@ -54,7 +58,6 @@ export default async function ComplaintFilePage({ params, searchParams }: Props)
           </h1>
           <p className="mt-1 text-stone-700">{view.subtitle}</p>
         </div>
-        {/* The procedure steps (acknowledge, ask for information, hear, extend, resolve …) get their buttons here next. */}
         <section aria-labelledby="next" className="w-full rounded-lg border border-brand-200 bg-white px-4 py-3 shadow-sm sm:w-auto sm:max-w-md" data-testid="file-actions">
           <h2 id="next" className="text-sm font-semibold text-stone-700">
             {t('file.next.title')}
@@ -74,6 +77,8 @@ export default async function ComplaintFilePage({ params, searchParams }: Props)
 
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="min-w-0 space-y-6 lg:col-span-2">
+          <StepPanel data={panel} />
+
           <Section title={t('file.sections.clocks')} id="clocks">
             {view.oneYear ? (
               <div className="mb-4 rounded-md border-2 border-amber-500 bg-amber-50 px-4 py-3 text-amber-950" data-testid="one-year-flag">

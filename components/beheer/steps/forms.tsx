@@ -1,0 +1,17 @@
+'use client';
+
+import type { ComponentType } from 'react';
+import type { Step } from '@/lib/procedure/workflow';
+import { AddInvolvedForm, AssignForm, RecuseForm, RemoveInvolvedForm } from './AssignmentForms';
+import { AcknowledgeForm, WithdrawForm } from './IntakeForms';
+import type { StepFormProps } from './types';
+
+/** The form of each step on the file page; a step is offered only when the transition table allows it. */
+export const STEP_FORMS: Partial<Record<Step, ComponentType<StepFormProps>>> = {
+  acknowledge: AcknowledgeForm,
+  assign: AssignForm,
+  recuse: RecuseForm,
+  addInvolved: AddInvolvedForm,
+  removeInvolved: RemoveInvolvedForm,
+  withdraw: WithdrawForm,
+};
