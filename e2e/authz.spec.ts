@@ -61,6 +61,11 @@ const ACTIONS: Record<string, 'public' | 'signedIn' | 'handlerOrManager' | 'mana
   changePasswordAction: 'signedIn',
   registerComplaintAction: 'handlerOrManager',
   acceptInviteAction: 'public', // the invitation link is the credential
+  // The procedure's steps (lib/complaints/steps/actions.ts); which complaint and step is checked inside.
+  assignAction: 'manager',
+  ...Object.fromEntries(
+    ['acknowledgeAction', 'withdrawAction', 'recuseAction', 'addInvolvedAction', 'removeInvolvedAction'].map((name) => [name, 'handlerOrManager' as const]),
+  ),
   ...Object.fromEntries(
     [
       'createUserAction', 'updateUserDetailsAction', 'changeUserRoleAction', 'setUserActiveAction', 'resetUserPasswordAction', 'deleteUserAction',

@@ -216,7 +216,8 @@ export function clockRows(record: ComplaintFileRecord, history: readonly Pick<Co
   });
 }
 
-const DATE_DETAILS = new Set(['receivedOn', 'earliestHandled', 'previousDue', 'newDue', 'incidentDate']);
+const DATE_DETAILS = new Set(['receivedOn', 'earliestHandled', 'previousDue', 'newDue', 'incidentDate', 'withdrawnOn', 'answerBy', 'answeredOn', 'sentOn', 'on', 'heldOn', 'consentOn']);
+const MULTILINE_DETAILS = new Set(['report', 'answer', 'question', 'judgement', 'findings', 'response', 'dissatisfaction', 'participants']);
 /** Ids are shown by the names stored next to them. */
 const HIDDEN_DETAILS = new Set(['handlerId', 'staffId', 'contractingPartyId']);
 
@@ -227,6 +228,9 @@ function detailValue(t: Translate, key: string, value: unknown): string | null {
   if (key === 'medium' && typeof value === 'string' && t.has(`file.outbox.media.${value}`)) return t(`file.outbox.media.${value}`);
   if (key === 'outcome' && typeof value === 'string' && t.has(`file.history.outcomes.${value}`)) return t(`file.history.outcomes.${value}`);
   if (key === 'ground' && typeof value === 'string' && t.has(`file.history.grounds.${value}`)) return t(`file.history.grounds.${value}`);
+  if (key === 'ground' && typeof value === 'string' && t.has(`file.history.skipGrounds.${value}`)) return t(`file.history.skipGrounds.${value}`);
+  if (key === 'involvement' && typeof value === 'string' && t.has(`file.history.involvement.${value}`)) return t(`file.history.involvement.${value}`);
+  if (key === 'via' && typeof value === 'string' && t.has(`file.history.media.${value}`)) return t(`file.history.media.${value}`);
   if (key === 'days' && typeof value === 'number') return t('file.history.days', { count: value });
   if (DATE_DETAILS.has(key) && typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) return longDate(value);
   if (Array.isArray(value)) return value.map(String).join(', ');
@@ -242,7 +246,7 @@ export function historyDetails(t: Translate, details: Record<string, unknown> | 
     if (HIDDEN_DETAILS.has(key)) continue;
     const value = detailValue(t, key, raw);
     if (value === null) continue;
-    items.push({ label: t.has(`file.history.details.${key}`) ? t(`file.history.details.${key}`) : key, value, multiline: key === 'report' || key === 'answer' || key === 'question' });
+    items.push({ label: t.has(`file.history.details.${key}`) ? t(`file.history.details.${key}`) : key, value, multiline: MULTILINE_DETAILS.has(key) });
   }
   return items;
 }
