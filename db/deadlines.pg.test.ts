@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
+import { factsForStatus } from './fixtures';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addCalendarDays, type IsoDate } from '@/lib/procedure/dates';
 import { acknowledgementDue, checkIncidentAge, dueDateOf, nextDeadline, notAdmissibleNoticeDue } from '@/lib/procedure/deadlines';
@@ -80,6 +81,7 @@ async function insert(c: Case, status: Status) {
       consentAt: new Date(),
       terms,
       resolutionExtendedTo: c.extendedTo ?? null,
+      ...factsForStatus(status, c.extendedTo ?? null),
       statusTokenHash: randomUUID(),
     })
     .returning({ id: complaints.id });
@@ -133,13 +135,13 @@ describe('generated due-date columns equal lib/procedure/deadlines.ts', () => {
     const { stored } = await insert(CASES.ordinary!, 'received');
     expect(stored.nextDue).toBe('2026-03-16');
     await db.update(complaints).set({ status: 'acknowledged' }).where(eq(complaints.reference, `KL-TEST-${counter}`));
-    await db.update(complaints).set({ resolutionExtendedTo: '2026-05-01' }).where(eq(complaints.reference, `KL-TEST-${counter}`));
+    await db.update(complaints).set({ resolutionExtendedTo: '2026-05-01', extensionCount: 1 }).where(eq(complaints.reference, `KL-TEST-${counter}`));
     const [after] = await db
       .select({ nextDue: complaints.nextDue, resolutionDue: complaints.resolutionDue })
       .from(complaints)
       .where(eq(complaints.reference, `KL-TEST-${counter}`));
     expect(after).toEqual({ nextDue: '2026-05-01', resolutionDue: '2026-05-01' });
-    await db.update(complaints).set({ status: 'resolved' }).where(eq(complaints.reference, `KL-TEST-${counter}`));
+    await db.update(complaints).set({ status: 'resolved', outcome: 'upheld' }).where(eq(complaints.reference, `KL-TEST-${counter}`));
     const [closed] = await db.select({ nextDue: complaints.nextDue }).from(complaints).where(sql`reference = ${`KL-TEST-${counter}`}`);
     expect(closed!.nextDue).toBeNull();
   });

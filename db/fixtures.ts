@@ -2,6 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import type { Db } from './client';
 import { categories, complaintHistory, complaints, outbox, staff } from './schema';
 import { CATEGORY_ROWS } from './seed';
+import type { Status } from '@/lib/procedure/vocabulary';
 
 /** Minimal reference data for integration tests: the categories every installation gets, and two advisers. */
 export async function insertTestReferenceData(db: Db) {
@@ -52,4 +53,16 @@ export async function tryRewriteHistory(db: Db, how: 'update' | 'delete'): Promi
     const cause = (error as { cause?: unknown }).cause;
     return String(cause instanceof Error ? cause.message : error instanceof Error ? error.message : error);
   }
+}
+
+/**
+ * The procedure facts the database requires of a complaint in this status (its CHECK constraints): an outcome once it
+ * was resolved, a ground when it was not admissible, an extension count when its term was extended.
+ */
+export function factsForStatus(status: Status, resolutionExtendedTo: string | null = null) {
+  return {
+    outcome: status === 'resolved' || status === 'escalated' || status === 'closed_by_party' ? ('not_upheld' as const) : null,
+    notAdmissibleGround: status === 'not_admissible' ? ('incident_older_than_limit' as const) : null,
+    extensionCount: resolutionExtendedTo ? 1 : 0,
+  };
 }

@@ -8,6 +8,7 @@ import { DEFAULT_TERMS } from '@/lib/procedure/terms';
 import { STATUSES } from '@/lib/procedure/vocabulary';
 import type { Db } from './client';
 import { categories, complaints, users } from './schema';
+import { factsForStatus } from './fixtures';
 
 // The inbox queries on the embedded database (PGlite, the zero-configuration default): the same migrations, including
 // the full-text search index, and the same results as on PostgreSQL (db/inbox.pg.test.ts has the full set).
@@ -52,6 +53,7 @@ beforeAll(async () => {
       consentAt: new Date(),
       terms: DEFAULT_TERMS,
       handlerId: r.handlerId,
+      ...factsForStatus(r.status),
       statusTokenHash: randomUUID(),
     })),
   );

@@ -34,9 +34,12 @@ test.describe('a client files a complaint', () => {
     await screenshot(page, 'confirmation-nl');
 
     const [complaint] = await complaintsNamed(name);
-    expect(complaint).toMatchObject({ reference, channel: 'online', status: 'received' });
-    const history = await query('select action, actor_label from complaint_history where complaint_id = $1', [complaint!.id]);
-    expect(history).toEqual([{ action: 'received', actor_label: 'client' }]);
+    expect(complaint).toMatchObject({ reference, channel: 'online', status: 'acknowledged' });
+    const history = await query('select action, actor_label from complaint_history where complaint_id = $1 order by id', [complaint!.id]);
+    expect(history).toEqual([
+      { action: 'received', actor_label: 'client' },
+      { action: 'acknowledged', actor_label: 'system' },
+    ]);
     // The acknowledgement went into the outbox in the same transaction, and out through resend right after.
     await expect
       .poll(() => query('select kind, medium, recipient, status from outbox where complaint_id = $1', [complaint!.id]))

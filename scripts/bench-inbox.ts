@@ -91,7 +91,7 @@ async function seedVolume() {
     )
     insert into complaints (reference, status, channel, received_on, registered_by, complainant_name, complainant_email,
       category_id, description, incident_date, incident_ongoing, party_choice, contracting_party_id, consent_at, terms,
-      handler_id, resolution_extended_to, status_token_hash, created_at, updated_at)
+      handler_id, resolution_extended_to, extension_count, outcome, not_admissible_ground, status_token_hash, created_at, updated_at)
     select
       'KL-' || extract(year from received_on) || '-' || lpad(i::text, 6, '0'),
       status, channel, received_on,
@@ -116,6 +116,10 @@ async function seedVolume() {
       case when status = 'received' and r_handler < .6 then null
            else ($3::int[])[1 + floor(power(r_handler, 1.3) * array_length($3::int[], 1))::int] end,
       case when status in ('in_progress', 'info_requested', 'resolved') and r_ext < .06 then received_on + 42 + 1 + floor(r_ext * 450)::int end,
+      case when status in ('in_progress', 'info_requested', 'resolved') and r_ext < .06 then 1 else 0 end,
+      case when status in ('resolved', 'escalated', 'closed_by_party')
+        then (array['upheld', 'partly_upheld', 'not_upheld', 'resolved_to_satisfaction'])[1 + floor(r_ext * 4)::int]::outcome end,
+      case when status = 'not_admissible' then 'incident_older_than_limit'::not_admissible_ground end,
       md5('bench' || i),
       received_on::timestamptz, received_on::timestamptz
     from shaped`,

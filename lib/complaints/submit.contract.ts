@@ -63,7 +63,7 @@ export function describeSubmission(driver: string, setup: () => Promise<() => Pr
 
       const complaint = await complaintByReference(db, result.data.reference);
       expect(complaint).toMatchObject({
-        status: 'received',
+        status: 'acknowledged',
         channel: 'online',
         receivedOn: today,
         complainantName: 'Fatima el Amrani',
@@ -76,7 +76,7 @@ export function describeSubmission(driver: string, setup: () => Promise<() => Pr
         terms: DEFAULT_TERMS,
         concernsStaffId: advisers.activeAdviser.id,
         idempotencyKey: input.idempotencyKey,
-        version: 1,
+        version: 2,
       });
       // Only the hash of the secret link is stored, and it finds the complaint.
       expect(complaint!.statusTokenHash).toBe(hashToken(result.data.token));
@@ -84,8 +84,10 @@ export function describeSubmission(driver: string, setup: () => Promise<() => Pr
       expect((await findComplaintByTokenHash(db, hashToken(result.data.token)))?.reference).toBe(result.data.reference);
 
       const history = await historyOf(db, complaint!.id);
-      expect(history).toHaveLength(1);
+      // Received from the client, and acknowledged at once by the system with the mail below.
+      expect(history).toHaveLength(2);
       expect(history[0]).toMatchObject({ action: 'received', actorLabel: 'client', toStatus: 'received', details: { channel: 'online', olderThanLimit: false } });
+      expect(history[1]).toMatchObject({ action: 'acknowledged', actorLabel: 'system', fromStatus: 'received', toStatus: 'acknowledged', details: { medium: 'email' } });
 
       const mails = await outboxOf(db, complaint!.id);
       expect(mails).toHaveLength(1);
@@ -173,7 +175,8 @@ export function describeSubmission(driver: string, setup: () => Promise<() => Pr
       const references = new Set(results.map((r) => (r.ok ? r.data.reference : 'failed')));
       expect([...references]).toHaveLength(1);
       expect(references.has('failed')).toBe(false);
-      expect(await countRows(db)).toEqual({ complaints: before.complaints + 1, history: before.history + 1, outbox: before.outbox + 1 });
+      // One complaint: its receipt and its acknowledgement in the history, one mail.
+      expect(await countRows(db)).toEqual({ complaints: before.complaints + 1, history: before.history + 2, outbox: before.outbox + 1 });
     });
 
     it('simultaneous submissions of different clients get unique, consecutive references', async () => {

@@ -14,6 +14,7 @@ import {
   staff,
   users,
 } from '@/db/schema';
+import { factsForStatus } from '@/db/fixtures';
 import { migratedThrowawayDatabase } from '@/db/testing';
 import { CATEGORY_ROWS } from '@/db/seed';
 import type { ActionResult } from '@/lib/actions/pipeline';
@@ -98,6 +99,7 @@ export async function setUpStepsWorld() {
         handlerId: people.handler.id,
         statusTokenHash: hashToken(key),
         idempotencyKey: key,
+        ...factsForStatus(values.status ?? 'received', values.resolutionExtendedTo ?? null),
         ...values,
       })
       .returning();
