@@ -13,6 +13,7 @@ import {
   STEPS,
   stepOptions,
   suggestedGround,
+  TRANSITIONS,
   type WorkflowFacts,
 } from './workflow';
 
@@ -231,5 +232,17 @@ describe('suggestedGround', () => {
   it('pre-selects the one-year rule only when it applies', () => {
     expect(suggestedGround(true)).toBe('incident_older_than_limit');
     expect(suggestedGround(false)).toBeNull();
+  });
+});
+
+describe('the history the table writes', () => {
+  it('records every step under a known history action with a label', async () => {
+    const { HISTORY_ACTIONS } = await import('@/lib/complaints/history-actions');
+    const { default: file } = await import('@/lib/i18n/beheer/file.json');
+    for (const step of STEPS) {
+      const action = TRANSITIONS[step].history;
+      expect(HISTORY_ACTIONS, step).toContain(action);
+      expect((file.history.actions as Record<string, string>)[action], step).toBeTruthy();
+    }
   });
 });
