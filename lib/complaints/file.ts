@@ -132,7 +132,10 @@ function incidentOf(record: Pick<ComplaintFileRecord, 'incidentOngoing' | 'incid
   return record.incidentOngoing || !record.incidentDate ? { ongoing: true } : { ongoing: false, date: record.incidentDate };
 }
 
-export function clockInputOf(record: ComplaintFileRecord): ClockInput {
+/** The facts the clocks are derived from: the file's record, or the locked row a step works on. */
+export function clockInputOf(
+  record: Pick<ComplaintFileRecord, 'status' | 'receivedOn' | 'terms' | 'incidentOngoing' | 'incidentDate' | 'resolutionExtendedTo'>,
+): ClockInput {
   return {
     status: record.status,
     receivedOn: record.receivedOn,
