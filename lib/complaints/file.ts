@@ -334,6 +334,9 @@ export function complaintFileView(data: ComplaintFileData, options: { today: Iso
     complaint: [
       item(t('file.fields.reference'), record.reference),
       item(t('file.fields.status'), t(`common.statuses.${record.status}`)),
+      ...(record.status === 'not_admissible' && record.notAdmissibleGround
+        ? [item(t('file.fields.notAdmissibleGround'), t(`file.history.grounds.${record.notAdmissibleGround}`))]
+        : []),
       item(t('file.fields.channel'), t(`common.channels.${record.channel}`)),
       item(t('file.fields.receivedOn'), fullDate(record.receivedOn)),
       item(
