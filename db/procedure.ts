@@ -111,10 +111,13 @@ export async function findStaff(db: Executor, id: number) {
  * they are involved in this complaint; the suggestion is the non-involved ones, least busy first.
  */
 export async function handlerCandidates(db: Executor, complaintId: number) {
+  // Qualified by hand: in a single-table select drizzle writes `${users.id}` as a bare "id", which the subqueries'
+  // own tables would make ambiguous.
+  const userId = sql`${users}.${sql.identifier('id')}`;
   const open = sql<number>`(select count(*)::int from ${complaints} c
-    where c.handler_id = ${users.id} and c.status in ('received', 'acknowledged', 'in_progress', 'info_requested'))`;
+    where c.handler_id = ${userId} and c.status in ('received', 'acknowledged', 'in_progress', 'info_requested'))`;
   const involved = sql<boolean>`exists (select 1 from ${complaintInvolved} ci join ${staff} s on s.id = ci.staff_id
-    where ci.complaint_id = ${complaintId} and s.user_id = ${users.id})`;
+    where ci.complaint_id = ${complaintId} and s.user_id = ${userId})`;
   return db
     .select({ id: users.id, name: users.name, role: users.role, openComplaints: open, involved })
     .from(users)

@@ -63,8 +63,12 @@ const ACTIONS: Record<string, 'public' | 'signedIn' | 'handlerOrManager' | 'mana
   acceptInviteAction: 'public', // the invitation link is the credential
   // The procedure's steps (lib/complaints/steps/actions.ts); which complaint and step is checked inside.
   assignAction: 'manager',
+  reopenAction: 'manager',
   ...Object.fromEntries(
-    ['acknowledgeAction', 'withdrawAction', 'recuseAction', 'addInvolvedAction', 'removeInvolvedAction'].map((name) => [name, 'handlerOrManager' as const]),
+    [
+      'acknowledgeAction', 'withdrawAction', 'recuseAction', 'addInvolvedAction', 'removeInvolvedAction',
+      'declareNotAdmissibleAction', 'extendAction',
+    ].map((name) => [name, 'handlerOrManager' as const]),
   ),
   ...Object.fromEntries(
     [

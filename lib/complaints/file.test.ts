@@ -276,6 +276,19 @@ describe('the file view', () => {
     expect(view.oneYear).toBeNull();
   });
 
+  it('names the ground of a complaint that was not handled, right under its status', () => {
+    const view = complaintFileView(
+      { record: record({ status: 'not_admissible', notAdmissibleGround: 'handled_before' }), involved: [], history: [], outbox: [] },
+      { today: '2026-03-06', t },
+    );
+    expect(view.complaint.slice(1, 3)).toEqual([
+      { label: 'Status', value: 'Niet in behandeling genomen' },
+      { label: 'Grond', value: 'Eerder behandeld' },
+    ]);
+    const open = complaintFileView({ record: record(), involved: [], history: [], outbox: [] }, { today: '2026-03-06', t });
+    expect(open.complaint.map((item) => item.label)).not.toContain('Grond');
+  });
+
   it('an online complaint was filed by the client; an ongoing incident says since when', () => {
     const view = complaintFileView(
       {

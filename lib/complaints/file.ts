@@ -132,7 +132,10 @@ function incidentOf(record: Pick<ComplaintFileRecord, 'incidentOngoing' | 'incid
   return record.incidentOngoing || !record.incidentDate ? { ongoing: true } : { ongoing: false, date: record.incidentDate };
 }
 
-export function clockInputOf(record: ComplaintFileRecord): ClockInput {
+/** The facts the clocks are derived from: the file's record, or the locked row a step works on. */
+export function clockInputOf(
+  record: Pick<ComplaintFileRecord, 'status' | 'receivedOn' | 'terms' | 'incidentOngoing' | 'incidentDate' | 'resolutionExtendedTo'>,
+): ClockInput {
   return {
     status: record.status,
     receivedOn: record.receivedOn,
@@ -331,6 +334,9 @@ export function complaintFileView(data: ComplaintFileData, options: { today: Iso
     complaint: [
       item(t('file.fields.reference'), record.reference),
       item(t('file.fields.status'), t(`common.statuses.${record.status}`)),
+      ...(record.status === 'not_admissible' && record.notAdmissibleGround
+        ? [item(t('file.fields.notAdmissibleGround'), t(`file.history.grounds.${record.notAdmissibleGround}`))]
+        : []),
       item(t('file.fields.channel'), t(`common.channels.${record.channel}`)),
       item(t('file.fields.receivedOn'), fullDate(record.receivedOn)),
       item(

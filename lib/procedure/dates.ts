@@ -1,5 +1,5 @@
 import { TZDate } from '@date-fns/tz';
-import { addDays, addMonths, subDays } from 'date-fns';
+import { addDays, addMonths, differenceInCalendarDays, subDays } from 'date-fns';
 import { type IsoDate, isIsoDate } from './calendar';
 import { PROCEDURE_TIME_ZONE } from './terms';
 
@@ -43,4 +43,9 @@ export function weekday(date: IsoDate): number {
 
 export function compareIsoDates(a: IsoDate, b: IsoDate): number {
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Calendar days from `from` to `to` (negative when `to` is earlier); a daylight-saving change does not count. */
+export function calendarDaysBetween(from: IsoDate, to: IsoDate): number {
+  return differenceInCalendarDays(mustParse(to), mustParse(from));
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addCalendarDays, addCalendarMonths, amsterdamDate, isIsoDate, weekday } from './dates';
+import { addCalendarDays, addCalendarMonths, amsterdamDate, calendarDaysBetween, isIsoDate, weekday } from './dates';
 import {
   acknowledgementDue,
   checkIncidentAge,
@@ -31,6 +31,17 @@ describe('calendar dates', () => {
     ['2026-03-01', -1, '2026-02-28'],
   ])('%s + %i day(s) = %s', (from, days, expected) => {
     expect(addCalendarDays(from, days)).toBe(expected);
+  });
+
+  it.each([
+    ['2026-03-16', '2026-04-13', 28],
+    ['2026-03-28', '2026-03-30', 2], // across the start of summer time
+    ['2026-10-24', '2026-10-26', 2], // across its end
+    ['2027-02-28', '2028-02-29', 366],
+    ['2026-03-02', '2026-03-02', 0],
+    ['2026-03-02', '2026-03-01', -1],
+  ])('from %s to %s: %i calendar days', (from, to, expected) => {
+    expect(calendarDaysBetween(from, to)).toBe(expected);
   });
 
   it.each([

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_TERMS } from './terms';
-import { type Status, STATUSES } from './vocabulary';
+import { NOT_ADMISSIBLE_GROUNDS, type Status, STATUSES } from './vocabulary';
 import {
   checkAssignment,
   checkExtension,
+  checkGround,
   checkStep,
   isBlocked,
   latestExtensionWithoutConsent,
@@ -244,5 +245,24 @@ describe('the history the table writes', () => {
       expect(HISTORY_ACTIONS, step).toContain(action);
       expect((file.history.actions as Record<string, string>)[action], step).toBeTruthy();
     }
+  });
+});
+
+describe('checkGround', () => {
+  it.each([
+    ['the one-year rule when the incident is older than the limit', 'incident_older_than_limit', true, null],
+    ['the one-year rule when the incident is within the limit (or still going on)', 'incident_older_than_limit', false, 'incidentWithinLimit'],
+    ['handled before, incident within the limit', 'handled_before', false, null],
+    ['handled before, incident older than the limit', 'handled_before', true, null],
+    ['objection or appeal', 'objection_or_appeal', false, null],
+    ['criminal investigation', 'criminal_investigation', false, null],
+    ['interest too small', 'interest_too_small', true, null],
+  ] as const)('%s', (_, ground, olderThanLimit, expected) => {
+    expect(checkGround(ground, olderThanLimit)).toBe(expected);
+  });
+
+  it('accepts every ground the vocabulary has except the one-year rule when it does not apply', () => {
+    expect(NOT_ADMISSIBLE_GROUNDS.filter((g) => checkGround(g, false) !== null)).toEqual(['incident_older_than_limit']);
+    expect(NOT_ADMISSIBLE_GROUNDS.filter((g) => checkGround(g, true) !== null)).toEqual([]);
   });
 });

@@ -253,3 +253,12 @@ export function latestExtensionWithoutConsent(currentDue: IsoDate, extensionCoun
 export function suggestedGround(olderThanLimit: boolean): NotAdmissibleGround | null {
   return olderThanLimit ? NOT_ADMISSIBLE_GROUNDS[0] : null;
 }
+
+/**
+ * A ground for not handling a complaint. The one-year rule is a fact of the recorded dates, not a judgement: it may
+ * only be chosen when the incident is older than the limit (else the notice would tell the client something untrue).
+ * The other grounds (Awb 9:8) are the handler's judgement, explained in the written reason.
+ */
+export function checkGround(ground: NotAdmissibleGround, olderThanLimit: boolean): 'incidentWithinLimit' | null {
+  return ground === 'incident_older_than_limit' && !olderThanLimit ? 'incidentWithinLimit' : null;
+}

@@ -3,6 +3,7 @@
 import type { ComponentType } from 'react';
 import type { Step } from '@/lib/procedure/workflow';
 import { AddInvolvedForm, AssignForm, RecuseForm, RemoveInvolvedForm } from './AssignmentForms';
+import { ExtendForm, NotAdmissibleForm, ReopenForm } from './DecisionForms';
 import { AcknowledgeForm, WithdrawForm } from './IntakeForms';
 import type { StepFormProps } from './types';
 
@@ -14,4 +15,7 @@ export const STEP_FORMS: Partial<Record<Step, ComponentType<StepFormProps>>> = {
   addInvolved: AddInvolvedForm,
   removeInvolved: RemoveInvolvedForm,
   withdraw: WithdrawForm,
+  declareNotAdmissible: NotAdmissibleForm,
+  extend: ExtendForm,
+  reopen: ReopenForm,
 };

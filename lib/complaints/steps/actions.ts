@@ -1,6 +1,7 @@
 'use server';
 
 import { addInvolved, assign, recuse, removeInvolved } from './assignment';
+import { declareNotAdmissible, extend, reopen } from './decision';
 import { acknowledge, withdraw } from './intake';
 
 /**
@@ -27,4 +28,14 @@ export async function addInvolvedAction(input: unknown) {
 }
 export async function removeInvolvedAction(input: unknown) {
   return removeInvolved(input);
+}
+
+export async function declareNotAdmissibleAction(input: unknown) {
+  return declareNotAdmissible(input);
+}
+export async function extendAction(input: unknown) {
+  return extend(input);
+}
+export async function reopenAction(input: unknown) {
+  return reopen(input);
 }

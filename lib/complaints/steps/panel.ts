@@ -32,6 +32,9 @@ export type StepPanelData = {
   acknowledgementLate: boolean;
   noticeLate: boolean;
   suggestedGround: NotAdmissibleGround | null;
+  /** The not-admissible notice's due date, and the one-year rule's facts for that form. */
+  noticeDue: IsoDate;
+  oneYear: { incidentDate: IsoDate | null; ongoing: boolean; earliestHandled: IsoDate; olderThanLimit: boolean; limitMonths: number };
   resolutionDue: IsoDate;
   extensionCount: number;
   latestWithoutConsent: IsoDate | null;
@@ -56,6 +59,7 @@ export async function loadStepPanel(actor: Actor, record: ComplaintFileRecord, t
   const input = clockInputOf(record);
   const resolutionDue = dueDateOf('resolution', input);
   const incident = input.incident;
+  const age = checkIncidentAge(record.receivedOn, incident, record.terms);
   return {
     complaintId: record.id,
     version: record.version,
@@ -71,7 +75,15 @@ export async function loadStepPanel(actor: Actor, record: ComplaintFileRecord, t
     client: { name: record.complainantName, medium: record.complainantEmail ? 'email' : 'post', email: record.complainantEmail },
     acknowledgementLate: compareIsoDates(today, acknowledgementDue(record.receivedOn, record.terms)) > 0,
     noticeLate: compareIsoDates(today, notAdmissibleNoticeDue(record.receivedOn, record.terms)) > 0,
-    suggestedGround: suggestedGround(checkIncidentAge(record.receivedOn, incident, record.terms).olderThanLimit),
+    suggestedGround: suggestedGround(age.olderThanLimit),
+    noticeDue: notAdmissibleNoticeDue(record.receivedOn, record.terms),
+    oneYear: {
+      incidentDate: record.incidentDate,
+      ongoing: incident.ongoing,
+      earliestHandled: age.earliestHandled,
+      olderThanLimit: age.olderThanLimit,
+      limitMonths: record.terms.incidentLimitMonths,
+    },
     resolutionDue,
     extensionCount: record.extensionCount,
     latestWithoutConsent: latestExtensionWithoutConsent(resolutionDue, record.extensionCount, record.terms),
