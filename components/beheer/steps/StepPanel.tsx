@@ -9,8 +9,8 @@ import type { StepPanelData } from '@/lib/complaints/steps/panel';
 import type { Step } from '@/lib/procedure/workflow';
 import { STEP_FORMS } from './forms';
 
-/** Steps that end or decide the complaint, shown after the everyday ones. */
-const QUIET: readonly Step[] = ['recuse', 'addInvolved', 'removeInvolved', 'withdraw', 'reopen'];
+/** Steps for exceptions, shown after the everyday ones and less prominently. */
+const EXCEPTIONS: readonly Step[] = ['recuse', 'addInvolved', 'removeInvolved', 'declareNotAdmissible', 'withdraw', 'reopen'];
 
 /**
  * "Wat kunt u nu doen?": the steps the transition table allows this user now, each opening its form; the steps that
@@ -27,6 +27,8 @@ export function StepPanel({ data }: { data: StepPanelData }) {
   const possible = options.filter((option) => !option.refusal);
   const waiting = options.filter((option) => option.refusal);
   const Form = open ? STEP_FORMS[open] : undefined;
+  // Not handling a complaint is the everyday step when the one-year rule applies.
+  const quiet = (step: Step) => EXCEPTIONS.includes(step) && !(step === 'declareNotAdmissible' && data.suggestedGround);
   const label = (step: Step) => (step === 'assign' && data.handlerName ? t('assign.buttonReassign') : t(`${step}.button`));
 
   const onDone = (step: Step) => (result: StepResult) => {
@@ -67,7 +69,7 @@ export function StepPanel({ data }: { data: StepPanelData }) {
           <p className="text-stone-700">{t('none')}</p>
         ) : (
           <div className="flex flex-wrap gap-2">
-            {[...possible.filter((o) => !QUIET.includes(o.step)), ...possible.filter((o) => QUIET.includes(o.step))].map(({ step }) => (
+            {[...possible.filter((o) => !quiet(o.step)), ...possible.filter((o) => quiet(o.step))].map(({ step }) => (
               <button
                 key={step}
                 type="button"
@@ -76,7 +78,7 @@ export function StepPanel({ data }: { data: StepPanelData }) {
                   setOpen(step);
                 }}
                 className={
-                  QUIET.includes(step)
+                  quiet(step)
                     ? 'rounded-md border border-brand-700 bg-white px-4 py-2 font-semibold text-brand-800 hover:bg-brand-50'
                     : 'rounded-md bg-brand-700 px-4 py-2 font-semibold text-white shadow-sm hover:bg-brand-800'
                 }
