@@ -216,7 +216,19 @@ export function clockRows(record: ComplaintFileRecord, history: readonly Pick<Co
   });
 }
 
-const DATE_DETAILS = new Set(['receivedOn', 'earliestHandled', 'previousDue', 'newDue', 'incidentDate']);
+const DATE_DETAILS = new Set([
+  'receivedOn',
+  'earliestHandled',
+  'previousDue',
+  'newDue',
+  'incidentDate',
+  'sentOn',
+  'answerBy',
+  'answeredOn',
+  'on',
+  'heldOn',
+  'withdrawnOn',
+]);
 /** Ids are shown by the names stored next to them. */
 const HIDDEN_DETAILS = new Set(['handlerId', 'staffId', 'contractingPartyId']);
 
@@ -226,6 +238,7 @@ function detailValue(t: Translate, key: string, value: unknown): string | null {
   if (key === 'channel' && typeof value === 'string' && t.has(`common.channels.${value}`)) return t(`common.channels.${value}`);
   if (key === 'medium' && typeof value === 'string' && t.has(`file.outbox.media.${value}`)) return t(`file.outbox.media.${value}`);
   if (key === 'outcome' && typeof value === 'string' && t.has(`file.history.outcomes.${value}`)) return t(`file.history.outcomes.${value}`);
+  if (key === 'via' && typeof value === 'string' && t.has(`file.history.media.${value}`)) return t(`file.history.media.${value}`);
   if (key === 'ground' && typeof value === 'string' && t.has(`file.history.grounds.${value}`)) return t(`file.history.grounds.${value}`);
   if (key === 'days' && typeof value === 'number') return t('file.history.days', { count: value });
   if (DATE_DETAILS.has(key) && typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) return longDate(value);
