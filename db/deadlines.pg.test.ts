@@ -80,6 +80,10 @@ async function insert(c: Case, status: Status) {
       consentAt: new Date(),
       terms,
       resolutionExtendedTo: c.extendedTo ?? null,
+      // What the procedure's constraints require with the status (migration 0004).
+      extensionCount: c.extendedTo ? 1 : 0,
+      outcome: ['resolved', 'escalated', 'closed_by_party'].includes(status) ? 'not_upheld' : null,
+      notAdmissibleGround: status === 'not_admissible' ? 'incident_older_than_limit' : null,
       statusTokenHash: randomUUID(),
     })
     .returning({ id: complaints.id });
@@ -133,13 +137,13 @@ describe('generated due-date columns equal lib/procedure/deadlines.ts', () => {
     const { stored } = await insert(CASES.ordinary!, 'received');
     expect(stored.nextDue).toBe('2026-03-16');
     await db.update(complaints).set({ status: 'acknowledged' }).where(eq(complaints.reference, `KL-TEST-${counter}`));
-    await db.update(complaints).set({ resolutionExtendedTo: '2026-05-01' }).where(eq(complaints.reference, `KL-TEST-${counter}`));
+    await db.update(complaints).set({ resolutionExtendedTo: '2026-05-01', extensionCount: 1 }).where(eq(complaints.reference, `KL-TEST-${counter}`));
     const [after] = await db
       .select({ nextDue: complaints.nextDue, resolutionDue: complaints.resolutionDue })
       .from(complaints)
       .where(eq(complaints.reference, `KL-TEST-${counter}`));
     expect(after).toEqual({ nextDue: '2026-05-01', resolutionDue: '2026-05-01' });
-    await db.update(complaints).set({ status: 'resolved' }).where(eq(complaints.reference, `KL-TEST-${counter}`));
+    await db.update(complaints).set({ status: 'resolved', outcome: 'not_upheld' }).where(eq(complaints.reference, `KL-TEST-${counter}`));
     const [closed] = await db.select({ nextDue: complaints.nextDue }).from(complaints).where(sql`reference = ${`KL-TEST-${counter}`}`);
     expect(closed!.nextDue).toBeNull();
   });

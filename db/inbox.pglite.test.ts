@@ -52,6 +52,7 @@ beforeAll(async () => {
       consentAt: new Date(),
       terms: DEFAULT_TERMS,
       handlerId: r.handlerId,
+      outcome: r.status === 'resolved' ? ('upheld' as const) : null,
       statusTokenHash: randomUUID(),
     })),
   );
