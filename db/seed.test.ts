@@ -6,14 +6,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, asc, count, eq, sql } from 'drizzle-orm';
 import { addCalendarDays, addCalendarMonths, amsterdamDate } from '@/lib/procedure/dates';
 import { HISTORY_ACTIONS } from '@/lib/complaints/history-actions';
-import { OPEN_STATUSES } from '@/lib/procedure/vocabulary';
+import { HEARING_SKIP_GROUNDS, OPEN_STATUSES, type Status } from '@/lib/procedure/vocabulary';
+import { checkStep, nextStatus, STEPS, type Step, TRANSITIONS, type WorkflowFacts } from '@/lib/procedure/workflow';
 import type { Db } from './client';
 import {
   categories,
   complaintHistory,
   complaintInvolved,
+  complaintMeasures,
   complaints,
   contractingParties,
+  informationRequests,
+  measures,
   outbox,
   procedureSettings,
   referenceCounters,
@@ -32,7 +36,20 @@ let seedDemoData: typeof import('./seed').seedDemoData;
 let logins: import('./seed').DemoLogin[] = [];
 
 async function tableCounts() {
-  const tables = { categories, users, staff, contractingParties, procedureSettings, complaints, complaintHistory, complaintInvolved, outbox };
+  const tables = {
+    categories,
+    users,
+    staff,
+    contractingParties,
+    procedureSettings,
+    complaints,
+    complaintHistory,
+    complaintInvolved,
+    outbox,
+    informationRequests,
+    measures,
+    complaintMeasures,
+  };
   const entries = await Promise.all(
     Object.entries(tables).map(async ([name, table]) => {
       const [row] = await db.select({ n: count() }).from(table);
@@ -193,7 +210,9 @@ describe('seedDemoData', () => {
           expect(step.fromStatus ?? null, `${c.reference} ${step.action}`).toBe(status);
           status = step.toStatus;
         }
-        if (['not_admissible', 'extended', 'withdrawn'].includes(step.action)) expect(step.reason, step.action).toBeTruthy();
+        if (['not_admissible', 'extended', 'withdrawn', 'hearing_skipped', 'resolved', 'escalated'].includes(step.action)) {
+          expect(step.reason, `${c.reference} ${step.action}`).toBeTruthy();
+        }
       }
       expect(status, c.reference).toBe(c.status);
       expect(steps[0]!.at.getTime()).toBe(c.createdAt.getTime());
@@ -216,6 +235,225 @@ describe('seedDemoData', () => {
     }
     const kinds = new Set(messages.map((m) => m.kind));
     expect([...kinds].sort()).toEqual(['acknowledgement', 'escalation', 'extension', 'info_request', 'not_admissible', 'outcome', 'withdrawal']);
+  });
+
+  it('keeps a complaint about handler 3 open for the conflict-of-interest demo, and the database refuses her as its handler', async () => {
+    const [handler3] = await db.select({ id: users.id }).from(users).where(eq(users.email, 'behandelaar3@klachtloket.test'));
+    const [adviser] = await db.select({ id: staff.id }).from(staff).where(eq(staff.userId, handler3!.id));
+    const rows = await db.select().from(complaints).where(eq(complaints.concernsStaffId, adviser!.id));
+    const demo = rows.filter((c) => (c.status === 'received' || c.status === 'acknowledged') && c.handlerId !== handler3!.id);
+    expect(demo.length).toBeGreaterThanOrEqual(1);
+    // Today's complaint, still waiting for a handler.
+    expect(demo.some((c) => c.receivedOn === TODAY && c.handlerId === null)).toBe(true);
+    await expect(db.update(complaints).set({ handlerId: handler3!.id }).where(eq(complaints.id, demo[0]!.id))).rejects.toThrow();
+    const [after] = await db.select({ handlerId: complaints.handlerId }).from(complaints).where(eq(complaints.id, demo[0]!.id));
+    expect(after?.handlerId).toBe(demo[0]!.handlerId);
+  });
+
+  it('records every workflow step under a known history action', () => {
+    const known = new Set<string>(HISTORY_ACTIONS);
+    for (const step of STEPS) expect(known.has(TRANSITIONS[step].history), step).toBe(true);
+  });
+
+  it('has a history the workflow allows, step by step', async () => {
+    const rows = await db.select().from(complaints).orderBy(asc(complaints.id));
+    const history = await db.select().from(complaintHistory).orderBy(asc(complaintHistory.id));
+    const people = await db.select({ id: users.id, role: users.role }).from(users);
+    const involved = await db
+      .select({ complaintId: complaintInvolved.complaintId, involvement: complaintInvolved.involvement, userId: staff.userId })
+      .from(complaintInvolved)
+      .leftJoin(staff, eq(staff.id, complaintInvolved.staffId));
+    const stepOf = new Map<string, Step>(STEPS.map((step) => [TRANSITIONS[step].history, step]));
+    for (const c of rows) {
+      const mine = involved.filter((i) => i.complaintId === c.id);
+      const facts: WorkflowFacts = {
+        status: 'received',
+        handlerId: null,
+        involvedUserIds: mine.flatMap((i) => (i.userId === null ? [] : [i.userId])),
+        hasSubject: mine.some((i) => i.involvement === 'subject'),
+        copySent: false,
+        hearingState: null,
+        outcome: null,
+      };
+      for (const entry of history.filter((h) => h.complaintId === c.id)) {
+        const label = `${c.reference} ${entry.action}`;
+        // Arrival, and the acknowledgement the outbox worker mailed, are not steps someone takes.
+        if (entry.action === 'received' || entry.action === 'registered' || (entry.action === 'acknowledged' && entry.actorLabel === 'system')) {
+          facts.status = entry.toStatus ?? facts.status;
+          continue;
+        }
+        const step = stepOf.get(entry.action);
+        expect(step, label).toBeDefined();
+        const actor = people.find((p) => p.id === entry.actorUserId);
+        expect(actor, label).toBeDefined();
+        expect(checkStep(step!, facts, actor!), label).toBeNull();
+        expect(entry.fromStatus, label).toBe(facts.status);
+        expect(entry.toStatus, label).toBe(nextStatus(step!, facts.status));
+        facts.status = entry.toStatus as Status;
+        const details = entry.details ?? {};
+        if (step === 'assign') facts.handlerId = details.handlerId as number;
+        if (step === 'sendCopy') facts.copySent = true;
+        if (step === 'planHearing') facts.hearingState = 'planned';
+        if (step === 'recordHearing') facts.hearingState = 'held';
+        if (step === 'skipHearing') facts.hearingState = 'skipped';
+        if (step === 'resolve') facts.outcome = details.outcome as WorkflowFacts['outcome'];
+      }
+      expect(facts.status, c.reference).toBe(c.status);
+      expect(facts.handlerId, c.reference).toBe(c.handlerId);
+      expect(facts.copySent, c.reference).toBe(c.copySentOn !== null);
+      expect(facts.hearingState, c.reference).toBe(c.hearingState);
+      expect(facts.outcome, c.reference).toBe(c.outcome);
+    }
+  });
+
+  it('keeps the procedure facts on the complaint in line with its history', async () => {
+    const rows = await db.select().from(complaints).orderBy(asc(complaints.id));
+    const history = await db.select().from(complaintHistory).orderBy(asc(complaintHistory.id));
+    const closedWithOutcome: readonly Status[] = ['resolved', 'escalated', 'closed_by_party'];
+    for (const c of rows) {
+      const steps = history.filter((h) => h.complaintId === c.id);
+      const of = (action: string) => steps.filter((h) => h.action === action);
+      const label = c.reference;
+
+      // Outcome: from the resolved step, kept through escalation; a complaint resolved to satisfaction is not escalated.
+      const resolved = of('resolved');
+      expect(resolved.length, label).toBe(closedWithOutcome.includes(c.status) ? 1 : 0);
+      expect(c.outcome ?? null, label).toBe((resolved[0]?.details?.outcome as string | undefined) ?? null);
+      if (c.status !== 'resolved' && c.outcome) expect(c.outcome, label).not.toBe('resolved_to_satisfaction');
+      for (const step of resolved) {
+        expect(Object.keys(step.details ?? {}).sort(), label).toEqual(['measures', 'outcome']);
+        expect(Array.isArray(step.details!.measures), label).toBe(true);
+      }
+
+      // Not admissible: the ground on the row and in the history.
+      const notAdmissible = of('not_admissible');
+      expect(c.notAdmissibleGround ?? null, label).toBe((notAdmissible[0]?.details?.ground as string | undefined) ?? null);
+      expect(c.notAdmissibleGround !== null, label).toBe(c.status === 'not_admissible');
+
+      // Extensions: counted, the last one's new date in force, without the client's consent.
+      const extended = of('extended');
+      expect(c.extensionCount, label).toBe(extended.length);
+      expect(c.resolutionExtendedTo ?? null, label).toBe((extended.at(-1)?.details?.newDue as string | undefined) ?? null);
+      for (const step of extended) {
+        expect(Object.keys(step.details ?? {}).sort(), label).toEqual(['consent', 'newDue', 'previousDue']);
+        expect(step.details!.consent, label).toBe(false);
+      }
+
+      // The copy for the person complained about: its date on the row.
+      const copies = of('copy_sent');
+      expect(copies.length, label).toBeLessThanOrEqual(1);
+      expect(c.copySentOn ?? null, label).toBe(copies[0] ? amsterdamDate(copies[0].at) : null);
+      if (copies[0]) expect(copies[0].details?.sentOn, label).toBe(c.copySentOn);
+      if (closedWithOutcome.includes(c.status) && c.concernsStaffId !== null) expect(c.copySentOn, label).not.toBeNull();
+
+      // The hearing: decided before every outcome; held after being planned, with its date; skipped on a ground.
+      const planned = of('hearing_planned');
+      const held = of('hearing_held');
+      const skipped = of('hearing_skipped');
+      expect(planned.length + skipped.length, label).toBeLessThanOrEqual(1);
+      if (closedWithOutcome.includes(c.status)) expect(['held', 'skipped'], label).toContain(c.hearingState);
+      if (['received', 'acknowledged', 'not_admissible'].includes(c.status)) expect(c.hearingState, label).toBeNull();
+      switch (c.hearingState) {
+        case 'held':
+          expect(held, label).toHaveLength(1);
+          expect(Object.keys(held[0]!.details ?? {}).sort(), label).toEqual(['heldOn', 'participants', 'report']);
+          expect(held[0]!.details!.heldOn, label).toBe(c.hearingOn);
+          expect(planned[0]?.details?.on, label).toBe(c.hearingOn);
+          expect(c.hearingOn! <= amsterdamDate(held[0]!.at), label).toBe(true);
+          break;
+        case 'skipped':
+          expect(skipped, label).toHaveLength(1);
+          expect(HEARING_SKIP_GROUNDS, label).toContain(skipped[0]!.details?.ground);
+          if (skipped[0]!.details?.ground === 'clearly_unfounded') expect(c.outcome, label).toBe('not_upheld');
+          expect(c.hearingOn, label).toBeNull();
+          break;
+        case 'planned':
+          expect(OPEN_STATUSES, label).toContain(c.status);
+          expect(held, label).toHaveLength(0);
+          expect(Object.keys(planned[0]!.details ?? {}).sort(), label).toEqual(['on', 'participants']);
+          expect(planned[0]!.details!.on, label).toBe(c.hearingOn);
+          expect(c.hearingOn! > TODAY, label).toBe(true);
+          break;
+        default:
+          expect(planned.length + held.length + skipped.length, label).toBe(0);
+          expect(c.hearingOn, label).toBeNull();
+      }
+
+      for (const step of of('escalated')) {
+        expect(Object.keys(step.details ?? {}).sort(), label).toEqual(['contractingPartyId', 'contractingPartyName']);
+        expect(step.details!.contractingPartyId, label).toBe(c.contractingPartyId);
+      }
+      for (const step of of('closed_by_party')) {
+        expect(Object.keys(step.details ?? {}).sort(), label).toEqual(['receivedOn', 'response']);
+        expect(step.details!.receivedOn as string <= amsterdamDate(step.at), label).toBe(true);
+      }
+      for (const step of notAdmissible) expect(Object.keys(step.details ?? {}), label).toEqual(['ground']);
+    }
+    // Something of each for the file pages.
+    const states = new Set(rows.map((c) => c.hearingState));
+    for (const state of ['planned', 'held', 'skipped'] as const) expect(states.has(state), state).toBe(true);
+    expect(rows.some((c) => c.extensionCount > 0 && c.hearingState === 'held')).toBe(true); // e2e/file.spec.ts looks for one
+  });
+
+  it('keeps the information requests in line with the statuses', async () => {
+    const rows = await db.select().from(complaints).orderBy(asc(complaints.id));
+    const history = await db.select().from(complaintHistory).orderBy(asc(complaintHistory.id));
+    const requests = await db.select().from(informationRequests).orderBy(asc(informationRequests.id));
+    for (const c of rows) {
+      const mine = requests.filter((r) => r.complaintId === c.id);
+      const asked = history.filter((h) => h.complaintId === c.id && h.action === 'info_requested');
+      const answers = history.filter((h) => h.complaintId === c.id && h.action === 'info_received');
+      expect(mine.map((r) => r.askedAt.getTime()), c.reference).toEqual(asked.map((h) => h.at.getTime()));
+      expect(mine.map((r) => r.question), c.reference).toEqual(asked.map((h) => h.details?.question));
+      const open = mine.filter((r) => r.answeredOn === null);
+      // Waiting for the client exactly when a question is open.
+      expect(open.length, c.reference).toBe(c.status === 'info_requested' ? 1 : 0);
+      const answered = mine.filter((r) => r.answeredOn !== null);
+      expect(answered.map((r) => r.answer), c.reference).toEqual(answers.map((h) => h.details?.answer));
+      for (const r of mine) {
+        expect(r.askedBy, c.reference).toBe(c.handlerId);
+        if (r.answerBy) expect(r.answerBy > amsterdamDate(r.askedAt), c.reference).toBe(true);
+      }
+      for (const r of answered) {
+        expect(r.answer, c.reference).toBeTruthy();
+        expect(['email', 'phone'], c.reference).toContain(r.answerVia);
+        expect(r.answerRecordedBy, c.reference).toBe(c.handlerId);
+        expect(r.answeredOn! >= amsterdamDate(r.askedAt), c.reference).toBe(true);
+      }
+      for (const r of open) expect([r.answer, r.answerVia, r.answerRecordedBy], c.reference).toEqual([null, null, null]);
+    }
+    expect(requests.some((r) => r.answerVia === 'email')).toBe(true);
+    expect(requests.some((r) => r.answeredOn === null)).toBe(true);
+  });
+
+  it('links the measures of upheld complaints, some shared by two complaints', async () => {
+    const rows = await db.select().from(complaints).orderBy(asc(complaints.id));
+    const history = await db.select().from(complaintHistory).where(eq(complaintHistory.action, 'resolved'));
+    const all = await db.select().from(measures).orderBy(asc(measures.id));
+    const links = await db.select().from(complaintMeasures);
+    for (const c of rows) {
+      const linked = links.filter((l) => l.complaintId === c.id).map((l) => all.find((m) => m.id === l.measureId)!);
+      const resolved = history.find((h) => h.complaintId === c.id);
+      const described = (resolved?.details?.measures as string[] | undefined) ?? [];
+      expect(linked.map((m) => m.description).sort(), c.reference).toEqual([...described].sort());
+      if (linked.length > 0) expect(['upheld', 'partly_upheld'], c.reference).toContain(c.outcome);
+      for (const l of links.filter((x) => x.complaintId === c.id)) expect(l.linkedAt.getTime(), c.reference).toBe(resolved!.at.getTime());
+    }
+    expect(all.length).toBeGreaterThan(5);
+    for (const m of all) {
+      const mine = links.filter((l) => l.measureId === m.id);
+      expect(mine.length, m.description).toBeGreaterThanOrEqual(1);
+      expect(m.owner.trim(), m.description).not.toBe('');
+      expect(m.dueOn, m.description).not.toBeNull();
+      expect(m.createdBy, m.description).not.toBeNull();
+      // Recorded when the first complaint was resolved; a later complaint may be linked to it.
+      expect(Math.min(...mine.map((l) => l.linkedAt.getTime())), m.description).toBe(m.createdAt.getTime());
+      expect(m.updatedAt.getTime()).toBeGreaterThanOrEqual(m.createdAt.getTime());
+      expect(m.updatedAt.getTime()).toBeLessThan(NOW.getTime());
+      if (m.status === 'planned') expect(m.dueOn! >= TODAY, m.description).toBe(true);
+    }
+    expect(all.filter((m) => links.filter((l) => l.measureId === m.id).length === 2).length).toBeGreaterThanOrEqual(2);
+    expect(new Set(all.map((m) => m.status))).toEqual(new Set(['planned', 'in_progress', 'done']));
   });
 
   it('keeps the history append-only', async () => {

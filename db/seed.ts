@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { TZDate } from '@date-fns/tz';
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { statusPath } from '@/lib/complaints/links';
 import { formatReference } from '@/lib/complaints/reference';
 import { acknowledgementMessage } from '@/lib/mail/acknowledgement';
@@ -13,17 +13,42 @@ import { isWorkingDay } from '@/lib/procedure/holidays';
 import { DEFAULT_PRESET, DEFAULT_TERMS, PROCEDURE_TIME_ZONE, type ProcedureTerms } from '@/lib/procedure/terms';
 import { hashPassword } from '@/lib/auth/passwords';
 import { DEFAULT_ORGANISATION } from '@/lib/organisation';
-import type { Channel, ClientContractingPartyChoice, ContractingPartyType, Locale, Outcome, Role, Status } from '@/lib/procedure/vocabulary';
+import type {
+  Channel,
+  ClientContractingPartyChoice,
+  ContractingPartyType,
+  HearingSkipGround,
+  Locale,
+  MeasureStatus,
+  NotAdmissibleGround,
+  Outcome,
+  Role,
+  Status,
+} from '@/lib/procedure/vocabulary';
+import { checkAssignment, checkStep, nextStatus, type Step, TRANSITIONS, type WorkflowActor, type WorkflowFacts } from '@/lib/procedure/workflow';
 import { hashToken, statusTokenFor } from '@/lib/server/tokens';
 import type { Db, Tx } from './client';
 import { appendHistory, enqueueMessage, insertComplaint, insertInvolved, nextReferenceNumber, type NewOutboxMessage } from './complaints';
-import { categories, contractingParties, organisationSettings, procedureSettings, staff, users } from './schema';
+import {
+  categories,
+  complaintMeasures,
+  complaints,
+  contractingParties,
+  informationRequests,
+  measures,
+  organisationSettings,
+  procedureSettings,
+  staff,
+  users,
+} from './schema';
 
 /**
  * Demo data for a fresh database: reference data (categories, users, advisers, contracting parties, procedure terms)
- * and ~60 complaints over the past 14 months, each with a history and outbox that fit its status. Deterministic for
- * a given `now` (seeded PRNG; only idempotency keys and status tokens are random). Does nothing when the database
- * already has categories.
+ * and ~60 complaints over the past 14 months, each with a history and outbox that fit its status. Every step in a
+ * history passes the workflow's guards (lib/procedure/workflow.ts) and the complaint row carries the procedure facts
+ * that go with it (outcome, ground, extensions, copy, hearing), with information requests and the measures register
+ * (some measures shared by two complaints). Deterministic for a given `now` (seeded PRNG; only idempotency keys and
+ * status tokens are random). Does nothing when the database already has categories.
  */
 
 /** The secret the demo complaints' status tokens are derived with; the tokens themselves are never kept. */
@@ -391,13 +416,45 @@ const FINDINGS: Record<Outcome, readonly string[]> = {
   ],
 };
 
-const MEASURES = [
-  'De adviseur bespreekt deze klacht in het teamoverleg.',
-  'Uitnodigingen worden voortaan door een tweede medewerker gecontroleerd.',
-  'Er komt een vaste termijn van twee werkdagen voor het beantwoorden van e-mails.',
-  'De werkinstructie over het delen van gegevens met opdrachtgevers is aangescherpt.',
-  'De cliënt krijgt een andere adviseur toegewezen.',
-] as const;
+/** Who owns a measure about one adviser: the team leader of that adviser's team. */
+const TEAM_LEADERS: Record<string, string> = {
+  'Team Den Bosch': 'Karin Mertens, teamleider Team Den Bosch',
+  'Team Oss': 'Erik van Boxtel, teamleider Team Oss',
+  'Team Meierijstad': 'Saskia Dekker, teamleider Team Meierijstad',
+};
+const QUALITY_OWNER = 'Marloes van den Berg, kwaliteitsmanager';
+
+type MeasureTemplate = {
+  description: string;
+  /** A measure for the whole organisation, which a later complaint about the same thing can be linked to. */
+  shared: boolean;
+  owner: (team: string | null) => string;
+};
+const teamLeader = (team: string | null) => (team ? (TEAM_LEADERS[team] ?? QUALITY_OWNER) : QUALITY_OWNER);
+
+const MEASURE_TEMPLATES = {
+  teamMeeting: { description: 'De adviseur bespreekt deze klacht in het teamoverleg.', shared: false, owner: teamLeader },
+  otherAdviser: { description: 'De cliënt krijgt een andere adviseur toegewezen.', shared: false, owner: teamLeader },
+  invitations: { description: 'Uitnodigingen worden voortaan door een tweede medewerker gecontroleerd.', shared: true, owner: () => 'Frank Dekkers, teamleider planning' },
+  emailTerm: { description: 'Er komt een vaste termijn van twee werkdagen voor het beantwoorden van e-mails.', shared: true, owner: () => QUALITY_OWNER },
+  dataSharing: { description: 'De werkinstructie over het delen van gegevens met opdrachtgevers wordt aangescherpt.', shared: true, owner: () => 'Hanna Bos, functionaris gegevensbescherming' },
+  planTogether: { description: 'Trajectplannen worden voortaan samen met de cliënt opgesteld en met de cliënt besproken voordat ze naar de opdrachtgever gaan.', shared: true, owner: () => QUALITY_OWNER },
+  expenses: { description: 'Declaraties van reiskosten worden binnen vier weken uitbetaald; de administratie controleert dit elke maand.', shared: true, owner: () => 'Wim Claessens, hoofd financiële administratie' },
+  accessible: { description: 'Gesprekken kunnen voortaan ook online of op een toegankelijke locatie plaatsvinden.', shared: true, owner: () => 'Frank Dekkers, teamleider planning' },
+} as const satisfies Record<string, MeasureTemplate>;
+
+/** Which measures fit a complaint of each category. */
+const MEASURES_BY_CATEGORY: Record<CategoryCode, readonly MeasureTemplate[]> = {
+  trajectory: [MEASURE_TEMPLATES.planTogether, MEASURE_TEMPLATES.teamMeeting, MEASURE_TEMPLATES.otherAdviser],
+  treatment: [MEASURE_TEMPLATES.teamMeeting, MEASURE_TEMPLATES.otherAdviser],
+  communication: [MEASURE_TEMPLATES.invitations, MEASURE_TEMPLATES.emailTerm, MEASURE_TEMPLATES.teamMeeting],
+  privacy: [MEASURE_TEMPLATES.dataSharing, MEASURE_TEMPLATES.teamMeeting],
+  other: [MEASURE_TEMPLATES.expenses, MEASURE_TEMPLATES.accessible],
+};
+/** A later complaint is linked to an existing organisation-wide measure when that was taken at most this long ago. */
+const SHARED_MEASURE_WINDOW_DAYS = 180;
+/** At most this many complaints per shared measure, so the register shows a few shared ones and many single ones. */
+const SHARED_MEASURE_MAX_LINKS = 2;
 
 const EXTENSION_REASONS = [
   'De adviseur over wie de klacht gaat is enkele weken afwezig; wij willen ook haar of hem horen voordat wij een oordeel geven.',
@@ -417,16 +474,42 @@ const INFO_QUESTIONS = [
   'Kunt u toelichten welke afspraken er in het trajectplan volgens u ontbreken?',
   'Om welke declaraties gaat het precies (datum en bedrag)?',
 ] as const;
-const INFO_ANSWERS = [
-  'Klager heeft de gevraagde datum en namen doorgegeven.',
-  'Klager heeft de e-mail doorgestuurd; deze is aan het dossier toegevoegd.',
-  'Klager heeft per telefoon een toelichting gegeven; die is vastgelegd in het dossier.',
-  'Klager heeft een overzicht van de declaraties gestuurd.',
-] as const;
+/** Answers as the handler records them, with how they came in. */
+const INFO_ANSWERS: readonly { answer: string; via: 'email' | 'phone' }[] = [
+  { answer: 'Klager heeft de gevraagde datum en namen doorgegeven.', via: 'email' },
+  { answer: 'Klager heeft de e-mail doorgestuurd; deze is aan het dossier toegevoegd.', via: 'email' },
+  { answer: 'Klager heeft per telefoon een toelichting gegeven; die is vastgelegd in het dossier.', via: 'phone' },
+  { answer: 'Klager heeft een overzicht van de declaraties gestuurd.', via: 'email' },
+  { answer: 'Klager heeft teruggebeld en de namen van de aanwezigen en de datum van het gesprek genoemd.', via: 'phone' },
+];
 
-const HEARING_WAIVED = [
-  'Klager heeft aangegeven geen hoorgesprek te willen; de schriftelijke toelichting is voldoende.',
-  'Het feitelijke verloop staat niet ter discussie; klager en adviseur zien af van een hoorgesprek.',
+/** Hearing reports: with the adviser complained about present, or with the client alone. */
+const HEARING_REPORTS = {
+  withAdviser: [
+    'Beide partijen hebben hun kant van het verhaal verteld. Het verslag is vastgelegd in het dossier en met beide partijen gedeeld.',
+    'Klager heeft de klacht toegelicht; de adviseur heeft gereageerd. Het verslag is aan beide partijen toegestuurd; zij konden binnen een week reageren.',
+  ],
+  clientOnly: [
+    'In het gesprek is de gang van zaken doorgenomen aan de hand van de verslagen in het dossier. Het verslag is aan het dossier toegevoegd.',
+    'Klager heeft de klacht toegelicht en vragen beantwoord. Het verslag is aan klager toegestuurd en aan het dossier toegevoegd.',
+  ],
+} as const;
+
+/** Why no hearing was held (Awb 9:10 (2)), per ground. */
+const HEARING_SKIP_REASONS: Record<HearingSkipGround, readonly string[]> = {
+  waived: [
+    'Klager heeft aangegeven geen hoorgesprek te willen; de schriftelijke toelichting is voldoende.',
+    'Het feitelijke verloop staat niet ter discussie; klager heeft laten weten af te zien van een hoorgesprek.',
+  ],
+  clearly_unfounded: ['Uit de stukken in het dossier blijkt duidelijk dat de klacht ongegrond is; een hoorgesprek voegt niets toe.'],
+  no_reaction: ['Klager is twee keer uitgenodigd voor een hoorgesprek (per e-mail en per brief) en heeft niet gereageerd.'],
+};
+
+/** What the client is not satisfied with when the complaint goes to the contracting party. */
+const ESCALATION_REASONS = [
+  'Klager is het niet eens met het oordeel en vindt dat de lezing van de adviseur zwaarder heeft gewogen dan de eigen lezing.',
+  'Klager vindt dat niet op alle punten van de klacht is ingegaan.',
+  'Klager vindt dat de uitkomst het probleem niet oplost en wil dat de opdrachtgever ernaar kijkt.',
 ] as const;
 
 const PARTY_RESPONSES = [
@@ -617,11 +700,14 @@ type Plan = {
   extended?: boolean;
   /** The acknowledgement mail bounced: a 'received' complaint past its acknowledgement date. */
   ackFailed?: boolean;
+  /** About the adviser record of handler 3 (Fatima El Amrani): the conflict-of-interest demo. */
+  aboutHandler3?: boolean;
 };
 
 /** Fixed cases, so the deadline views and every end state always have something to show. */
 const FIXED_PLANS: readonly Plan[] = [
-  { age: 0, status: 'received', channel: 'online' },
+  // Today's, not yet assigned, about Fatima El Amrani's adviser record: assigning it to her is refused (conflict of interest).
+  { age: 0, status: 'received', channel: 'online', aboutHandler3: true },
   { age: 1, status: 'received', channel: 'online' },
   { age: 2, status: 'received' },
   { age: 3, status: 'received', channel: 'online' },
@@ -679,6 +765,8 @@ type Ids = {
   categories: ReadonlyMap<CategoryCode, number>;
   /** How many complaints still waiting for their acknowledgement each handler has been given (spread evenly). */
   waitingPerHandler: Map<number, number>;
+  /** Organisation-wide measures recorded so far, by description: later complaints about the same thing may be linked to them. */
+  sharedMeasures: Map<string, { id: number; createdAt: Date; links: number }>;
 };
 
 async function seedReferenceData(tx: Tx, now: Date, logins: DemoLogin[]): Promise<Ids> {
@@ -722,6 +810,7 @@ async function seedReferenceData(tx: Tx, now: Date, logins: DemoLogin[]): Promis
     parties: PARTY_ROWS.map((p) => ({ ...p, id: partyRows.find((r) => r.name === p.name)!.id })),
     categories: new Map(categoryRows.map((c) => [c.code as CategoryCode, c.id])),
     waitingPerHandler: new Map(),
+    sharedMeasures: new Map(),
   };
 }
 
@@ -812,15 +901,15 @@ async function seedComplaint(tx: Tx, rnd: Random, ids: Ids, draft: Draft, now: D
   // Who and what.
   const locale: Locale = (channel === 'online' || channel === 'email') && rnd.chance(0.1) ? 'en' : 'nl';
   const contact = makeContact(rnd, channel, locale, plan.ackFailed === true);
-  const template = rnd.pick(TEMPLATES.filter((t) => t.locale === locale));
+  const template = rnd.pick(TEMPLATES.filter((t) => t.locale === locale && (t.aboutAdviser || !plan.aboutHandler3)));
   const categoryId = ids.categories.get(template.category)!;
   const handler3 = ids.handlers[2]!;
   const adviserOfHandler3 = ids.staffOfUser.get(handler3.id)!;
 
   const eligibleStaff = ids.staff.filter((s) => s.active || age >= INACTIVE_STAFF_MIN_AGE_DAYS);
-  const namedStaff = template.aboutAdviser ? rnd.chance(0.88) : rnd.chance(0.25);
+  const namedStaff = plan.aboutHandler3 === true || (template.aboutAdviser ? rnd.chance(0.88) : rnd.chance(0.25));
   const concerns = namedStaff
-    ? rnd.chance(0.3)
+    ? plan.aboutHandler3 === true || rnd.chance(0.3)
       ? ids.staff.find((s) => s.id === adviserOfHandler3)!
       : rnd.pick(eligibleStaff.filter((s) => s.id !== adviserOfHandler3))
     : null;
@@ -876,13 +965,43 @@ async function seedComplaint(tx: Tx, rnd: Random, ids: Ids, draft: Draft, now: D
   const statusToken = statusTokenFor(tokenKey, DEMO_TOKEN_SECRET);
   const statusTokenHash = hashToken(statusToken);
 
-  // Steps.
+  // Steps. Each staff step goes through the workflow's guards (lib/procedure/workflow.ts), as the server actions do,
+  // so the demo history is one the application could have produced.
   const tl = new Timeline(rnd, receivedOn, t0, Math.max(0, age - 1), now);
   const ackContact: Contact = { ...contact };
   const mediumOf = recipientFor(ackContact).medium;
   const due = resolutionDue(receivedOn, terms);
   const L = (nl: string, en: string) => ({ nl, en });
   const messages: { kind: string; at: Date; content: ReturnType<typeof letter>; state: MessageState }[] = [];
+  const infoRequests: Omit<typeof informationRequests.$inferInsert, 'complaintId'>[] = [];
+  const newMeasures: { template: MeasureTemplate; at: Date }[] = [];
+
+  // The procedure facts on the complaint row, kept up to date step by step.
+  const facts: WorkflowFacts = {
+    status: 'received',
+    handlerId: null,
+    involvedUserIds: [...involvedStaffIds].flatMap((staffId) => [...ids.staffOfUser].filter(([, s]) => s === staffId).map(([userId]) => userId)),
+    hasSubject: concerns !== null,
+    copySent: false,
+    hearingState: null,
+    outcome: null,
+  };
+  let copySentOn: IsoDate | null = null;
+  let hearingOn: IsoDate | null = null;
+  let extensionCount = 0;
+  let newDue: IsoDate | null = null;
+  let notAdmissibleGround: NotAdmissibleGround | null = null;
+
+  const asHandler: WorkflowActor = { id: handler?.id ?? 0, role: 'handler' };
+  const asManager: WorkflowActor = { id: ids.manager, role: 'manager' };
+  /** A step as the server action takes it: refused steps are a bug in the seed. */
+  const step = (name: Step, at: Date, actor: WorkflowActor, extra: { reason?: string; details: Record<string, unknown> }) => {
+    const refusal = checkStep(name, { ...facts, status: tl.status }, actor);
+    if (refusal) throw new Error(`demo seed: ${reference} cannot ${name} from ${tl.status}: ${refusal}`);
+    tl.move(TRANSITIONS[name].history as HistoryAction, at, nextStatus(name, tl.status), { actorUserId: actor.id, ...extra });
+    facts.status = tl.status;
+    return extra.details;
+  };
 
   tl.add({
     action: channel === 'online' ? 'received' : 'registered',
@@ -905,7 +1024,10 @@ async function seedComplaint(tx: Tx, rnd: Random, ids: Ids, draft: Draft, now: D
   const ackContent = { ...recipientFor(ackContact), subject: ack.subject, bodyText: ack.text };
 
   const assign = () => {
-    tl.add({ action: 'assigned', at: tl.staffAt(0, 2), actorUserId: ids.manager, details: { handlerId: handler!.id, handlerName: handler!.name } });
+    const refusal = checkAssignment({ id: handler!.id, role: 'handler', active: true }, facts);
+    if (refusal) throw new Error(`demo seed: ${reference} cannot be assigned to ${handler!.name}: ${refusal}`);
+    step('assign', tl.staffAt(0, 2), asManager, { details: { handlerId: handler!.id, handlerName: handler!.name } });
+    facts.handlerId = handler!.id;
   };
 
   if (plan.status === 'received') {
@@ -921,12 +1043,13 @@ async function seedComplaint(tx: Tx, rnd: Random, ids: Ids, draft: Draft, now: D
     if (mediumOf === 'email') {
       const sentAt = tl.minutesLater(1, 4);
       tl.move('acknowledged', sentAt, 'acknowledged', { actorLabel: 'system', details: { medium: 'email' } });
+      facts.status = tl.status;
       messages.push({ kind: 'acknowledgement', at: t0, content: ackContent, state: { status: 'sent', sentAt } });
       assign();
     } else {
       assign();
       const sentAt = tl.staffAt(0, 3, daysBetween(receivedOn, acknowledgementDue(receivedOn, terms)) - 1);
-      tl.move('acknowledged', sentAt, 'acknowledged', { actorUserId: handler!.id, details: { medium: 'post' } });
+      step('acknowledge', sentAt, asHandler, { details: { medium: 'post' } });
       messages.push({ kind: 'acknowledgement', at: sentAt, content: ackContent, state: { status: 'sent', sentAt } });
     }
   }
@@ -934,64 +1057,113 @@ async function seedComplaint(tx: Tx, rnd: Random, ids: Ids, draft: Draft, now: D
   const send = (kind: string, at: Date, content: ReturnType<typeof letter>) =>
     messages.push({ kind, at, content, state: { status: 'sent', sentAt: new Date(at.getTime() + rnd.int(1, 5) * MINUTE) } });
 
-  const copySent = () => {
-    const recipient = concerns ? concerns.name : 'teamleider re-integratie';
-    tl.move('copy_sent', tl.staffAt(1, 4), 'in_progress', { actorUserId: handler!.id, details: { staffId: concerns?.id ?? null, recipient } });
+  /** A copy of the complaint to the adviser it is about (Awb 9:9); only when someone complained about is recorded. */
+  const sendCopy = () => {
+    const at = tl.staffAt(1, 4);
+    copySentOn = amsterdamDate(at);
+    step('sendCopy', at, asHandler, { details: { staffId: concerns!.id, recipient: concerns!.name, sentOn: copySentOn, via: 'email' } });
+    facts.copySent = true;
   };
 
   const askInfo = (answered: boolean) => {
     const at = tl.staffAt(2, 7);
     const question = rnd.pick(INFO_QUESTIONS);
-    tl.move('info_requested', at, 'info_requested', { actorUserId: handler!.id, details: { question } });
+    const answerBy = addCalendarDays(amsterdamDate(at), rnd.int(8, 12));
+    step('requestInfo', at, asHandler, { details: { question, answerBy } });
     send('info_request', at, letter(ackContact, L(`Vraag over uw klacht ${reference}`, `Question about your complaint ${reference}`), L(`Om uw klacht goed te kunnen behandelen, hebben wij meer informatie nodig.\n\n${question}\n\nU kunt antwoorden via de link naar uw klacht of door deze e-mail te beantwoorden.`, `To handle your complaint properly we need more information.\n\n${question}\n\nYou can answer through the link to your complaint or by replying to this e-mail.`)));
-    if (answered) tl.move('info_received', tl.clientAt(1, 7), 'in_progress', { actorLabel: 'client', details: { answer: rnd.pick(INFO_ANSWERS) } });
+    if (!answered) {
+      infoRequests.push({ question, answerBy, askedAt: at, askedBy: handler!.id });
+      return;
+    }
+    // The client answers by e-mail or phone; the handler records the answer the day it comes in.
+    const { answer, via } = rnd.pick(INFO_ANSWERS);
+    const recordedAt = tl.staffAt(1, 7);
+    const answeredOn = amsterdamDate(recordedAt);
+    step('recordAnswer', recordedAt, asHandler, { details: { answer, answeredOn, via } });
+    infoRequests.push({ question, answerBy, askedAt: at, askedBy: handler!.id, answer, answeredOn, answerVia: via, answerRecordedBy: handler!.id });
   };
 
-  const hearing = () => {
-    const at = tl.staffAt(3, 10);
-    if (rnd.chance(0.8)) {
-      const attendees = ['klager', ...(concerns ? [concerns.name] : []), handler!.name];
-      tl.add({ action: 'hearing_held', at, actorUserId: handler!.id, details: { held: true, attendees, report: 'Verslag van het hoorgesprek is vastgelegd in het dossier en met beide partijen gedeeld.' } });
+  const participants = () => [`${contact.name} (klager)`, ...(concerns ? [`${concerns.name} (adviseur)`] : []), `${handler!.name} (klachtbehandelaar)`].join(', ');
+
+  /** A hearing still to come: planned for a working day soon after today. */
+  const planHearing = () => {
+    let on = addCalendarDays(today, rnd.int(2, 9));
+    while (!isWorkingDay(on)) on = addCalendarDays(on, 1);
+    step('planHearing', tl.staffAt(1, 5), asHandler, { details: { on, participants: participants() } });
+    facts.hearingState = 'planned';
+    hearingOn = on;
+  };
+
+  /** Both sides heard (planned, then held and reported), or not heard on one of the grounds of Awb 9:10 (2). */
+  const decideHearing = (outcome: Outcome | null) => {
+    const ground = rnd.weighted<HearingSkipGround | 'held'>([
+      ['held', 80],
+      ['waived', 10],
+      ['no_reaction', 5],
+      ['clearly_unfounded', outcome === 'not_upheld' ? 8 : 0],
+    ]);
+    if (ground === 'held') {
+      const who = participants();
+      const planned = step('planHearing', tl.staffAt(2, 6), asHandler, { details: { on: '', participants: who } });
+      facts.hearingState = 'planned';
+      const heldAt = tl.staffAt(3, 9);
+      const heldOn = amsterdamDate(heldAt);
+      planned.on = heldOn;
+      step('recordHearing', heldAt, asHandler, { details: { heldOn, participants: who, report: rnd.pick(concerns ? HEARING_REPORTS.withAdviser : HEARING_REPORTS.clientOnly) } });
+      facts.hearingState = 'held';
+      hearingOn = heldOn;
     } else {
-      tl.add({ action: 'hearing_held', at, actorUserId: handler!.id, reason: rnd.pick(HEARING_WAIVED), details: { held: false } });
+      step('skipHearing', tl.staffAt(3, 10), asHandler, { reason: rnd.pick(HEARING_SKIP_REASONS[ground]), details: { ground } });
+      facts.hearingState = 'skipped';
     }
   };
 
-  let newDue: IsoDate | null = null;
   /** Shortly before the resolution term ends; open complaints get the longest extension (due soon, not overdue). */
   const extend = (days: number) => {
     const target = Math.max(tl.day + 1, rnd.int(terms.resolutionDays - 10, terms.resolutionDays - 2));
     const at = tl.staffAt(target - tl.day, target - tl.day, terms.resolutionDays - 1);
-    newDue = resolutionDue(receivedOn, terms, [{ newDue: addCalendarDays(due, days) }]);
+    const previousDue = newDue ?? due;
+    newDue = resolutionDue(receivedOn, terms, [{ newDue: addCalendarDays(previousDue, days) }]);
+    extensionCount++;
     const reason = rnd.pick(EXTENSION_REASONS);
-    tl.add({ action: 'extended', at, actorUserId: handler!.id, reason, details: { previousDue: due, newDue, days, clientConsent: false } });
+    step('extend', at, asHandler, { reason, details: { previousDue, newDue, consent: false } });
     send('extension', at, letter(ackContact, L(`Meer tijd nodig voor uw klacht ${reference}`, `More time needed for your complaint ${reference}`), L(`Wij hebben meer tijd nodig om uw klacht goed te behandelen. De reden: ${reason}\n\nU krijgt onze reactie uiterlijk ${formatDate(newDue, 'nl')}.`, `We need more time to handle your complaint properly. The reason (in Dutch): ${reason}\n\nYou will receive our answer by ${formatDate(newDue, 'en')} at the latest.`)));
   };
 
-  const resolve = () => {
+  /** Measures follow from (partly) upheld complaints: one that fits the category, sometimes a second. */
+  const chooseMeasures = (outcome: Outcome): MeasureTemplate[] => {
+    if (outcome !== 'upheld' && outcome !== 'partly_upheld') return [];
+    const options = MEASURES_BY_CATEGORY[template.category];
+    const first = rnd.pick(options);
+    const rest = options.filter((m) => m !== first);
+    return rest.length > 0 && rnd.chance(0.2) ? [first, rnd.pick(rest)] : [first];
+  };
+
+  const resolve = (outcome: Outcome) => {
     const extendedTo = newDue as IsoDate | null;
     const lastDay = extendedTo ? daysBetween(receivedOn, extendedTo) : terms.resolutionDays - 1;
     const minDay = extendedTo ? terms.resolutionDays + 1 : 18;
     const target = Math.max(tl.day + 2, rnd.int(minDay, lastDay));
     const at = tl.staffAt(target - tl.day, target - tl.day, lastDay);
-    const outcome: Outcome =
-      plan.status === 'escalated' || plan.status === 'closed_by_party'
-        ? rnd.pick(['not_upheld', 'partly_upheld'] as const)
-        : rnd.weighted<Outcome>([['upheld', 25], ['partly_upheld', 28], ['not_upheld', 30], ['resolved_to_satisfaction', 17]]);
     const findings = rnd.pick(FINDINGS[outcome]);
-    const measure = outcome === 'upheld' || outcome === 'partly_upheld' ? rnd.pick(MEASURES) : null;
-    tl.move('resolved', at, 'resolved', { actorUserId: handler!.id, reason: findings, details: { outcome, ...(measure ? { measure } : {}) } });
+    const chosen = chooseMeasures(outcome);
+    const measureTexts = chosen.map((m) => m.description);
+    step('resolve', at, asHandler, { reason: findings, details: { outcome, measures: measureTexts } });
+    facts.outcome = outcome;
+    for (const measure of chosen) newMeasures.push({ template: measure, at });
     const onward = party ? party.name : L('uw opdrachtgever (uw werkgever, de gemeente of UWV)', 'your contracting party (your employer, the municipality or UWV)')[locale];
+    const doing = measureTexts.join(' ');
     send('outcome', at, letter(ackContact, L(`Uitkomst van uw klacht ${reference}`, `Outcome of your complaint ${reference}`), L(
-      `Wij hebben uw klacht van ${formatDate(receivedOn, 'nl')} onderzocht.\n\nWat wij hebben vastgesteld: ${findings}\n\nOns oordeel: uw klacht is ${OUTCOME_LABELS[outcome].nl}.${measure ? `\n\nWat wij doen: ${measure}` : ''}\n\nBent u het niet eens met deze afhandeling? Dan kunt u uw klacht voorleggen aan ${onward}.`,
-      `We have looked into your complaint of ${formatDate(receivedOn, 'en')}.\n\nWhat we found (in Dutch): ${findings}\n\nOur judgement: your complaint is ${OUTCOME_LABELS[outcome].en}.${measure ? `\n\nWhat we will do (in Dutch): ${measure}` : ''}\n\nIf you do not agree with how your complaint was handled, you can take it to ${onward}.`,
+      `Wij hebben uw klacht van ${formatDate(receivedOn, 'nl')} onderzocht.\n\nWat wij hebben vastgesteld: ${findings}\n\nOns oordeel: uw klacht is ${OUTCOME_LABELS[outcome].nl}.${doing ? `\n\nWat wij doen: ${doing}` : ''}\n\nBent u het niet eens met deze afhandeling? Dan kunt u uw klacht voorleggen aan ${onward}.`,
+      `We have looked into your complaint of ${formatDate(receivedOn, 'en')}.\n\nWhat we found (in Dutch): ${findings}\n\nOur judgement: your complaint is ${OUTCOME_LABELS[outcome].en}.${doing ? `\n\nWhat we will do (in Dutch): ${doing}` : ''}\n\nIf you do not agree with how your complaint was handled, you can take it to ${onward}.`,
     )));
   };
 
   const notAdmissible = () => {
     const at = tl.staffAt(2, 10, terms.notAdmissibleNoticeDays - 1);
     const reason = `De gedraging waarover de klacht gaat vond plaats op ${formatDate(incidentDate!, 'nl')}, meer dan een jaar voor de indiening van de klacht op ${formatDate(receivedOn, 'nl')}. Volgens de klachtenregeling wordt de klacht daarom niet in behandeling genomen.`;
-    tl.move('not_admissible', at, 'not_admissible', { actorUserId: handler!.id, reason, details: { ground: 'incident_older_than_limit', incidentDate, earliestHandled: incidentCheck.earliestHandled } });
+    notAdmissibleGround = 'incident_older_than_limit';
+    step('declareNotAdmissible', at, asHandler, { reason, details: { ground: notAdmissibleGround } });
     const onward = party ? party.name : L('uw opdrachtgever (werkgever, gemeente of UWV)', 'your contracting party (employer, municipality or UWV)')[locale];
     send('not_admissible', at, letter(ackContact, L(`Uw klacht ${reference} wordt niet behandeld`, `Your complaint ${reference} will not be handled`), L(`${reason}\n\nWilt u hierover verder praten? Dan kunt u terecht bij ${onward}.`, `The conduct you complain about took place on ${formatDate(incidentDate!, 'en')}, more than a year before you filed your complaint on ${formatDate(receivedOn, 'en')}. Under our complaints procedure we therefore cannot handle it.\n\nIf you wish to take this further, you can contact ${onward}.`)));
   };
@@ -999,15 +1171,14 @@ async function seedComplaint(tx: Tx, rnd: Random, ids: Ids, draft: Draft, now: D
   const withdraw = () => {
     const at = tl.staffAt(2, 12);
     const reason = rnd.pick(WITHDRAWAL_REASONS);
-    tl.move('withdrawn', at, 'withdrawn', { actorUserId: handler!.id, reason });
+    step('withdraw', at, asHandler, { reason, details: { withdrawnOn: amsterdamDate(at) } });
     send('withdrawal', at, letter(ackContact, L(`Uw klacht ${reference} is ingetrokken`, `Your complaint ${reference} has been withdrawn`), L('U heeft uw klacht ingetrokken. Wij sluiten het dossier. Heeft u later toch weer een klacht, dan kunt u die altijd opnieuw indienen.', 'You have withdrawn your complaint and we have closed the file. You can always file a new complaint later.')));
   };
 
   const escalate = () => {
     const at = tl.staffAt(7, 28);
-    tl.move('escalated', at, 'escalated', {
-      actorUserId: handler!.id,
-      reason: 'Klager is het niet eens met de uitkomst en legt de klacht voor aan de opdrachtgever.',
+    step('escalate', at, asHandler, {
+      reason: rnd.pick(ESCALATION_REASONS),
       details: { contractingPartyId: party!.id, contractingPartyName: party!.name },
     });
     messages.push({
@@ -1023,6 +1194,16 @@ async function seedComplaint(tx: Tx, rnd: Random, ids: Ids, draft: Draft, now: D
     });
   };
 
+  const recordPartyResponse = () => {
+    // The party's answer came in by mail a day or two before the handler recorded it.
+    const escalatedOn = amsterdamDate(tl.lastAt);
+    const at = tl.staffAt(14, 45);
+    const recordedOn = amsterdamDate(at);
+    const earlier = addCalendarDays(recordedOn, -rnd.int(0, 2));
+    const receivedOnByParty = earlier < escalatedOn ? recordedOn : earlier;
+    step('recordPartyResponse', at, asHandler, { details: { response: rnd.pick(PARTY_RESPONSES), receivedOn: receivedOnByParty } });
+  };
+
   switch (plan.status) {
     case 'received':
     case 'acknowledged':
@@ -1031,34 +1212,42 @@ async function seedComplaint(tx: Tx, rnd: Random, ids: Ids, draft: Draft, now: D
       notAdmissible();
       break;
     case 'withdrawn':
-      if (rnd.chance(0.5)) copySent();
+      if (concerns && rnd.chance(0.5)) sendCopy();
       withdraw();
       break;
     case 'info_requested':
-      copySent();
+      if (concerns) sendCopy();
       askInfo(false);
       break;
     case 'in_progress':
-      copySent();
+      if (concerns) sendCopy();
       if (tl.room >= 12 && rnd.chance(0.4)) askInfo(true);
-      if (tl.room >= 8) hearing();
+      // Heard already, or a hearing planned in the coming days.
+      if (tl.room >= 10 && rnd.chance(0.6)) decideHearing(null);
+      else planHearing();
       if (plan.extended) extend(terms.maxExtensionDays);
       break;
     case 'resolved':
     case 'escalated':
-    case 'closed_by_party':
-      copySent();
+    case 'closed_by_party': {
+      // Complaints that go on to the contracting party were not (fully) upheld.
+      const outcome: Outcome =
+        plan.status === 'escalated' || plan.status === 'closed_by_party'
+          ? rnd.pick(['not_upheld', 'partly_upheld'] as const)
+          : rnd.weighted<Outcome>([['upheld', 25], ['partly_upheld', 28], ['not_upheld', 30], ['resolved_to_satisfaction', 17]]);
+      if (concerns) sendCopy();
       if (rnd.chance(0.3)) askInfo(true);
-      hearing();
+      decideHearing(outcome);
       if (plan.extended) extend(rnd.int(14, terms.maxExtensionDays));
-      resolve();
+      resolve(outcome);
       if (plan.status !== 'resolved') escalate();
-      if (plan.status === 'closed_by_party') {
-        tl.move('closed_by_party', tl.staffAt(14, 45), 'closed_by_party', { actorUserId: handler!.id, details: { contractingPartyId: party!.id, response: rnd.pick(PARTY_RESPONSES) } });
-      }
+      if (plan.status === 'closed_by_party') recordPartyResponse();
       break;
+    }
   }
 
+  // Inserted without a handler; the handler is set once the people involved are recorded, so the database's own
+  // guard (migration 0005: complaints_conflict_guard) checks that the handler is not one of them.
   const { id } = await insertComplaint(tx, {
     reference,
     status: tl.status,
@@ -1084,8 +1273,14 @@ async function seedComplaint(tx: Tx, rnd: Random, ids: Ids, draft: Draft, now: D
     contractingPartyId: party?.id ?? null,
     consentAt: t0,
     terms,
-    handlerId: handler?.id ?? null,
+    handlerId: null,
     resolutionExtendedTo: newDue,
+    extensionCount,
+    copySentOn,
+    hearingState: facts.hearingState,
+    hearingOn,
+    outcome: facts.outcome,
+    notAdmissibleGround,
     statusTokenHash,
     idempotencyKey: channel === 'online' ? tokenKey : null,
     version: tl.events.length,
@@ -1095,6 +1290,7 @@ async function seedComplaint(tx: Tx, rnd: Random, ids: Ids, draft: Draft, now: D
 
   if (concerns) await insertInvolved(tx, { complaintId: id, staffId: concerns.id, name: concerns.name, involvement: 'subject', createdAt: t0 });
   if (otherInvolved) await insertInvolved(tx, { complaintId: id, staffId: otherInvolved.id, name: otherInvolved.name, involvement: 'other', createdAt: t0 });
+  if (handler) await tx.update(complaints).set({ handlerId: handler.id }).where(eq(complaints.id, id));
 
   for (const event of tl.events) {
     await appendHistory(tx, {
@@ -1112,6 +1308,41 @@ async function seedComplaint(tx: Tx, rnd: Random, ids: Ids, draft: Draft, now: D
   for (const m of messages.sort((a, b) => a.at.getTime() - b.at.getTime())) {
     await enqueueMessage(tx, outboxRow(id, m.kind, m.at, m.content, m.state));
   }
+  for (const request of infoRequests) await tx.insert(informationRequests).values({ ...request, complaintId: id });
+  for (const { template: measure, at } of newMeasures) await recordMeasure(tx, rnd, ids, id, measure, at, handler!.id, concerns?.team ?? null, now);
+}
+
+/**
+ * A measure from a resolved complaint: linked to the same organisation-wide measure taken for an earlier complaint
+ * when there is a recent one, else recorded new with an owner, a due date and how far it has come by now.
+ */
+async function recordMeasure(tx: Tx, rnd: Random, ids: Ids, complaintId: number, template: MeasureTemplate, at: Date, createdBy: number, team: string | null, now: Date) {
+  const existing = template.shared ? ids.sharedMeasures.get(template.description) : undefined;
+  if (
+    existing &&
+    existing.links < SHARED_MEASURE_MAX_LINKS &&
+    existing.createdAt.getTime() < at.getTime() &&
+    daysBetween(amsterdamDate(existing.createdAt), amsterdamDate(at)) <= SHARED_MEASURE_WINDOW_DAYS
+  ) {
+    existing.links++;
+    await tx.insert(complaintMeasures).values({ complaintId, measureId: existing.id, linkedAt: at });
+    return;
+  }
+  const today = amsterdamDate(now);
+  const createdOn = amsterdamDate(at);
+  const dueOn = addCalendarDays(createdOn, rnd.int(3, 10) * 7);
+  const status: MeasureStatus =
+    dueOn < today ? (rnd.chance(0.85) ? 'done' : 'in_progress') : daysBetween(createdOn, today) > 10 && rnd.chance(0.6) ? 'in_progress' : 'planned';
+  // The last change: the start of the work, or its completion around the due date; never after now.
+  const changedOn = status === 'planned' ? null : status === 'done' ? addCalendarDays(dueOn, -rnd.int(0, 10)) : addCalendarDays(createdOn, rnd.int(2, 10));
+  const changedAt = changedOn ? instantAt(changedOn, rnd.int(9, 16), rnd.int(0, 59)) : at;
+  const updatedAt = new Date(Math.max(at.getTime(), Math.min(changedAt.getTime(), now.getTime() - MINUTE)));
+  const [row] = await tx
+    .insert(measures)
+    .values({ description: template.description, owner: template.owner(team), dueOn, status, createdBy, createdAt: at, updatedAt })
+    .returning({ id: measures.id });
+  await tx.insert(complaintMeasures).values({ complaintId, measureId: row!.id, linkedAt: at });
+  if (template.shared) ids.sharedMeasures.set(template.description, { id: row!.id, createdAt: at, links: 1 });
 }
 
 /**

@@ -106,7 +106,7 @@ test.describe('the file of a demo complaint', () => {
     await expect(page.getByTestId('clock-resolution')).toContainText('Verlengd; oorspronkelijk');
     const history = page.getByTestId('history');
     await expect(history.getByRole('heading', { name: 'Termijn verlengd' })).toBeVisible();
-    await expect(history.getByRole('heading', { name: 'Horen' })).toBeVisible();
+    await expect(history.getByRole('heading', { name: 'Hoorgesprek gehouden' })).toBeVisible();
     await expect(history.getByText('Reden:').first()).toBeVisible();
     const outbox = page.getByTestId('outbox');
     await expect(outbox.getByRole('heading', { name: /Ontvangstbevestiging/ })).toBeVisible();

@@ -213,6 +213,21 @@ describe('history rows', () => {
       'Deels gegrond',
       'klager, Thijs Bakker',
     ]);
+    // The procedure steps' details: dates, how an answer came in, hearing grounds, measures.
+    expect(historyDetails(t, { answer: 'Zie bijlage.', answeredOn: '2026-03-04', via: 'phone' }).map((d) => `${d.label}: ${d.value}`)).toEqual([
+      'Antwoord: Zie bijlage.',
+      'Beantwoord op: 4 maart 2026',
+      'Via: Telefoon',
+    ]);
+    expect(historyDetails(t, { on: '2026-03-20', participants: 'klager, Thijs Bakker' }).map((d) => `${d.label}: ${d.value}`)).toEqual([
+      'Gepland op: 20 maart 2026',
+      'Deelnemers: klager, Thijs Bakker',
+    ]);
+    expect(historyDetails(t, { ground: 'waived' }).map((d) => d.value)).toEqual(['Klager ziet af van horen']);
+    expect(historyDetails(t, { outcome: 'upheld', measures: ['Een', 'Twee'] }).map((d) => `${d.label}: ${d.value}`)).toEqual([
+      'Oordeel: Gegrond',
+      'Maatregelen: Een, Twee',
+    ]);
     expect(historyDetails(t, { somethingNew: 'x' })).toEqual([{ label: 'somethingNew', value: 'x', multiline: false }]);
     expect(historyDetails(t, null)).toEqual([]);
   });
