@@ -64,7 +64,10 @@ const ACTIONS: Record<string, 'public' | 'signedIn' | 'handlerOrManager' | 'mana
   // The procedure's steps (lib/complaints/steps/actions.ts); which complaint and step is checked inside.
   assignAction: 'manager',
   ...Object.fromEntries(
-    ['acknowledgeAction', 'withdrawAction', 'recuseAction', 'addInvolvedAction', 'removeInvolvedAction'].map((name) => [name, 'handlerOrManager' as const]),
+    [
+      'acknowledgeAction', 'withdrawAction', 'recuseAction', 'addInvolvedAction', 'removeInvolvedAction',
+      'requestInfoAction', 'recordAnswerAction', 'sendCopyAction', 'planHearingAction', 'recordHearingAction', 'skipHearingAction',
+    ].map((name) => [name, 'handlerOrManager' as const]),
   ),
   ...Object.fromEntries(
     [

@@ -1,6 +1,7 @@
 'use server';
 
 import { addInvolved, assign, recuse, removeInvolved } from './assignment';
+import { planHearing, recordAnswer, recordHearing, requestInfo, sendCopy, skipHearing } from './inquiry';
 import { acknowledge, withdraw } from './intake';
 
 /**
@@ -27,4 +28,23 @@ export async function addInvolvedAction(input: unknown) {
 }
 export async function removeInvolvedAction(input: unknown) {
   return removeInvolved(input);
+}
+
+export async function requestInfoAction(input: unknown) {
+  return requestInfo(input);
+}
+export async function recordAnswerAction(input: unknown) {
+  return recordAnswer(input);
+}
+export async function sendCopyAction(input: unknown) {
+  return sendCopy(input);
+}
+export async function planHearingAction(input: unknown) {
+  return planHearing(input);
+}
+export async function recordHearingAction(input: unknown) {
+  return recordHearing(input);
+}
+export async function skipHearingAction(input: unknown) {
+  return skipHearing(input);
 }
