@@ -27,7 +27,12 @@ export function StepPanel({ data }: { data: StepPanelData }) {
   const possible = options.filter((option) => !option.refusal);
   const waiting = options.filter((option) => option.refusal);
   const Form = open ? STEP_FORMS[open] : undefined;
-  const label = (step: Step) => (step === 'assign' && data.handlerName ? t('assign.buttonReassign') : t(`${step}.button`));
+  const label = (step: Step) =>
+    step === 'assign' && data.handlerName
+      ? t('assign.buttonReassign')
+      : step === 'planHearing' && data.hearing.state === 'planned'
+        ? t('planHearing.buttonMove')
+        : t(`${step}.button`);
 
   const onDone = (step: Step) => (result: StepResult) => {
     setOpen(null);

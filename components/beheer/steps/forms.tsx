@@ -3,6 +3,7 @@
 import type { ComponentType } from 'react';
 import type { Step } from '@/lib/procedure/workflow';
 import { AddInvolvedForm, AssignForm, RecuseForm, RemoveInvolvedForm } from './AssignmentForms';
+import { PlanHearingForm, RecordAnswerForm, RecordHearingForm, RequestInfoForm, SendCopyForm, SkipHearingForm } from './InquiryForms';
 import { AcknowledgeForm, WithdrawForm } from './IntakeForms';
 import type { StepFormProps } from './types';
 
@@ -14,4 +15,10 @@ export const STEP_FORMS: Partial<Record<Step, ComponentType<StepFormProps>>> = {
   addInvolved: AddInvolvedForm,
   removeInvolved: RemoveInvolvedForm,
   withdraw: WithdrawForm,
+  requestInfo: RequestInfoForm,
+  recordAnswer: RecordAnswerForm,
+  sendCopy: SendCopyForm,
+  planHearing: PlanHearingForm,
+  recordHearing: RecordHearingForm,
+  skipHearing: SkipHearingForm,
 };
