@@ -1,7 +1,7 @@
 import { asc, eq } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db, Tx } from './client';
-import { categories, complaintHistory, complaintInvolved, complaints, contractingParties, outbox, staff, users } from './schema';
+import { categories, complaintHistory, complaintInvolved, complaints, contractingParties, informationRequests, outbox, staff, users } from './schema';
 
 type Executor = Db | Tx;
 
@@ -10,6 +10,7 @@ type Executor = Db | Tx;
 const registrar = alias(users, 'registrar');
 const handler = alias(users, 'handler');
 const concernsStaff = alias(staff, 'concerns_staff');
+const asker = alias(users, 'asker');
 
 /** Who may see a complaint (lib/auth/policy.ts canSeeComplaint): asked first, before any personal data is read. */
 export async function complaintAccessFacts(db: Executor, id: number) {
@@ -132,7 +133,27 @@ export async function complaintFileOutbox(db: Executor, complaintId: number) {
     .orderBy(asc(outbox.createdAt), asc(outbox.id));
 }
 
+/** The questions asked to the client and their answers, oldest first. */
+export async function complaintFileQuestions(db: Executor, complaintId: number) {
+  return db
+    .select({
+      id: informationRequests.id,
+      question: informationRequests.question,
+      answerBy: informationRequests.answerBy,
+      askedAt: informationRequests.askedAt,
+      askedByName: asker.name,
+      answer: informationRequests.answer,
+      answeredOn: informationRequests.answeredOn,
+      answerVia: informationRequests.answerVia,
+    })
+    .from(informationRequests)
+    .leftJoin(asker, eq(asker.id, informationRequests.askedBy))
+    .where(eq(informationRequests.complaintId, complaintId))
+    .orderBy(asc(informationRequests.askedAt), asc(informationRequests.id));
+}
+
 export type ComplaintFileRecord = NonNullable<Awaited<ReturnType<typeof complaintFileRecord>>>;
 export type ComplaintFileInvolved = Awaited<ReturnType<typeof complaintFileInvolved>>[number];
 export type ComplaintFileHistoryEntry = Awaited<ReturnType<typeof complaintFileHistory>>[number];
 export type ComplaintFileMessage = Awaited<ReturnType<typeof complaintFileOutbox>>[number];
+export type ComplaintFileQuestion = Awaited<ReturnType<typeof complaintFileQuestions>>[number];

@@ -68,6 +68,7 @@ const ACTIONS: Record<string, 'public' | 'signedIn' | 'handlerOrManager' | 'mana
     [
       'acknowledgeAction', 'withdrawAction', 'recuseAction', 'addInvolvedAction', 'removeInvolvedAction',
       'declareNotAdmissibleAction', 'extendAction',
+      'requestInfoAction', 'recordAnswerAction', 'sendCopyAction', 'planHearingAction', 'recordHearingAction', 'skipHearingAction',
     ].map((name) => [name, 'handlerOrManager' as const]),
   ),
   ...Object.fromEntries(

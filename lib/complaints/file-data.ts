@@ -1,5 +1,12 @@
 import { getDb } from '@/db/client';
-import { complaintAccessFacts, complaintFileHistory, complaintFileInvolved, complaintFileOutbox, complaintFileRecord } from '@/db/complaint-file';
+import {
+  complaintAccessFacts,
+  complaintFileHistory,
+  complaintFileInvolved,
+  complaintFileOutbox,
+  complaintFileQuestions,
+  complaintFileRecord,
+} from '@/db/complaint-file';
 import type { Actor } from '@/lib/auth/actor';
 import { canSeeComplaint } from '@/lib/auth/policy';
 import type { ComplaintFileData } from './file';
@@ -13,11 +20,12 @@ export async function loadComplaintFile(actor: Pick<Actor, 'id' | 'role'>, id: n
   const db = await getDb();
   const facts = await complaintAccessFacts(db, id);
   if (!facts || !canSeeComplaint(actor, facts)) return null;
-  const [record, involved, history, outbox] = await Promise.all([
+  const [record, involved, history, outbox, questions] = await Promise.all([
     complaintFileRecord(db, id),
     complaintFileInvolved(db, id),
     complaintFileHistory(db, id),
     complaintFileOutbox(db, id),
+    complaintFileQuestions(db, id),
   ]);
-  return record ? { record, involved, history, outbox } : null;
+  return record ? { record, involved, history, outbox, questions } : null;
 }

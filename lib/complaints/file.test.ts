@@ -1,9 +1,20 @@
 import { createTranslator } from 'next-intl';
 import { describe, expect, it } from 'vitest';
-import type { ComplaintFileHistoryEntry, ComplaintFileMessage, ComplaintFileRecord } from '@/db/complaint-file';
+import type { ComplaintFileHistoryEntry, ComplaintFileMessage, ComplaintFileQuestion, ComplaintFileRecord } from '@/db/complaint-file';
 import { beheerMessages } from '@/lib/i18n/beheer';
 import { DEFAULT_TERMS } from '@/lib/procedure/terms';
-import { clockRows, complaintFileView, formatDateTime, historyDetails, historyRow, outboxRow, parseComplaintId, type Translate } from './file';
+import {
+  clockRows,
+  complaintFileView,
+  formatDateTime,
+  hearingAndCopyItems,
+  historyDetails,
+  historyRow,
+  outboxRow,
+  parseComplaintId,
+  questionRow,
+  type Translate,
+} from './file';
 import { HISTORY_ACTIONS } from './history-actions';
 
 const t = createTranslator({ locale: 'nl', messages: { beheer: beheerMessages }, namespace: 'beheer' }) as unknown as Translate;
@@ -152,7 +163,7 @@ describe('clock rows', () => {
     const old = record({ incidentDate: '2025-01-15' });
     const rows = byClock(clockRows(old, [], '2026-03-06', t));
     expect(rows.notAdmissibleNotice).toMatchObject({ phase: 'running', due: '2026-03-30' });
-    const view = complaintFileView({ record: old, involved: [], history: [], outbox: [] }, { today: '2026-03-06', t });
+    const view = complaintFileView({ record: old, involved: [], history: [], outbox: [], questions: [] }, { today: '2026-03-06', t });
     expect(view.oneYear?.title).toBe('Langer dan een jaar geleden');
     expect(view.oneYear?.body).toContain('vóór 2 maart 2025');
     expect(view.oneYear?.body).toContain('maandag 30 maart 2026');
@@ -223,11 +234,29 @@ describe('history rows', () => {
       'Gepland op: 20 maart 2026',
       'Deelnemers: klager, Thijs Bakker',
     ]);
-    expect(historyDetails(t, { ground: 'waived' }).map((d) => d.value)).toEqual(['Klager ziet af van horen']);
+    expect(historyDetails(t, { ground: 'waived' }).map((d) => d.value)).toEqual(['De klager ziet af van horen']);
     expect(historyDetails(t, { outcome: 'upheld', measures: ['Een', 'Twee'] }).map((d) => `${d.label}: ${d.value}`)).toEqual([
       'Oordeel: Gegrond',
       'Maatregelen: Een, Twee',
     ]);
+    // What the inquiry steps write (lib/complaints/steps/inquiry.ts): every key has a label, dates and media in words.
+    const lines = (details: Record<string, unknown>) => historyDetails(t, details).map((d) => `${d.label}: ${d.value}`);
+    expect(lines({ question: 'Welke dagen?', answerBy: '2026-03-20', medium: 'post' })).toEqual(['Vraag: Welke dagen?', 'Antwoord gevraagd voor: 20 maart 2026', 'Verstuurd per: Post']);
+    expect(lines({ question: 'Welke dagen?', answer: 'Maandag', answeredOn: '2026-03-09', via: 'phone' })).toEqual([
+      'Vraag: Welke dagen?',
+      'Antwoord: Maandag',
+      'Beantwoord op: 9 maart 2026',
+      'Via: Telefoon',
+    ]);
+    expect(lines({ sentOn: '2026-03-04', via: 'in_person', recipient: 'Sanne de Vries' })).toEqual(['Verstuurd op: 4 maart 2026', 'Via: Persoonlijk', 'Aan: Sanne de Vries']);
+    expect(lines({ on: '2026-03-10', time: '14:30', place: null, participants: 'Klager, Sanne Jansen', previousOn: '2026-03-09' })).toEqual([
+      'Gepland op: 10 maart 2026',
+      'Tijd: 14:30',
+      'Deelnemers: Klager, Sanne Jansen',
+      'Eerder gepland op: 9 maart 2026',
+    ]);
+    expect(lines({ heldOn: '2026-03-10', participants: 'Klager', report: 'Verslag' })).toEqual(['Gehouden op: 10 maart 2026', 'Deelnemers: Klager', 'Verslag: Verslag']);
+    expect(lines({ ground: 'no_reaction' })).toEqual(['Grond: Geen reactie binnen de gestelde termijn']);
     expect(historyDetails(t, { somethingNew: 'x' })).toEqual([{ label: 'somethingNew', value: 'x', multiline: false }]);
     expect(historyDetails(t, null)).toEqual([]);
   });
@@ -273,7 +302,7 @@ describe('outbox rows', () => {
 
 describe('the file view', () => {
   it('shows who registered it, the contact details and what is missing', () => {
-    const view = complaintFileView({ record: record(), involved: [], history: [entry({})], outbox: [] }, { today: '2026-03-06', t });
+    const view = complaintFileView({ record: record(), involved: [], history: [entry({})], outbox: [], questions: [] }, { today: '2026-03-06', t });
     const facts = Object.fromEntries(view.complaint.map((item) => [item.label, item.value]));
     expect(facts).toMatchObject({
       Referentie: 'KL-2026-0042',
@@ -293,14 +322,14 @@ describe('the file view', () => {
 
   it('names the ground of a complaint that was not handled, right under its status', () => {
     const view = complaintFileView(
-      { record: record({ status: 'not_admissible', notAdmissibleGround: 'handled_before' }), involved: [], history: [], outbox: [] },
+      { record: record({ status: 'not_admissible', notAdmissibleGround: 'handled_before' }), involved: [], history: [], outbox: [], questions: [] },
       { today: '2026-03-06', t },
     );
     expect(view.complaint.slice(1, 3)).toEqual([
       { label: 'Status', value: 'Niet in behandeling genomen' },
       { label: 'Grond', value: 'Eerder behandeld' },
     ]);
-    const open = complaintFileView({ record: record(), involved: [], history: [], outbox: [] }, { today: '2026-03-06', t });
+    const open = complaintFileView({ record: record(), involved: [], history: [], outbox: [], questions: [] }, { today: '2026-03-06', t });
     expect(open.complaint.map((item) => item.label)).not.toContain('Grond');
   });
 
@@ -314,6 +343,7 @@ describe('the file view', () => {
         ],
         history: [],
         outbox: [],
+        questions: [],
       },
       { today: '2026-03-06', t },
     );
@@ -324,6 +354,86 @@ describe('the file view', () => {
       { name: 'Ingrid Verhoeven', role: 'Over wie de klacht gaat', note: 'Team Oss' },
       { name: 'meneer Pieters', role: 'Ook betrokken', note: 'naam zoals opgegeven, niet gekoppeld aan een medewerker' },
     ]);
+  });
+});
+
+describe('hearing and copy', () => {
+  const subject = [{ involvement: 'subject' as const }];
+  const facts = (items: ReturnType<typeof hearingAndCopyItems>) => items.map((item) => `${item.label}: ${item.value}${item.muted ? ' (muted)' : ''}`);
+
+  it('nothing done yet; no copy needed when nobody is recorded as the person complained about', () => {
+    expect(facts(hearingAndCopyItems(t, record(), subject, []))).toEqual(['Afschrift aan medewerker: Nog niet verstuurd (muted)', 'Hoorgesprek: Nog niet gepland (muted)']);
+    expect(facts(hearingAndCopyItems(t, record(), [{ involvement: 'other' }], []))[0]).toBe(
+      'Afschrift aan medewerker: Niet nodig: er is niemand vastgelegd over wie de klacht gaat (muted)',
+    );
+  });
+
+  it('a planned hearing with the time and place of its latest planning', () => {
+    const history = [
+      entry({ id: 2, action: 'hearing_planned', details: { on: '2026-03-09', time: '10:00', place: 'Kantoor Oss' } }),
+      entry({ id: 3, action: 'hearing_planned', details: { on: '2026-03-10', time: '14:30', place: null } }),
+    ];
+    expect(facts(hearingAndCopyItems(t, record({ copySentOn: '2026-03-04', hearingState: 'planned', hearingOn: '2026-03-10' }), subject, history))).toEqual([
+      'Afschrift aan medewerker: Verstuurd op 4 maart 2026',
+      'Hoorgesprek: Gepland op dinsdag 10 maart 2026 om 14:30',
+    ]);
+    const withPlace = [entry({ action: 'hearing_planned', details: { on: '2026-03-10', time: null, place: 'Kantoor Oss' } })];
+    expect(facts(hearingAndCopyItems(t, record({ hearingState: 'planned', hearingOn: '2026-03-10' }), subject, withPlace)).slice(1)).toEqual([
+      'Hoorgesprek: Gepland op dinsdag 10 maart 2026',
+      'Plaats: Kantoor Oss',
+    ]);
+  });
+
+  it.each([
+    [{ hearingState: 'held', hearingOn: '2026-03-10' }, [], 'Gehouden op 10 maart 2026'],
+    [{ hearingState: 'skipped', hearingOn: null }, [entry({ action: 'hearing_skipped', details: { ground: 'waived' } })], 'Geen hoorgesprek: De klager ziet af van horen'],
+    [{ hearingState: 'skipped', hearingOn: null }, [], 'Geen hoorgesprek'],
+  ] as const)('hearing %j', (hearing, history, expected) => {
+    expect(hearingAndCopyItems(t, record(hearing), subject, [...history])[1]).toEqual({ label: 'Hoorgesprek', value: expected });
+  });
+
+  it('the file view carries them, and the questions to the client', () => {
+    const view = complaintFileView(
+      { record: record({ copySentOn: '2026-03-04' }), involved: [], history: [], outbox: [], questions: [] },
+      { today: '2026-03-06', t },
+    );
+    expect(view.hearingAndCopy[0]).toEqual({ label: 'Afschrift aan medewerker', value: 'Verstuurd op 4 maart 2026' });
+    expect(view.questions).toEqual([]);
+  });
+});
+
+describe('questions to the client', () => {
+  const question: ComplaintFileQuestion = {
+    id: 5,
+    question: 'Op welke dagen had u een afspraak?',
+    answerBy: '2026-03-20',
+    askedAt: new Date('2026-03-05T23:30:00Z'),
+    askedByName: 'Sanne Jansen',
+    answer: null,
+    answeredOn: null,
+    answerVia: null,
+  };
+
+  it('an open question says when it was asked, by whom, the answer date, and that no answer came yet', () => {
+    expect(questionRow(t, question)).toEqual({
+      id: 5,
+      question: 'Op welke dagen had u een afspraak?',
+      // 23:30 UTC is the next day in Amsterdam.
+      asked: 'Gevraagd op 6 maart 2026 door Sanne Jansen · antwoord gevraagd vóór 20 maart 2026',
+      answer: null,
+      answered: 'Nog geen antwoord',
+      open: true,
+    });
+  });
+
+  it.each([
+    ['phone', 'Beantwoord op 9 maart 2026, telefonisch'],
+    ['post', 'Beantwoord op 9 maart 2026, per post'],
+    ['in_person', 'Beantwoord op 9 maart 2026, in een gesprek'],
+    [null, 'Beantwoord op 9 maart 2026, door de klager zelf'],
+  ] as const)('an answer via %s', (via, expected) => {
+    const row = questionRow(t, { ...question, answerBy: null, askedByName: null, answer: 'Op 2, 9 en 16 februari.', answeredOn: '2026-03-09', answerVia: via });
+    expect(row).toMatchObject({ asked: 'Gevraagd op 6 maart 2026', answer: 'Op 2, 9 en 16 februari.', answered: expected, open: false });
   });
 });
 

@@ -2,6 +2,7 @@ import type {
   ComplaintFileHistoryEntry,
   ComplaintFileInvolved,
   ComplaintFileMessage,
+  ComplaintFileQuestion,
   ComplaintFileRecord,
 } from '@/db/complaint-file';
 import { formatDate, formatMonths, formatTerm } from '@/lib/format';
@@ -39,6 +40,7 @@ export type ComplaintFileData = {
   involved: ComplaintFileInvolved[];
   history: ComplaintFileHistoryEntry[];
   outbox: ComplaintFileMessage[];
+  questions: ComplaintFileQuestion[];
 };
 
 export type Item = { label: string; value: string; muted?: boolean; multiline?: boolean };
@@ -86,6 +88,18 @@ export type OutboxRow = {
   body: string;
 };
 
+/** A question to the client and its answer, as the file shows it. */
+export type QuestionRow = {
+  id: number;
+  question: string;
+  /** "Gevraagd op 3 maart 2026 door Sanne Jansen", with the date an answer was asked for. */
+  asked: string;
+  answer: string | null;
+  /** When and how the answer came in, or that it is still open. */
+  answered: string;
+  open: boolean;
+};
+
 export type ComplaintFileView = {
   id: number;
   reference: string;
@@ -97,6 +111,9 @@ export type ComplaintFileView = {
   content: Item[];
   party: Item[];
   involved: { name: string; role: string; note: string | null }[];
+  /** The copy to the person complained about and the hearing (Awb 9:9, 9:10). */
+  hearingAndCopy: Item[];
+  questions: QuestionRow[];
   clocks: ClockRow[];
   termsNote: string;
   oneYear: { title: string; body: string } | null;
@@ -219,7 +236,7 @@ export function clockRows(record: ComplaintFileRecord, history: readonly Pick<Co
   });
 }
 
-const DATE_DETAILS = new Set(['receivedOn', 'earliestHandled', 'previousDue', 'newDue', 'incidentDate', 'withdrawnOn', 'answerBy', 'answeredOn', 'sentOn', 'on', 'heldOn', 'consentOn']);
+const DATE_DETAILS = new Set(['receivedOn', 'earliestHandled', 'previousDue', 'newDue', 'incidentDate', 'withdrawnOn', 'answerBy', 'answeredOn', 'sentOn', 'on', 'previousOn', 'heldOn', 'consentOn']);
 const MULTILINE_DETAILS = new Set(['report', 'answer', 'question', 'judgement', 'findings', 'response', 'dissatisfaction', 'participants']);
 /** Ids are shown by the names stored next to them. */
 const HIDDEN_DETAILS = new Set(['handlerId', 'staffId', 'contractingPartyId']);
@@ -302,6 +319,67 @@ export function outboxRow(t: Translate, message: ComplaintFileMessage): OutboxRo
   };
 }
 
+/** The latest history entry of this action: the hearing's time and place, or the ground for not holding it. */
+function latestDetails(history: readonly ComplaintFileHistoryEntry[], action: string): Record<string, unknown> {
+  return history.findLast((entry) => entry.action === action)?.details ?? {};
+}
+
+/** Whether the person complained about has had a copy, and where the hearing stands. */
+export function hearingAndCopyItems(
+  t: Translate,
+  record: Pick<ComplaintFileRecord, 'copySentOn' | 'hearingState' | 'hearingOn'>,
+  involved: readonly Pick<ComplaintFileInvolved, 'involvement'>[],
+  history: readonly ComplaintFileHistoryEntry[],
+): Item[] {
+  const copy: Item = record.copySentOn
+    ? { label: t('file.procedure.copy'), value: t('file.procedure.copySent', { date: longDate(record.copySentOn) }) }
+    : involved.some((person) => person.involvement === 'subject')
+      ? { label: t('file.procedure.copy'), value: t('file.procedure.copyNotSent'), muted: true }
+      : { label: t('file.procedure.copy'), value: t('file.procedure.copyNotNeeded'), muted: true };
+  const label = t('file.procedure.hearing');
+  const items: Item[] = [copy];
+  switch (record.hearingState) {
+    case null:
+      items.push({ label, value: t('file.procedure.hearingNone'), muted: true });
+      break;
+    case 'planned': {
+      const { time, place } = latestDetails(history, 'hearing_planned');
+      const date = record.hearingOn ? fullDate(record.hearingOn) : '';
+      items.push({ label, value: typeof time === 'string' && time ? t('file.procedure.hearingPlannedAt', { date, time }) : t('file.procedure.hearingPlanned', { date }) });
+      if (typeof place === 'string' && place) items.push({ label: t('file.procedure.place'), value: place });
+      break;
+    }
+    case 'held':
+      items.push({ label, value: t('file.procedure.hearingHeld', { date: record.hearingOn ? longDate(record.hearingOn) : '' }) });
+      break;
+    case 'skipped': {
+      const { ground } = latestDetails(history, 'hearing_skipped');
+      const key = `file.history.skipGrounds.${String(ground)}`;
+      items.push({ label, value: typeof ground === 'string' && t.has(key) ? t('file.procedure.hearingSkippedGround', { ground: t(key) }) : t('file.procedure.hearingSkipped') });
+      break;
+    }
+  }
+  return items;
+}
+
+export function questionRow(t: Translate, question: ComplaintFileQuestion): QuestionRow {
+  const on = longDate(amsterdamDate(question.askedAt));
+  const asked = [
+    question.askedByName ? t('file.procedure.asked', { date: on, name: question.askedByName }) : t('file.procedure.askedOn', { date: on }),
+    question.answerBy ? t('file.procedure.answerBy', { date: longDate(question.answerBy) }) : null,
+  ]
+    .filter(Boolean)
+    .join(' · ');
+  const open = question.answer === null || question.answeredOn === null;
+  const answered = open
+    ? t('file.procedure.open')
+    : t('file.procedure.answered', {
+        date: longDate(question.answeredOn!),
+        via: t(`file.procedure.answeredVia.${question.answerVia ?? 'client'}`),
+      });
+  return { id: question.id, question: question.question, asked, answer: question.answer, answered, open };
+}
+
 export function complaintFileView(data: ComplaintFileData, options: { today: IsoDate; t: Translate }): ComplaintFileView {
   const { record } = data;
   const { today, t } = options;
@@ -372,6 +450,8 @@ export function complaintFileView(data: ComplaintFileData, options: { today: Iso
         ? t('file.involved.notLinked')
         : [person.team, person.staffActive === false ? t('file.involved.inactive') : null].filter(Boolean).join(', ') || null,
     })),
+    hearingAndCopy: hearingAndCopyItems(t, record, data.involved, data.history),
+    questions: data.questions.map((question) => questionRow(t, question)),
     clocks: clockRows(record, data.history, today, t),
     termsNote: t('file.clocks.termsNote', {
       ack: formatTerm(record.terms.acknowledgementDays, 'nl'),

@@ -1,10 +1,14 @@
 import { describe, expect, it } from 'vitest';
+import en from '@/lib/i18n/messages/en.json';
+import nl from '@/lib/i18n/messages/nl.json';
 import { DEFAULT_TERMS } from './terms';
 import { NOT_ADMISSIBLE_GROUNDS, type Status, STATUSES } from './vocabulary';
 import {
+  checkAnswerDate,
   checkAssignment,
   checkExtension,
   checkGround,
+  checkNotBeforeReceipt,
   checkStep,
   isBlocked,
   latestExtensionWithoutConsent,
@@ -204,6 +208,31 @@ describe('checkAssignment', () => {
     ['a manager', { id: 20, role: 'manager', active: true }, null],
   ] as const)('%s', (_, candidate, expected) => {
     expect(checkAssignment(candidate, facts)).toBe(expected);
+  });
+});
+
+describe('dates entered for the inquiry steps', () => {
+  it.each([
+    ['the day it was asked', '2026-03-10', null],
+    ['later', '2026-03-12', null],
+    ['the day before it was asked', '2026-03-09', 'answerBeforeQuestion'],
+  ] as const)('an answer on %s', (_, answeredOn, expected) => {
+    expect(checkAnswerDate(answeredOn, '2026-03-10')).toBe(expected);
+  });
+
+  it.each([
+    ['the day of receipt', '2026-03-02', null],
+    ['later', '2026-03-20', null],
+    ['the day before receipt', '2026-03-01', 'beforeReceived'],
+  ] as const)('a copy sent or hearing held on %s', (_, on, expected) => {
+    expect(checkNotBeforeReceipt(on, '2026-03-02')).toBe(expected);
+  });
+
+  it('their refusals (and the step\'s own noOpenQuestion) have a text in Dutch and English', () => {
+    for (const key of ['answerBeforeQuestion', 'beforeReceived', 'noOpenQuestion']) {
+      expect(nl.errors, `nl ${key}`).toHaveProperty(key);
+      expect(en.errors, `en ${key}`).toHaveProperty(key);
+    }
   });
 });
 

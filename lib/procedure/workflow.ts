@@ -219,6 +219,16 @@ export function checkAssignment(
   return null;
 }
 
+/** The client's answer cannot have come in before the question was asked (calendar days in Amsterdam). */
+export function checkAnswerDate(answeredOn: IsoDate, askedOn: IsoDate): 'answerBeforeQuestion' | null {
+  return compareIsoDates(answeredOn, askedOn) < 0 ? 'answerBeforeQuestion' : null;
+}
+
+/** Something done with the complaint (a copy sent, a hearing held) cannot have happened before the complaint reached us. */
+export function checkNotBeforeReceipt(on: IsoDate, receivedOn: IsoDate): 'beforeReceived' | null {
+  return compareIsoDates(on, receivedOn) < 0 ? 'beforeReceived' : null;
+}
+
 export type ExtensionCheck = {
   /** The resolution due date now in force. */
   currentDue: IsoDate;

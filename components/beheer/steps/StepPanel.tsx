@@ -29,7 +29,12 @@ export function StepPanel({ data }: { data: StepPanelData }) {
   const Form = open ? STEP_FORMS[open] : undefined;
   // Not handling a complaint is the everyday step when the one-year rule applies.
   const quiet = (step: Step) => EXCEPTIONS.includes(step) && !(step === 'declareNotAdmissible' && data.suggestedGround);
-  const label = (step: Step) => (step === 'assign' && data.handlerName ? t('assign.buttonReassign') : t(`${step}.button`));
+  const label = (step: Step) =>
+    step === 'assign' && data.handlerName
+      ? t('assign.buttonReassign')
+      : step === 'planHearing' && data.hearing.state === 'planned'
+        ? t('planHearing.buttonMove')
+        : t(`${step}.button`);
 
   const onDone = (step: Step) => (result: StepResult) => {
     setOpen(null);

@@ -4,6 +4,7 @@ import type { ComponentType } from 'react';
 import type { Step } from '@/lib/procedure/workflow';
 import { AddInvolvedForm, AssignForm, RecuseForm, RemoveInvolvedForm } from './AssignmentForms';
 import { ExtendForm, NotAdmissibleForm, ReopenForm } from './DecisionForms';
+import { PlanHearingForm, RecordAnswerForm, RecordHearingForm, RequestInfoForm, SendCopyForm, SkipHearingForm } from './InquiryForms';
 import { AcknowledgeForm, WithdrawForm } from './IntakeForms';
 import type { StepFormProps } from './types';
 
@@ -18,4 +19,10 @@ export const STEP_FORMS: Partial<Record<Step, ComponentType<StepFormProps>>> = {
   declareNotAdmissible: NotAdmissibleForm,
   extend: ExtendForm,
   reopen: ReopenForm,
+  requestInfo: RequestInfoForm,
+  recordAnswer: RecordAnswerForm,
+  sendCopy: SendCopyForm,
+  planHearing: PlanHearingForm,
+  recordHearing: RecordHearingForm,
+  skipHearing: SkipHearingForm,
 };

@@ -2,6 +2,7 @@
 
 import { addInvolved, assign, recuse, removeInvolved } from './assignment';
 import { declareNotAdmissible, extend, reopen } from './decision';
+import { planHearing, recordAnswer, recordHearing, requestInfo, sendCopy, skipHearing } from './inquiry';
 import { acknowledge, withdraw } from './intake';
 
 /**
@@ -38,4 +39,22 @@ export async function extendAction(input: unknown) {
 }
 export async function reopenAction(input: unknown) {
   return reopen(input);
+}
+export async function requestInfoAction(input: unknown) {
+  return requestInfo(input);
+}
+export async function recordAnswerAction(input: unknown) {
+  return recordAnswer(input);
+}
+export async function sendCopyAction(input: unknown) {
+  return sendCopy(input);
+}
+export async function planHearingAction(input: unknown) {
+  return planHearing(input);
+}
+export async function recordHearingAction(input: unknown) {
+  return recordHearing(input);
+}
+export async function skipHearingAction(input: unknown) {
+  return skipHearing(input);
 }

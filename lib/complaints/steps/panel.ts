@@ -3,7 +3,7 @@ import { activeStaff } from '@/db/complaints';
 import { activeParties, handlerCandidates, involvedPeople, measureChoices, openInformationRequest } from '@/db/procedure';
 import type { ComplaintFileRecord } from '@/db/complaint-file';
 import type { Actor } from '@/lib/auth/actor';
-import { compareIsoDates, type IsoDate } from '@/lib/procedure/dates';
+import { amsterdamDate, compareIsoDates, type IsoDate } from '@/lib/procedure/dates';
 import { acknowledgementDue, checkIncidentAge, dueDateOf, notAdmissibleNoticeDue } from '@/lib/procedure/deadlines';
 import type { ContractingPartyType, HearingState, MeasureStatus, NotAdmissibleGround, Role } from '@/lib/procedure/vocabulary';
 import { isBlocked, latestExtensionWithoutConsent, type StepOption, stepOptions, suggestedGround } from '@/lib/procedure/workflow';
@@ -18,6 +18,8 @@ export type StepPanelData = {
   complaintId: number;
   version: number;
   today: IsoDate;
+  /** The day the complaint reached us: nothing done with it can be earlier. */
+  receivedOn: IsoDate;
   options: StepOption[];
   /** The handler is involved: only reassignment can go on. */
   blocked: boolean;
@@ -38,7 +40,7 @@ export type StepPanelData = {
   resolutionDue: IsoDate;
   extensionCount: number;
   latestWithoutConsent: IsoDate | null;
-  openQuestion: { question: string; answerBy: IsoDate | null } | null;
+  openQuestion: { question: string; answerBy: IsoDate | null; askedOn: IsoDate } | null;
   hearing: { state: HearingState | null; on: IsoDate | null };
   contractingPartyId: number | null;
 };
@@ -64,6 +66,7 @@ export async function loadStepPanel(actor: Actor, record: ComplaintFileRecord, t
     complaintId: record.id,
     version: record.version,
     today,
+    receivedOn: record.receivedOn,
     options,
     blocked: isBlocked(facts),
     handlerName: record.handlerName,
@@ -87,7 +90,7 @@ export async function loadStepPanel(actor: Actor, record: ComplaintFileRecord, t
     resolutionDue,
     extensionCount: record.extensionCount,
     latestWithoutConsent: latestExtensionWithoutConsent(resolutionDue, record.extensionCount, record.terms),
-    openQuestion: openQuestion ? { question: openQuestion.question, answerBy: openQuestion.answerBy } : null,
+    openQuestion: openQuestion ? { question: openQuestion.question, answerBy: openQuestion.answerBy, askedOn: amsterdamDate(openQuestion.askedAt) } : null,
     hearing: { state: record.hearingState, on: record.hearingOn },
     contractingPartyId: record.contractingPartyId,
   };

@@ -7,6 +7,7 @@ import { ClockTable } from '@/components/beheer/file/ClockTable';
 import { FactList, Section } from '@/components/beheer/file/FactList';
 import { HistoryTimeline } from '@/components/beheer/file/HistoryTimeline';
 import { OutboxList } from '@/components/beheer/file/OutboxList';
+import { QuestionList } from '@/components/beheer/file/QuestionList';
 import { StepPanel } from '@/components/beheer/steps/StepPanel';
 import { requireActor } from '@/lib/auth/page';
 import { complaintFileView, parseComplaintId, type Translate } from '@/lib/complaints/file';
@@ -18,7 +19,7 @@ type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ geregist
 
 export const metadata: Metadata = { title: 'Klachtdossier' };
 
-/** The complaint file: all data, the people involved, the three clocks, the history and the outbox. */
+/** The complaint file: all data, the people involved, the three clocks, hearing and copy, the questions to the client, the history and the outbox. */
 export default async function ComplaintFilePage({ params, searchParams }: Props) {
   const actor = await requireActor('complaints.read');
   const { id: rawId } = await params;
@@ -98,6 +99,12 @@ export default async function ComplaintFilePage({ params, searchParams }: Props)
             <FactList items={view.content} stacked />
           </Section>
 
+          {view.questions.length > 0 ? (
+            <Section title={t('file.sections.questions')} id="questions">
+              <QuestionList rows={view.questions} labels={{ question: t('file.procedure.question'), answer: t('file.procedure.answer') }} />
+            </Section>
+          ) : null}
+
           <Section title={t('file.sections.history')} id="history">
             <p className="mb-4 text-sm text-stone-600">{t('file.history.caption')}</p>
             <HistoryTimeline rows={view.history} empty={t('file.history.empty')} reasonLabel={t('file.history.reason')} />
@@ -141,6 +148,10 @@ export default async function ComplaintFilePage({ params, searchParams }: Props)
                 ))}
               </ul>
             )}
+          </Section>
+
+          <Section title={t('file.sections.procedure')} id="procedure">
+            <FactList items={view.hearingAndCopy} />
           </Section>
         </div>
       </div>
