@@ -259,10 +259,26 @@ function detailValue(t: Translate, key: string, value: unknown): string | null {
 }
 
 /** A history entry's details as labelled lines; unknown keys (from later steps) are shown as they are. */
+/**
+ * The order details are shown in (the database keeps jsonb keys in its own order); keys not listed come last, as stored.
+ */
+const DETAIL_ORDER = [
+  'channel', 'receivedOn', 'olderThanLimit', 'incidentOlderThanLimit', 'incidentDate', 'earliestHandled',
+  'ground', 'outcome', 'handlerName', 'previousHandlerName', 'name', 'involvement',
+  'question', 'answer', 'answerBy', 'answeredOn', 'on', 'time', 'place', 'heldOn', 'participants', 'previousOn', 'report',
+  'sentOn', 'via', 'recipient', 'medium', 'previousDue', 'newDue', 'days', 'consent', 'consentOn', 'consentHow',
+  'judgement', 'measures', 'contractingPartyName', 'dissatisfaction', 'response', 'withdrawnOn', 'late', 'blocksHandler',
+];
+const detailRank = (key: string) => {
+  const rank = DETAIL_ORDER.indexOf(key);
+  return rank === -1 ? DETAIL_ORDER.length : rank;
+};
+
 export function historyDetails(t: Translate, details: Record<string, unknown> | null): Item[] {
   if (!details) return [];
   const items: Item[] = [];
-  for (const [key, raw] of Object.entries(details)) {
+  const entries = Object.entries(details).sort(([a], [b]) => detailRank(a) - detailRank(b));
+  for (const [key, raw] of entries) {
     if (HIDDEN_DETAILS.has(key)) continue;
     const value = detailValue(t, key, raw);
     if (value === null) continue;
