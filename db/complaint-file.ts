@@ -1,7 +1,19 @@
 import { asc, eq } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db, Tx } from './client';
-import { categories, complaintHistory, complaintInvolved, complaints, contractingParties, informationRequests, outbox, staff, users } from './schema';
+import {
+  categories,
+  complaintHistory,
+  complaintInvolved,
+  complaintMeasures,
+  complaints,
+  contractingParties,
+  informationRequests,
+  measures,
+  outbox,
+  staff,
+  users,
+} from './schema';
 
 type Executor = Db | Tx;
 
@@ -152,8 +164,19 @@ export async function complaintFileQuestions(db: Executor, complaintId: number) 
     .orderBy(asc(informationRequests.askedAt), asc(informationRequests.id));
 }
 
+/** The measures linked to the complaint (DESIGN rule 10), oldest first. */
+export async function complaintFileMeasures(db: Executor, complaintId: number) {
+  return db
+    .select({ id: measures.id, description: measures.description, owner: measures.owner, dueOn: measures.dueOn, status: measures.status })
+    .from(complaintMeasures)
+    .innerJoin(measures, eq(measures.id, complaintMeasures.measureId))
+    .where(eq(complaintMeasures.complaintId, complaintId))
+    .orderBy(asc(complaintMeasures.linkedAt), asc(measures.id));
+}
+
 export type ComplaintFileRecord = NonNullable<Awaited<ReturnType<typeof complaintFileRecord>>>;
 export type ComplaintFileInvolved = Awaited<ReturnType<typeof complaintFileInvolved>>[number];
 export type ComplaintFileHistoryEntry = Awaited<ReturnType<typeof complaintFileHistory>>[number];
 export type ComplaintFileMessage = Awaited<ReturnType<typeof complaintFileOutbox>>[number];
 export type ComplaintFileQuestion = Awaited<ReturnType<typeof complaintFileQuestions>>[number];
+export type ComplaintFileMeasure = Awaited<ReturnType<typeof complaintFileMeasures>>[number];

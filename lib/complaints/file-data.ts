@@ -3,6 +3,7 @@ import {
   complaintAccessFacts,
   complaintFileHistory,
   complaintFileInvolved,
+  complaintFileMeasures,
   complaintFileOutbox,
   complaintFileQuestions,
   complaintFileRecord,
@@ -20,12 +21,13 @@ export async function loadComplaintFile(actor: Pick<Actor, 'id' | 'role'>, id: n
   const db = await getDb();
   const facts = await complaintAccessFacts(db, id);
   if (!facts || !canSeeComplaint(actor, facts)) return null;
-  const [record, involved, history, outbox, questions] = await Promise.all([
+  const [record, involved, history, outbox, questions, measures] = await Promise.all([
     complaintFileRecord(db, id),
     complaintFileInvolved(db, id),
     complaintFileHistory(db, id),
     complaintFileOutbox(db, id),
     complaintFileQuestions(db, id),
+    complaintFileMeasures(db, id),
   ]);
-  return record ? { record, involved, history, outbox, questions } : null;
+  return record ? { record, involved, history, outbox, questions, measures } : null;
 }

@@ -163,7 +163,7 @@ describe('clock rows', () => {
     const old = record({ incidentDate: '2025-01-15' });
     const rows = byClock(clockRows(old, [], '2026-03-06', t));
     expect(rows.notAdmissibleNotice).toMatchObject({ phase: 'running', due: '2026-03-30' });
-    const view = complaintFileView({ record: old, involved: [], history: [], outbox: [], questions: [] }, { today: '2026-03-06', t });
+    const view = complaintFileView({ record: old, involved: [], history: [], outbox: [], questions: [], measures: [] }, { today: '2026-03-06', t });
     expect(view.oneYear?.title).toBe('Langer dan een jaar geleden');
     expect(view.oneYear?.body).toContain('vóór 2 maart 2025');
     expect(view.oneYear?.body).toContain('maandag 30 maart 2026');
@@ -236,8 +236,8 @@ describe('history rows', () => {
     ]);
     expect(historyDetails(t, { ground: 'waived' }).map((d) => d.value)).toEqual(['De klager ziet af van horen']);
     expect(historyDetails(t, { outcome: 'upheld', measures: ['Een', 'Twee'] }).map((d) => `${d.label}: ${d.value}`)).toEqual([
-      'Oordeel: Gegrond',
-      'Maatregelen: Een, Twee',
+      'Besluit: Gegrond',
+      'Maatregelen: Een\nTwee',
     ]);
     // What the inquiry steps write (lib/complaints/steps/inquiry.ts): every key has a label, dates and media in words.
     const lines = (details: Record<string, unknown>) => historyDetails(t, details).map((d) => `${d.label}: ${d.value}`);
@@ -259,6 +259,19 @@ describe('history rows', () => {
     expect(lines({ ground: 'no_reaction' })).toEqual(['Grond: Geen reactie binnen de gestelde termijn']);
     expect(historyDetails(t, { somethingNew: 'x' })).toEqual([{ label: 'somethingNew', value: 'x', multiline: false }]);
     expect(historyDetails(t, null)).toEqual([]);
+  });
+
+  it('writes out the details of the last steps: outcome, measures one per line, the party and its response', () => {
+    expect(historyDetails(t, { outcome: 'upheld', judgement: 'De adviseur had moeten bellen.', measures: ['Sms-herinnering, ook bij ziekte', 'Gesprek met de adviseur'] })).toEqual([
+      { label: 'Besluit', value: 'Gegrond', multiline: false },
+      { label: 'Oordeel en motivering', value: 'De adviseur had moeten bellen.', multiline: true },
+      { label: 'Maatregelen', value: 'Sms-herinnering, ook bij ziekte\nGesprek met de adviseur', multiline: true },
+    ]);
+    expect(historyDetails(t, { contractingPartyId: 3, contractingPartyName: 'Gemeente Oss' }).map((d) => `${d.label}: ${d.value}`)).toEqual(['Opdrachtgever: Gemeente Oss']);
+    expect(historyDetails(t, { response: 'Wij sluiten ons aan bij het oordeel.', receivedOn: '2026-06-02' }).map((d) => `${d.label}: ${d.value}`)).toEqual([
+      'Ontvangen op: 2 juni 2026',
+      'Reactie opdrachtgever: Wij sluiten ons aan bij het oordeel.',
+    ]);
   });
 });
 
@@ -302,7 +315,7 @@ describe('outbox rows', () => {
 
 describe('the file view', () => {
   it('shows who registered it, the contact details and what is missing', () => {
-    const view = complaintFileView({ record: record(), involved: [], history: [entry({})], outbox: [], questions: [] }, { today: '2026-03-06', t });
+    const view = complaintFileView({ record: record(), involved: [], history: [entry({})], outbox: [], questions: [], measures: [] }, { today: '2026-03-06', t });
     const facts = Object.fromEntries(view.complaint.map((item) => [item.label, item.value]));
     expect(facts).toMatchObject({
       Referentie: 'KL-2026-0042',
@@ -318,18 +331,19 @@ describe('the file view', () => {
     expect(view.subtitle).toBe('Ontvangen op 2 maart 2026 · Post · Bejegening door adviseur');
     expect(view.termsNote).toContain('ontvangstbevestiging binnen 2 weken');
     expect(view.oneYear).toBeNull();
+    expect(view.outcome).toBeNull();
   });
 
   it('names the ground of a complaint that was not handled, right under its status', () => {
     const view = complaintFileView(
-      { record: record({ status: 'not_admissible', notAdmissibleGround: 'handled_before' }), involved: [], history: [], outbox: [], questions: [] },
+      { record: record({ status: 'not_admissible', notAdmissibleGround: 'handled_before' }), involved: [], history: [], outbox: [], questions: [], measures: [] },
       { today: '2026-03-06', t },
     );
     expect(view.complaint.slice(1, 3)).toEqual([
       { label: 'Status', value: 'Niet in behandeling genomen' },
       { label: 'Grond', value: 'Eerder behandeld' },
     ]);
-    const open = complaintFileView({ record: record(), involved: [], history: [], outbox: [], questions: [] }, { today: '2026-03-06', t });
+    const open = complaintFileView({ record: record(), involved: [], history: [], outbox: [], questions: [], measures: [] }, { today: '2026-03-06', t });
     expect(open.complaint.map((item) => item.label)).not.toContain('Grond');
   });
 
@@ -344,6 +358,7 @@ describe('the file view', () => {
         history: [],
         outbox: [],
         questions: [],
+        measures: [],
       },
       { today: '2026-03-06', t },
     );
@@ -394,7 +409,7 @@ describe('hearing and copy', () => {
 
   it('the file view carries them, and the questions to the client', () => {
     const view = complaintFileView(
-      { record: record({ copySentOn: '2026-03-04' }), involved: [], history: [], outbox: [], questions: [] },
+      { record: record({ copySentOn: '2026-03-04' }), involved: [], history: [], outbox: [], questions: [], measures: [] },
       { today: '2026-03-06', t },
     );
     expect(view.hearingAndCopy[0]).toEqual({ label: 'Afschrift aan medewerker', value: 'Verstuurd op 4 maart 2026' });
@@ -434,6 +449,46 @@ describe('questions to the client', () => {
   ] as const)('an answer via %s', (via, expected) => {
     const row = questionRow(t, { ...question, answerBy: null, askedByName: null, answer: 'Op 2, 9 en 16 februari.', answeredOn: '2026-03-09', answerVia: via });
     expect(row).toMatchObject({ asked: 'Gevraagd op 6 maart 2026', answer: 'Op 2, 9 en 16 februari.', answered: expected, open: false });
+  });
+});
+
+describe('the outcome section', () => {
+  const measures = [
+    { id: 4, description: 'Afspraken altijd bevestigen per sms', owner: 'Teamleider Oss', dueOn: '2026-05-01', status: 'in_progress' as const },
+    { id: 9, description: 'Gesprek met de adviseur', owner: 'Marloes van den Berg', dueOn: null, status: 'done' as const },
+  ];
+  const data = (overrides: Partial<ComplaintFileRecord>, linked: typeof measures = []) => ({
+    record: record(overrides),
+    involved: [],
+    history: [],
+    outbox: [],
+    questions: [],
+    measures: linked,
+  });
+
+  it('shows the outcome and the linked measures: what, owner, due date and status', () => {
+    const view = complaintFileView(data({ status: 'resolved', outcome: 'partly_upheld' }, measures), { today: '2026-04-10', t });
+    expect(view.outcome).toEqual({
+      outcome: { label: 'Besluit', value: 'Deels gegrond' },
+      measures: [
+        { id: 4, description: 'Afspraken altijd bevestigen per sms', owner: 'Teamleider Oss', due: '1 mei 2026', status: 'in_progress', statusLabel: 'Bezig' },
+        { id: 9, description: 'Gesprek met de adviseur', owner: 'Marloes van den Berg', due: null, status: 'done', statusLabel: 'Gedaan' },
+      ],
+    });
+  });
+
+  it.each([
+    ['upheld', 'Gegrond'],
+    ['not_upheld', 'Ongegrond'],
+    ['resolved_to_satisfaction', 'Naar tevredenheid opgelost'],
+  ] as const)('outcome %s → %s, without measures', (outcome, label) => {
+    expect(complaintFileView(data({ status: 'resolved', outcome }), { today: '2026-04-10', t }).outcome).toEqual({ outcome: { label: 'Besluit', value: label }, measures: [] });
+  });
+
+  it('measures still linked after a reopen are shown, without an outcome', () => {
+    const view = complaintFileView(data({ status: 'in_progress' }, measures.slice(1)), { today: '2026-04-10', t });
+    expect(view.outcome?.outcome).toEqual({ label: 'Besluit', value: 'Nog geen besluit', muted: true });
+    expect(view.outcome?.measures.map((m) => m.statusLabel)).toEqual(['Gedaan']);
   });
 });
 

@@ -1,6 +1,7 @@
 import type {
   ComplaintFileHistoryEntry,
   ComplaintFileInvolved,
+  ComplaintFileMeasure,
   ComplaintFileMessage,
   ComplaintFileQuestion,
   ComplaintFileRecord,
@@ -22,7 +23,7 @@ import {
   workingDaysUntil,
 } from '@/lib/procedure/deadlines';
 import { PROCEDURE_TIME_ZONE } from '@/lib/procedure/terms';
-import type { Status } from '@/lib/procedure/vocabulary';
+import type { MeasureStatus, Status } from '@/lib/procedure/vocabulary';
 
 /**
  * The complaint file's view model: everything the page shows, worked out and written in Dutch. Pure: the data comes
@@ -41,6 +42,7 @@ export type ComplaintFileData = {
   history: ComplaintFileHistoryEntry[];
   outbox: ComplaintFileMessage[];
   questions: ComplaintFileQuestion[];
+  measures: ComplaintFileMeasure[];
 };
 
 export type Item = { label: string; value: string; muted?: boolean; multiline?: boolean };
@@ -100,6 +102,11 @@ export type QuestionRow = {
   open: boolean;
 };
 
+export type MeasureRow = { id: number; description: string; owner: string; due: string | null; status: MeasureStatus; statusLabel: string };
+
+/** The outcome and the measures linked to the complaint (DESIGN rules 9, 10). */
+export type OutcomeView = { outcome: Item; measures: MeasureRow[] };
+
 export type ComplaintFileView = {
   id: number;
   reference: string;
@@ -118,6 +125,8 @@ export type ComplaintFileView = {
   termsNote: string;
   oneYear: { title: string; body: string } | null;
   next: { clock: Clock; text: string; state: DeadlineState } | null;
+  /** Once there is an outcome or a linked measure. */
+  outcome: OutcomeView | null;
   history: HistoryRow[];
   outbox: OutboxRow[];
 };
@@ -237,7 +246,7 @@ export function clockRows(record: ComplaintFileRecord, history: readonly Pick<Co
 }
 
 const DATE_DETAILS = new Set(['receivedOn', 'earliestHandled', 'previousDue', 'newDue', 'incidentDate', 'withdrawnOn', 'answerBy', 'answeredOn', 'sentOn', 'on', 'previousOn', 'heldOn', 'consentOn']);
-const MULTILINE_DETAILS = new Set(['report', 'answer', 'question', 'judgement', 'findings', 'response', 'dissatisfaction', 'participants']);
+const MULTILINE_DETAILS = new Set(['report', 'answer', 'question', 'judgement', 'findings', 'response', 'dissatisfaction', 'participants', 'measures']);
 /** Ids are shown by the names stored next to them. */
 const HIDDEN_DETAILS = new Set(['handlerId', 'staffId', 'contractingPartyId']);
 
@@ -253,7 +262,8 @@ function detailValue(t: Translate, key: string, value: unknown): string | null {
   if (key === 'via' && typeof value === 'string' && t.has(`file.history.media.${value}`)) return t(`file.history.media.${value}`);
   if (key === 'days' && typeof value === 'number') return t('file.history.days', { count: value });
   if (DATE_DETAILS.has(key) && typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) return longDate(value);
-  if (Array.isArray(value)) return value.map(String).join(', ');
+  // A list of texts (e.g. measures) one per line; a list of names on one line.
+  if (Array.isArray(value)) return value.map(String).join(MULTILINE_DETAILS.has(key) ? '\n' : ', ');
   if (typeof value === 'object') return JSON.stringify(value);
   return String(value);
 }
@@ -396,6 +406,23 @@ export function questionRow(t: Translate, question: ComplaintFileQuestion): Ques
   return { id: question.id, question: question.question, asked, answer: question.answer, answered, open };
 }
 
+export function outcomeView(t: Translate, record: Pick<ComplaintFileRecord, 'outcome'>, measures: readonly ComplaintFileMeasure[]): OutcomeView | null {
+  if (record.outcome === null && measures.length === 0) return null;
+  return {
+    outcome: record.outcome
+      ? { label: t('file.outcome.outcome'), value: t(`file.history.outcomes.${record.outcome}`) }
+      : { label: t('file.outcome.outcome'), value: t('file.outcome.none'), muted: true },
+    measures: measures.map((m) => ({
+      id: m.id,
+      description: m.description,
+      owner: m.owner,
+      due: m.dueOn ? longDate(m.dueOn) : null,
+      status: m.status,
+      statusLabel: t(`file.outcome.statuses.${m.status}`),
+    })),
+  };
+}
+
 export function complaintFileView(data: ComplaintFileData, options: { today: IsoDate; t: Translate }): ComplaintFileView {
   const { record } = data;
   const { today, t } = options;
@@ -492,6 +519,7 @@ export function complaintFileView(data: ComplaintFileData, options: { today: Iso
           state: deadlineState(next.due, today),
         }
       : null,
+    outcome: outcomeView(t, record, data.measures),
     history: data.history.map((entry) => historyRow(t, entry)),
     outbox: data.outbox.map((message) => outboxRow(t, message)),
   };

@@ -7,6 +7,7 @@ import { ClockTable } from '@/components/beheer/file/ClockTable';
 import { FactList, Section } from '@/components/beheer/file/FactList';
 import { HistoryTimeline } from '@/components/beheer/file/HistoryTimeline';
 import { OutboxList } from '@/components/beheer/file/OutboxList';
+import { OutcomeSummary } from '@/components/beheer/file/OutcomeSummary';
 import { QuestionList } from '@/components/beheer/file/QuestionList';
 import { StepPanel } from '@/components/beheer/steps/StepPanel';
 import { requireActor } from '@/lib/auth/page';
@@ -79,6 +80,21 @@ export default async function ComplaintFilePage({ params, searchParams }: Props)
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="min-w-0 space-y-6 lg:col-span-2">
           <StepPanel data={panel} />
+
+          {view.outcome ? (
+            <Section title={t('file.sections.outcome')} id="outcome">
+              <OutcomeSummary
+                view={view.outcome}
+                labels={{
+                  measures: t('file.outcome.measures'),
+                  noMeasures: t('file.outcome.noMeasures'),
+                  owner: t('file.outcome.owner'),
+                  due: t('file.outcome.due'),
+                  noDue: t('file.outcome.noDue'),
+                }}
+              />
+            </Section>
+          ) : null}
 
           <Section title={t('file.sections.clocks')} id="clocks">
             {view.oneYear ? (
