@@ -71,6 +71,7 @@ const ACTIONS: Record<string, 'public' | 'signedIn' | 'handlerOrManager' | 'mana
       'requestInfoAction', 'recordAnswerAction', 'sendCopyAction', 'planHearingAction', 'recordHearingAction', 'skipHearingAction',
     ].map((name) => [name, 'handlerOrManager' as const]),
   ),
+  ...Object.fromEntries(['resolveAction', 'escalateAction', 'recordPartyResponseAction'].map((name) => [name, 'handlerOrManager' as const])),
   ...Object.fromEntries(
     [
       'createUserAction', 'updateUserDetailsAction', 'changeUserRoleAction', 'setUserActiveAction', 'resetUserPasswordAction', 'deleteUserAction',

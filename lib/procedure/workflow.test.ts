@@ -9,6 +9,7 @@ import {
   checkExtension,
   checkGround,
   checkNotBeforeReceipt,
+  checkPartyResponseDate,
   checkStep,
   isBlocked,
   latestExtensionWithoutConsent,
@@ -293,5 +294,16 @@ describe('checkGround', () => {
   it('accepts every ground the vocabulary has except the one-year rule when it does not apply', () => {
     expect(NOT_ADMISSIBLE_GROUNDS.filter((g) => checkGround(g, false) !== null)).toEqual(['incident_older_than_limit']);
     expect(NOT_ADMISSIBLE_GROUNDS.filter((g) => checkGround(g, true) !== null)).toEqual([]);
+  });
+});
+
+describe('checkPartyResponseDate', () => {
+  it.each([
+    ['the day of the escalation', '2026-05-04', '2026-05-04', null],
+    ['later', '2026-06-01', '2026-05-04', null],
+    ['the day before the escalation', '2026-05-03', '2026-05-04', 'responseBeforeEscalation'],
+    ['no escalation date known', '2026-01-01', null, null],
+  ] as const)('%s', (_, receivedOn, escalatedOn, expected) => {
+    expect(checkPartyResponseDate(receivedOn, escalatedOn)).toBe(expected);
   });
 });

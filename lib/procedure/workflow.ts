@@ -272,3 +272,8 @@ export function suggestedGround(olderThanLimit: boolean): NotAdmissibleGround | 
 export function checkGround(ground: NotAdmissibleGround, olderThanLimit: boolean): 'incidentWithinLimit' | null {
   return ground === 'incident_older_than_limit' && !olderThanLimit ? 'incidentWithinLimit' : null;
 }
+
+/** The contracting party's response came in on or after the day the complaint was escalated to it, and not later than today. */
+export function checkPartyResponseDate(receivedOn: IsoDate, escalatedOn: IsoDate | null): 'responseBeforeEscalation' | null {
+  return escalatedOn !== null && compareIsoDates(receivedOn, escalatedOn) < 0 ? 'responseBeforeEscalation' : null;
+}

@@ -4,6 +4,7 @@ import { addInvolved, assign, recuse, removeInvolved } from './assignment';
 import { declareNotAdmissible, extend, reopen } from './decision';
 import { planHearing, recordAnswer, recordHearing, requestInfo, sendCopy, skipHearing } from './inquiry';
 import { acknowledge, withdraw } from './intake';
+import { escalate, recordPartyResponse, resolve } from './resolution';
 
 /**
  * The steps on a complaint file as the browser calls them. Each runs through `defineStep` (./define.ts): role → zod →
@@ -57,4 +58,13 @@ export async function recordHearingAction(input: unknown) {
 }
 export async function skipHearingAction(input: unknown) {
   return skipHearing(input);
+}
+export async function resolveAction(input: unknown) {
+  return resolve(input);
+}
+export async function escalateAction(input: unknown) {
+  return escalate(input);
+}
+export async function recordPartyResponseAction(input: unknown) {
+  return recordPartyResponse(input);
 }

@@ -1,0 +1,129 @@
+import { createTranslator } from 'next-intl';
+import { type ComplaintFileHistoryEntry, complaintFileHistory, complaintFileRecord } from '@/db/complaint-file';
+import { findActiveParty, findMeasures, findParty, insertMeasure, linkMeasure } from '@/db/procedure';
+import { organisationOrDefault } from '@/db/settings';
+import { ruleViolation } from '@/lib/actions/pipeline';
+import { beheerMessages } from '@/lib/i18n/beheer';
+import { escalationDossier, outcomeLetter } from '@/lib/mail/letters';
+import { amsterdamDate } from '@/lib/procedure/dates';
+import { checkPartyResponseDate } from '@/lib/procedure/workflow';
+import { historyRow, type Translate } from '../file';
+import { defineStep } from './define';
+import { clientLetterBase, toClient, toOther } from './mail';
+import { escalateSchema, recordPartyResponseSchema, resolveSchema } from './schemas';
+
+/**
+ * The end of the procedure (DESIGN rules 9–11): the reasoned outcome with its measures, the escalation to the
+ * contracting party with a dossier, and the party's response. Whether a step may be taken at all (copy sent, hearing
+ * decided, not resolved to the client's satisfaction) is decided by lib/procedure/workflow.ts before these run.
+ */
+
+/**
+ * Resolve: outcome, findings and judgement, and the measures that follow from the complaint: new ones are recorded in
+ * the measures register, existing ones (e.g. taken after an earlier complaint) are linked. The client gets the
+ * outcome letter naming the contracting party as the route onward.
+ */
+export const resolve = defineStep('resolve', resolveSchema, async (tx, input, { complaint, actor, now }) => {
+  const linkIds = [...new Set(input.linkMeasureIds)];
+  const existing = await findMeasures(tx, linkIds);
+  if (existing.length !== linkIds.length) throw ruleViolation('linkMeasureIds', 'measureUnknown');
+
+  const created = [];
+  for (const m of input.measures) {
+    const values = { description: m.description, owner: m.owner, dueOn: m.dueOn === '' ? null : m.dueOn, status: m.status };
+    const { id } = await insertMeasure(tx, { ...values, createdBy: actor.id, createdAt: now, updatedAt: now });
+    created.push({ id, ...values });
+  }
+  // In the order the handler entered them: new measures first, then the linked ones as listed.
+  const byId = new Map(existing.map((m) => [m.id, m]));
+  const linked = [...created, ...linkIds.map((id) => byId.get(id)!)];
+  for (const m of linked) await linkMeasure(tx, complaint.id, m.id, now);
+
+  const party = await findParty(tx, complaint.contractingPartyId);
+  const letter = outcomeLetter({
+    ...(await clientLetterBase(tx, complaint)),
+    outcome: input.outcome,
+    findings: input.findings,
+    judgement: input.judgement,
+    measures: linked.map((m) => ({ description: m.description, dueOn: m.dueOn, done: m.status === 'done' })),
+    party: party ? { name: party.name, type: party.type } : null,
+  });
+  return {
+    changes: { outcome: input.outcome },
+    reason: input.findings,
+    details: { outcome: input.outcome, judgement: input.judgement, measures: linked.map((m) => m.description) },
+    messages: [toClient(complaint, 'outcome', letter)],
+  };
+});
+
+/** The back-office texts in Dutch, for the dossier's history lines (the same labels as the file page). */
+function dossierTranslator(): Translate {
+  return createTranslator({ locale: 'nl', messages: { beheer: beheerMessages }, namespace: 'beheer' }) as unknown as Translate;
+}
+
+/** The newest "resolved" entry: its reason is the findings, its details hold the judgement. */
+export function resolutionEntry(history: readonly Pick<ComplaintFileHistoryEntry, 'action' | 'reason' | 'details'>[]) {
+  const entry = history.findLast((h) => h.action === 'resolved');
+  if (!entry) return { findings: null, judgement: null };
+  const judgement = entry.details?.judgement;
+  return { findings: entry.reason, judgement: typeof judgement === 'string' ? judgement : null };
+}
+
+/**
+ * The history as the dossier lists it: one line per step (when, who, what, why). The findings are left out of the
+ * "resolved" line: the dossier gives them in full under the outcome.
+ */
+export function dossierHistory(t: Translate, history: readonly ComplaintFileHistoryEntry[]) {
+  return history.map((entry) => {
+    const row = historyRow(t, entry);
+    return { at: row.at, who: row.who, action: row.action, reason: entry.action === 'resolved' ? null : row.reason };
+  });
+}
+
+/**
+ * Escalate: the client is not satisfied with the outcome and takes the complaint to the contracting party. The
+ * complaint is linked to that party, which gets the dossier: the complaint, its history, the outcome and what the
+ * client is not satisfied with.
+ */
+export const escalate = defineStep('escalate', escalateSchema, async (tx, input, { complaint }) => {
+  const party = await findActiveParty(tx, input.contractingPartyId);
+  if (!party) throw ruleViolation('contractingPartyId', 'partyUnknown');
+
+  const [record, history] = await Promise.all([complaintFileRecord(tx, complaint.id), complaintFileHistory(tx, complaint.id)]);
+  const { findings, judgement } = resolutionEntry(history);
+  const address =
+    complaint.addressStreet && complaint.addressPostcode && complaint.addressCity
+      ? `${complaint.addressStreet}, ${complaint.addressPostcode} ${complaint.addressCity}`
+      : null;
+  const letter = escalationDossier({
+    party: { name: party.name, type: party.type },
+    reference: complaint.reference,
+    organisation: await organisationOrDefault(tx),
+    complainant: { name: complaint.complainantName, email: complaint.complainantEmail, address },
+    receivedOn: complaint.receivedOn,
+    category: record!.categoryName,
+    description: complaint.description,
+    outcome: complaint.outcome,
+    findings,
+    judgement,
+    dissatisfaction: input.dissatisfaction,
+    history: dossierHistory(dossierTranslator(), history),
+  });
+  return {
+    changes: { contractingPartyId: party.id },
+    reason: input.dissatisfaction,
+    details: { contractingPartyId: party.id, contractingPartyName: party.name },
+    messages: [toOther('escalation', { name: party.name, email: party.contactEmail }, letter)],
+  };
+});
+
+/**
+ * Record the contracting party's response: the complaint is closed by the party. The response cannot have come in
+ * before the complaint was escalated.
+ */
+export const recordPartyResponse = defineStep('recordPartyResponse', recordPartyResponseSchema, async (tx, input, { complaint }) => {
+  const escalated = (await complaintFileHistory(tx, complaint.id)).findLast((h) => h.action === 'escalated');
+  const refusal = checkPartyResponseDate(input.receivedOn, escalated ? amsterdamDate(escalated.at) : null);
+  if (refusal) throw ruleViolation('receivedOn', refusal);
+  return { details: { response: input.response, receivedOn: input.receivedOn } };
+});
