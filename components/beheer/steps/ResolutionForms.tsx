@@ -104,12 +104,10 @@ export function ResolveForm(props: StepFormProps) {
                 <Field label={t('description')} error={errorText(rowErrors?.description?.message)} required>
                   {(a11y) => <textarea rows={2} {...a11y} {...form.register(`measures.${index}.description`)} />}
                 </Field>
-                <div className="grid gap-3 sm:grid-cols-3">
-                  <div className="sm:col-span-3">
-                    <Field label={t('owner')} hint={t('ownerHint')} error={errorText(rowErrors?.owner?.message)} required>
-                      {(a11y) => <input type="text" autoComplete="off" {...a11y} {...form.register(`measures.${index}.owner`)} />}
-                    </Field>
-                  </div>
+                <Field label={t('owner')} hint={t('ownerHint')} error={errorText(rowErrors?.owner?.message)} required>
+                  {(a11y) => <input type="text" autoComplete="off" {...a11y} {...form.register(`measures.${index}.owner`)} />}
+                </Field>
+                <div className="grid gap-3 sm:grid-cols-2">
                   <Field label={<Optional>{t('dueOn')}</Optional>} error={errorText(rowErrors?.dueOn?.message)}>
                     {(a11y) => <input type="date" {...a11y} {...form.register(`measures.${index}.dueOn`)} />}
                   </Field>

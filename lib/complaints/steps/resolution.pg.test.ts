@@ -153,7 +153,8 @@ describe('resolve', () => {
     });
     const after = await w.snapshot(both.id);
     expect(after.measures).toHaveLength(2);
-    expect(after.history[0]!.details).toMatchObject({ measures: ['Nieuwe werkinstructie', 'Extra scholing'] });
+    expect(after.history[0]!.details).toMatchObject({ measures: ['Extra scholing', 'Nieuwe werkinstructie'] });
+    expect(after.outbox[0]!.bodyText).toMatch(/- Extra scholing \(gepland\)\n- Nieuwe werkinstructie \(gepland\)/);
 
     const none = await ready();
     await w.act(w.people.handler, actions.resolveAction, none.id, resolveInput({ outcome: 'not_upheld' }));

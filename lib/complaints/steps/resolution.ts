@@ -34,9 +34,8 @@ export const resolve = defineStep('resolve', resolveSchema, async (tx, input, { 
     const { id } = await insertMeasure(tx, { ...values, createdBy: actor.id, createdAt: now, updatedAt: now });
     created.push({ id, ...values });
   }
-  // In the order the handler entered them: new measures first, then the linked ones as listed.
-  const byId = new Map(existing.map((m) => [m.id, m]));
-  const linked = [...created, ...linkIds.map((id) => byId.get(id)!)];
+  // Oldest first, as the file page lists them: the existing measures, then the new ones in the order entered.
+  const linked = [...[...existing].sort((a, b) => a.id - b.id), ...created];
   for (const m of linked) await linkMeasure(tx, complaint.id, m.id, now);
 
   const party = await findParty(tx, complaint.contractingPartyId);
