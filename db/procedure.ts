@@ -122,7 +122,8 @@ export async function handlerCandidates(db: Executor, complaintId: number) {
     .select({ id: users.id, name: users.name, role: users.role, openComplaints: open, involved })
     .from(users)
     .where(and(eq(users.active, true), inArray(users.role, ['handler', 'manager'])))
-    .orderBy(asc(open), asc(users.name));
+    // Handlers first: managers take a complaint only when no handler can.
+    .orderBy(sql`${users.role} = 'manager'`, asc(open), asc(users.name));
 }
 export type HandlerCandidate = Awaited<ReturnType<typeof handlerCandidates>>[number];
 

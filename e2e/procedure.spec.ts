@@ -127,13 +127,13 @@ test.describe('the procedure, step by step', () => {
     await expect(handler.getByTestId('step-form')).toContainText('Wie waren er bij de afspraak aanwezig?');
     await handler.getByRole('textbox', { name: 'Wat antwoordde de klager?' }).fill('Twee andere deelnemers van de groepstraining.');
     await handler.getByRole('textbox', { name: 'Wanneer kwam het antwoord binnen?' }).fill(today);
-    await handler.getByRole('combobox', { name: 'Hoe kwam het antwoord binnen?' }).selectOption({ label: 'Telefoon' });
+    await handler.getByRole('group', { name: 'Hoe kwam het antwoord binnen?' }).getByRole('radio', { name: 'Telefoon' }).check();
     await submit(handler, 'Antwoord vastleggen', 'In behandeling');
 
     // 5. A copy to the adviser, then the hearing: planned, held, reported.
     await open(handler, 'Afschrift vastleggen');
     await handler.getByRole('textbox', { name: /Wanneer is het afschrift/ }).fill(today);
-    await handler.getByRole('combobox', { name: 'Hoe?' }).selectOption({ label: 'E-mail' });
+    await handler.getByRole('group', { name: 'Hoe?' }).getByRole('radio', { name: 'E-mail' }).check();
     await submit(handler, 'Afschrift vastleggen', 'In behandeling');
 
     await open(handler, 'Hoorgesprek plannen');

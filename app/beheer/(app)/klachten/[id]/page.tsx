@@ -32,7 +32,10 @@ export default async function ComplaintFilePage({ params, searchParams }: Props)
   const today = amsterdamDate(new Date());
   const view = complaintFileView(data, { today, t });
   const panel = await loadStepPanel(actor, data.record, today);
-  const justRegistered = (await searchParams).geregistreerd === '1' && data.record.registeredById === actor.id;
+  // Only until the first step: the notice says no acknowledgement has gone out yet.
+  const justRegistered = (await searchParams).geregistreerd === '1' && data.record.registeredById === actor.id && data.history.length === 1;
+  // A complaint closed without handling never got to copy and hearing.
+  const closedUnheard = (data.record.status === 'not_admissible' || data.record.status === 'withdrawn') && !data.record.copySentOn && !data.record.hearingState;
   const acknowledgement = view.clocks.find((clock) => clock.clock === 'acknowledgement')!;
 
   return (
@@ -166,9 +169,11 @@ export default async function ComplaintFilePage({ params, searchParams }: Props)
             )}
           </Section>
 
-          <Section title={t('file.sections.procedure')} id="procedure">
-            <FactList items={view.hearingAndCopy} />
-          </Section>
+          {closedUnheard ? null : (
+            <Section title={t('file.sections.procedure')} id="procedure">
+              <FactList items={view.hearingAndCopy} />
+            </Section>
+          )}
         </div>
       </div>
     </div>
