@@ -363,13 +363,19 @@ describe('the step panel', () => {
     expect((await panelFor(c.id, w.people.handler, 'handler')).options.map((o) => o.step)).not.toContain('reopen');
   });
 
-  it('lists the handlers a manager can assign, least busy first, with the involved adviser marked', async () => {
+  it('lists the people a manager can assign: handlers before managers, each least busy first, the involved adviser last', async () => {
     const c = await w.complaint({ status: 'acknowledged', handlerId: null, involved: [{ staffId: w.ids.adviserOfHandler.id }] });
     const { handlers } = await panelFor(c.id, w.people.manager, 'manager');
     expect(handlers.find((h) => h.id === w.people.adviserHandler.id)).toMatchObject({ involved: true });
     expect(handlers.at(-1)!.involved).toBe(true);
-    expect(handlers.filter((h) => !h.involved).map((h) => h.openComplaints)).toEqual(
-      handlers.filter((h) => !h.involved).map((h) => h.openComplaints).sort((a, b) => a - b),
-    );
+    const free = handlers.filter((h) => !h.involved);
+    const roles = free.map((h) => h.role);
+    expect(roles).toEqual([...roles].sort((a, b) => Number(a === 'manager') - Number(b === 'manager')));
+    for (const role of ['handler', 'manager'] as const) {
+      const counts = free.filter((h) => h.role === role).map((h) => h.openComplaints);
+      expect(counts, role).toEqual([...counts].sort((a, b) => a - b));
+    }
+    expect(roles).toContain('handler');
+    expect(roles).toContain('manager');
   });
 });
