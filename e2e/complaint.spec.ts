@@ -52,7 +52,7 @@ test.describe('a client files a complaint', () => {
     // The secret link leads to the complaint.
     await page.getByTestId('status-link').click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Uw klacht ${reference}`);
-    await expect(page.getByTestId('status')).toHaveText('Ontvangen');
+    await expect(page.getByTestId('status')).toHaveText('Ontvangst bevestigd');
     await screenshot(page, 'status-nl');
   });
 
