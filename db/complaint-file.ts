@@ -22,6 +22,7 @@ type Executor = Db | Tx;
 const registrar = alias(users, 'registrar');
 const handler = alias(users, 'handler');
 const concernsStaff = alias(staff, 'concerns_staff');
+const involvedUser = alias(users, 'involved_user');
 const asker = alias(users, 'asker');
 
 /** Who may see a complaint (lib/auth/policy.ts canSeeComplaint): asked first, before any personal data is read. */
@@ -88,6 +89,7 @@ export async function complaintFileRecord(db: Executor, id: number) {
   return row ?? null;
 }
 
+/** The people involved, with their staff record and the user it belongs to (the conflict-of-interest rule compares users). */
 export async function complaintFileInvolved(db: Executor, complaintId: number) {
   return db
     .select({
@@ -97,9 +99,12 @@ export async function complaintFileInvolved(db: Executor, complaintId: number) {
       staffId: complaintInvolved.staffId,
       team: staff.team,
       staffActive: staff.active,
+      userId: staff.userId,
+      userEmail: involvedUser.email,
     })
     .from(complaintInvolved)
     .leftJoin(staff, eq(staff.id, complaintInvolved.staffId))
+    .leftJoin(involvedUser, eq(involvedUser.id, staff.userId))
     .where(eq(complaintInvolved.complaintId, complaintId))
     .orderBy(asc(complaintInvolved.id));
 }

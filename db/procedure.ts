@@ -65,23 +65,8 @@ export async function lastChange(db: Executor, complaintId: number) {
 }
 
 /** The people involved in a complaint, with the user each staff record belongs to (for the conflict rule). */
-export async function involvedPeople(db: Executor, complaintId: number) {
-  return db
-    .select({
-      id: complaintInvolved.id,
-      name: complaintInvolved.name,
-      involvement: complaintInvolved.involvement,
-      staffId: complaintInvolved.staffId,
-      userId: staff.userId,
-      userEmail: users.email,
-    })
-    .from(complaintInvolved)
-    .leftJoin(staff, eq(staff.id, complaintInvolved.staffId))
-    .leftJoin(users, eq(users.id, staff.userId))
-    .where(eq(complaintInvolved.complaintId, complaintId))
-    .orderBy(asc(complaintInvolved.id));
-}
-export type InvolvedPerson = Awaited<ReturnType<typeof involvedPeople>>[number];
+export { complaintFileInvolved as involvedPeople } from './complaint-file';
+export type { ComplaintFileInvolved as InvolvedPerson } from './complaint-file';
 
 export async function insertInvolvement(tx: Tx, values: typeof complaintInvolved.$inferInsert) {
   const [row] = await tx.insert(complaintInvolved).values(values).returning({ id: complaintInvolved.id });

@@ -352,8 +352,8 @@ describe('the file view', () => {
       {
         record: record({ channel: 'online', registeredById: null, registeredByName: null, incidentOngoing: true, incidentDate: '2025-12-01', contractingPartyName: 'Gemeente Oss', contractingPartyType: 'municipality' }),
         involved: [
-          { id: 1, name: 'Ingrid Verhoeven', involvement: 'subject', staffId: 3, team: 'Team Oss', staffActive: true },
-          { id: 2, name: 'meneer Pieters', involvement: 'other', staffId: null, team: null, staffActive: null },
+          { id: 1, name: 'Ingrid Verhoeven', involvement: 'subject', staffId: 3, team: 'Team Oss', staffActive: true, userId: null, userEmail: null },
+          { id: 2, name: 'meneer Pieters', involvement: 'other', staffId: null, team: null, staffActive: null, userId: null, userEmail: null },
         ],
         history: [],
         outbox: [],

@@ -3,19 +3,24 @@
 import { useId } from 'react';
 import type { UseFormRegisterReturn } from 'react-hook-form';
 
-/** A group of radio buttons with a legend, a hint per option and the group's error, wired for screen readers. */
+/**
+ * A group of radio buttons with a legend, a hint per option and the group's error, wired for screen readers.
+ * `inline`: short options side by side (e.g. phone / e-mail / post).
+ */
 export function RadioGroup({
   legend,
   hint,
   error,
   options,
   register,
+  inline = false,
 }: {
   legend: string;
   hint?: string;
   error?: string;
   options: { value: string; label: string; hint?: string }[];
   register: UseFormRegisterReturn;
+  inline?: boolean;
 }) {
   const id = useId();
   const describedBy = [error ? `${id}-error` : null, hint ? `${id}-hint` : null].filter(Boolean).join(' ') || undefined;
@@ -30,7 +35,7 @@ export function RadioGroup({
           {hint}
         </span>
       ) : null}
-      <div className="mt-2 space-y-2">
+      <div className={inline ? 'mt-2 flex flex-wrap gap-2' : 'mt-2 space-y-2'}>
         {options.map((option) => (
           <label
             key={option.value}

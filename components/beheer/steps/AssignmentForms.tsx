@@ -12,8 +12,7 @@ export function AssignForm(props: StepFormProps) {
   const t = useTranslations('beheer.steps.assign');
   const { handlers, handlerName } = props.data;
   const suggestion = handlers.find((h) => !h.involved && h.name !== handlerName);
-  const { form, onSubmit, formError, errorText } = useStepForm(props, assignSchema, assignAction, { handlerId: suggestion ? String(suggestion.id) : '' });
-  const { errors, isSubmitting } = form.formState;
+  const { form, frame, errors, errorText } = useStepForm(props, assignSchema, assignAction, { handlerId: suggestion ? String(suggestion.id) : '' });
   return (
     <StepForm
       title={t('title')}
@@ -23,10 +22,7 @@ export function AssignForm(props: StepFormProps) {
           {suggestion ? <p data-testid="assign-suggestion">{t('suggestion', { name: suggestion.name, count: suggestion.openComplaints })}</p> : null}
         </>
       }
-      onSubmit={onSubmit}
-      onCancel={props.onCancel}
-      formError={formError}
-      pending={isSubmitting}
+      {...frame}
       submitLabel={t('submit')}
     >
       <Field label={t('handler')} error={errorText(errors.handlerId?.message)} required>
@@ -47,10 +43,9 @@ export function AssignForm(props: StepFormProps) {
 
 export function RecuseForm(props: StepFormProps) {
   const t = useTranslations('beheer.steps.recuse');
-  const { form, onSubmit, formError, errorText } = useStepForm(props, recuseSchema, recuseAction, { reason: '' });
-  const { errors, isSubmitting } = form.formState;
+  const { form, frame, errors, errorText } = useStepForm(props, recuseSchema, recuseAction, { reason: '' });
   return (
-    <StepForm title={t('title')} intro={<p>{t('intro')}</p>} onSubmit={onSubmit} onCancel={props.onCancel} formError={formError} pending={isSubmitting} submitLabel={t('submit')}>
+    <StepForm title={t('title')} intro={<p>{t('intro')}</p>} {...frame} submitLabel={t('submit')}>
       <Field label={t('reason')} error={errorText(errors.reason?.message)} required>
         {(a11y) => <textarea rows={3} {...a11y} {...form.register('reason')} />}
       </Field>
@@ -60,10 +55,9 @@ export function RecuseForm(props: StepFormProps) {
 
 export function AddInvolvedForm(props: StepFormProps) {
   const t = useTranslations('beheer.steps.addInvolved');
-  const { form, onSubmit, formError, errorText } = useStepForm(props, addInvolvedSchema, addInvolvedAction, { staffId: '', name: '', involvement: 'subject' });
-  const { errors, isSubmitting } = form.formState;
+  const { form, frame, errors, errorText } = useStepForm(props, addInvolvedSchema, addInvolvedAction, { staffId: '', name: '', involvement: 'subject' });
   return (
-    <StepForm title={t('title')} intro={<p>{t('intro')}</p>} onSubmit={onSubmit} onCancel={props.onCancel} formError={formError} pending={isSubmitting} submitLabel={t('submit')}>
+    <StepForm title={t('title')} intro={<p>{t('intro')}</p>} {...frame} submitLabel={t('submit')}>
       <Field label={t('staff')} error={errorText(errors.staffId?.message)}>
         {(a11y) => (
           <select {...a11y} {...form.register('staffId')}>
@@ -97,10 +91,9 @@ export function AddInvolvedForm(props: StepFormProps) {
 export function RemoveInvolvedForm(props: StepFormProps) {
   const t = useTranslations('beheer.steps.removeInvolved');
   const tRole = useTranslations('beheer.steps.addInvolved');
-  const { form, onSubmit, formError, errorText } = useStepForm(props, removeInvolvedSchema, removeInvolvedAction, { involvedId: '', reason: '' });
-  const { errors, isSubmitting } = form.formState;
+  const { form, frame, errors, errorText } = useStepForm(props, removeInvolvedSchema, removeInvolvedAction, { involvedId: '', reason: '' });
   return (
-    <StepForm title={t('title')} intro={<p>{t('intro')}</p>} onSubmit={onSubmit} onCancel={props.onCancel} formError={formError} pending={isSubmitting} submitLabel={t('submit')}>
+    <StepForm title={t('title')} intro={<p>{t('intro')}</p>} {...frame} submitLabel={t('submit')}>
       <Field label={t('person')} error={errorText(errors.involvedId?.message)} required>
         {(a11y) => (
           <select {...a11y} {...form.register('involvedId')}>

@@ -21,11 +21,10 @@ export function NotAdmissibleForm(props: StepFormProps) {
   const t = useTranslations('beheer.steps.declareNotAdmissible');
   const { suggestedGround, oneYear, noticeDue, noticeLate, client } = props.data;
   const limit = formatMonths(oneYear.limitMonths, 'nl');
-  const { form, onSubmit, formError, errorText } = useStepForm(props, declareNotAdmissibleSchema, declareNotAdmissibleAction, {
+  const { form, frame, errors, errorText } = useStepForm(props, declareNotAdmissibleSchema, declareNotAdmissibleAction, {
     ground: suggestedGround ?? '',
     reason: '',
   });
-  const { errors, isSubmitting } = form.formState;
   const errorId = useId();
   const incident = oneYear.ongoing
     ? t('oneYear.ongoing', { limit })
@@ -47,10 +46,7 @@ export function NotAdmissibleForm(props: StepFormProps) {
           )}
         </>
       }
-      onSubmit={onSubmit}
-      onCancel={props.onCancel}
-      formError={formError}
-      pending={isSubmitting}
+      {...frame}
       submitLabel={t('submit')}
     >
       <fieldset aria-describedby={errors.ground ? errorId : undefined}>
@@ -95,14 +91,13 @@ export function NotAdmissibleForm(props: StepFormProps) {
 export function ExtendForm(props: StepFormProps) {
   const t = useTranslations('beheer.steps.extend');
   const { resolutionDue, latestWithoutConsent, today } = props.data;
-  const { form, onSubmit, formError, errorText } = useStepForm(props, extendSchema, extendAction, {
+  const { form, frame, errors, errorText } = useStepForm(props, extendSchema, extendAction, {
     newDue: '',
     reason: '',
     consent: false,
     consentOn: '',
     consentHow: '',
   });
-  const { errors, isSubmitting } = form.formState;
   const consent = form.watch('consent');
   return (
     <StepForm
@@ -118,10 +113,7 @@ export function ExtendForm(props: StepFormProps) {
           </p>
         </>
       }
-      onSubmit={onSubmit}
-      onCancel={props.onCancel}
-      formError={formError}
-      pending={isSubmitting}
+      {...frame}
       submitLabel={t('submit')}
     >
       <Field label={t('newDue')} error={errorText(errors.newDue?.message)} required>
@@ -156,10 +148,9 @@ export function ExtendForm(props: StepFormProps) {
 /** A manager takes a resolved complaint up again, with a reason the client gets to read. */
 export function ReopenForm(props: StepFormProps) {
   const t = useTranslations('beheer.steps.reopen');
-  const { form, onSubmit, formError, errorText } = useStepForm(props, reopenSchema, reopenAction, { reason: '' });
-  const { errors, isSubmitting } = form.formState;
+  const { form, frame, errors, errorText } = useStepForm(props, reopenSchema, reopenAction, { reason: '' });
   return (
-    <StepForm title={t('title')} intro={<p>{t('intro')}</p>} onSubmit={onSubmit} onCancel={props.onCancel} formError={formError} pending={isSubmitting} submitLabel={t('submit')}>
+    <StepForm title={t('title')} intro={<p>{t('intro')}</p>} {...frame} submitLabel={t('submit')}>
       <Field label={t('reason')} hint={t('reasonHint')} error={errorText(errors.reason?.message)} required>
         {(a11y) => <textarea rows={3} {...a11y} {...form.register('reason')} />}
       </Field>

@@ -1,7 +1,6 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useId } from 'react';
 import type { UseFormRegisterReturn } from 'react-hook-form';
 import { Field } from '@/components/beheer/form/Field';
 import { RadioGroup } from '@/components/beheer/settings/RadioGroup';
@@ -28,35 +27,13 @@ const fullDate = (date: string) => formatDate(date, 'nl', 'full');
 /** How something came in or went out: phone, e-mail, post, in person. */
 function MediumChoice({ legend, error, register }: { legend: string; error?: string; register: UseFormRegisterReturn }) {
   const t = useTranslations('beheer.steps.media');
-  const id = useId();
-  return (
-    <fieldset aria-describedby={error ? `${id}-error` : undefined}>
-      <legend className="field-label">
-        {legend}
-        <span aria-hidden="true" className="text-red-700"> *</span>
-      </legend>
-      <div className="mt-2 flex flex-wrap gap-x-6 gap-y-2">
-        {CONTACT_MEDIA.map((medium) => (
-          <label key={medium} className="flex items-center gap-2">
-            <input type="radio" value={medium} className="h-5 w-5 accent-brand-700" aria-invalid={error ? true : undefined} {...register} />
-            {t(medium)}
-          </label>
-        ))}
-      </div>
-      {error ? (
-        <span id={`${id}-error`} className="field-error">
-          {error}
-        </span>
-      ) : null}
-    </fieldset>
-  );
+  return <RadioGroup inline legend={legend} error={error} register={register} options={CONTACT_MEDIA.map((medium) => ({ value: medium, label: t(medium) }))} />;
 }
 
 export function RequestInfoForm(props: StepFormProps) {
   const t = useTranslations('beheer.steps.requestInfo');
   const { client, resolutionDue, today } = props.data;
-  const { form, onSubmit, formError, errorText } = useStepForm(props, requestInfoSchema, requestInfoAction, { question: '', answerBy: '' });
-  const { errors, isSubmitting } = form.formState;
+  const { form, frame, errors, errorText } = useStepForm(props, requestInfoSchema, requestInfoAction, { question: '', answerBy: '' });
   return (
     <StepForm
       title={t('title')}
@@ -67,10 +44,7 @@ export function RequestInfoForm(props: StepFormProps) {
           <p>{client.email ? t('email', { email: client.email }) : t('post')}</p>
         </>
       }
-      onSubmit={onSubmit}
-      onCancel={props.onCancel}
-      formError={formError}
-      pending={isSubmitting}
+      {...frame}
       submitLabel={t('submit')}
     >
       <Field label={t('question')} hint={t('questionHint')} error={errorText(errors.question?.message)} required>
@@ -86,10 +60,9 @@ export function RequestInfoForm(props: StepFormProps) {
 export function RecordAnswerForm(props: StepFormProps) {
   const t = useTranslations('beheer.steps.recordAnswer');
   const { openQuestion, today } = props.data;
-  const { form, onSubmit, formError, errorText } = useStepForm(props, recordAnswerSchema, recordAnswerAction, { answer: '', answeredOn: today, via: 'phone' });
-  const { errors, isSubmitting } = form.formState;
+  const { form, frame, errors, errorText } = useStepForm(props, recordAnswerSchema, recordAnswerAction, { answer: '', answeredOn: today, via: 'phone' });
   return (
-    <StepForm title={t('title')} intro={<p>{t('intro')}</p>} onSubmit={onSubmit} onCancel={props.onCancel} formError={formError} pending={isSubmitting} submitLabel={t('submit')}>
+    <StepForm title={t('title')} intro={<p>{t('intro')}</p>} {...frame} submitLabel={t('submit')}>
       {openQuestion ? (
         <figure className="rounded-md border border-stone-300 bg-white px-4 py-3" data-testid="open-question">
           <figcaption className="text-sm font-semibold text-stone-700">{t('question')}</figcaption>
@@ -117,8 +90,7 @@ export function SendCopyForm(props: StepFormProps) {
   const t = useTranslations('beheer.steps.sendCopy');
   const { involved, receivedOn, today } = props.data;
   const subjects = involved.filter((person) => person.involvement === 'subject').map((person) => person.name);
-  const { form, onSubmit, formError, errorText } = useStepForm(props, sendCopySchema, sendCopyAction, { sentOn: today, via: 'email' });
-  const { errors, isSubmitting } = form.formState;
+  const { form, frame, errors, errorText } = useStepForm(props, sendCopySchema, sendCopyAction, { sentOn: today, via: 'email' });
   return (
     <StepForm
       title={t('title')}
@@ -128,10 +100,7 @@ export function SendCopyForm(props: StepFormProps) {
           {subjects.length > 0 ? <p className="font-semibold">{t('recipients', { names: subjects.join(', ') })}</p> : null}
         </>
       }
-      onSubmit={onSubmit}
-      onCancel={props.onCancel}
-      formError={formError}
-      pending={isSubmitting}
+      {...frame}
       submitLabel={t('submit')}
     >
       <Field label={t('sentOn')} error={errorText(errors.sentOn?.message)} required>
@@ -146,8 +115,7 @@ export function PlanHearingForm(props: StepFormProps) {
   const t = useTranslations('beheer.steps.planHearing');
   const { client, hearing, today } = props.data;
   const moving = hearing.state === 'planned' && hearing.on ? hearing.on : null;
-  const { form, onSubmit, formError, errorText } = useStepForm(props, planHearingSchema, planHearingAction, { on: '', time: '', place: '', participants: '' });
-  const { errors, isSubmitting } = form.formState;
+  const { form, frame, errors, errorText } = useStepForm(props, planHearingSchema, planHearingAction, { on: '', time: '', place: '', participants: '' });
   return (
     <StepForm
       title={moving ? t('buttonMove') : t('title')}
@@ -158,10 +126,7 @@ export function PlanHearingForm(props: StepFormProps) {
           <p>{client.email ? t('email', { email: client.email }) : t('post')}</p>
         </>
       }
-      onSubmit={onSubmit}
-      onCancel={props.onCancel}
-      formError={formError}
-      pending={isSubmitting}
+      {...frame}
       submitLabel={t('submit')}
     >
       <div className="grid gap-5 sm:grid-cols-2">
@@ -187,8 +152,7 @@ export function RecordHearingForm(props: StepFormProps) {
   const { hearing, receivedOn, today } = props.data;
   const planned = hearing.state === 'planned' ? hearing.on : null;
   const heldOn = planned && planned <= today ? planned : today;
-  const { form, onSubmit, formError, errorText } = useStepForm(props, recordHearingSchema, recordHearingAction, { heldOn, participants: '', report: '' });
-  const { errors, isSubmitting } = form.formState;
+  const { form, frame, errors, errorText } = useStepForm(props, recordHearingSchema, recordHearingAction, { heldOn, participants: '', report: '' });
   return (
     <StepForm
       title={t('title')}
@@ -198,10 +162,7 @@ export function RecordHearingForm(props: StepFormProps) {
           {planned ? <p>{t('planned', { date: fullDate(planned) })}</p> : null}
         </>
       }
-      onSubmit={onSubmit}
-      onCancel={props.onCancel}
-      formError={formError}
-      pending={isSubmitting}
+      {...frame}
       submitLabel={t('submit')}
     >
       <Field label={t('heldOn')} error={errorText(errors.heldOn?.message)} required>
@@ -219,10 +180,9 @@ export function RecordHearingForm(props: StepFormProps) {
 
 export function SkipHearingForm(props: StepFormProps) {
   const t = useTranslations('beheer.steps.skipHearing');
-  const { form, onSubmit, formError, errorText } = useStepForm(props, skipHearingSchema, skipHearingAction, { explanation: '' });
-  const { errors, isSubmitting } = form.formState;
+  const { form, frame, errors, errorText } = useStepForm(props, skipHearingSchema, skipHearingAction, { explanation: '' });
   return (
-    <StepForm title={t('title')} intro={<p>{t('intro')}</p>} onSubmit={onSubmit} onCancel={props.onCancel} formError={formError} pending={isSubmitting} submitLabel={t('submit')}>
+    <StepForm title={t('title')} intro={<p>{t('intro')}</p>} {...frame} submitLabel={t('submit')}>
       <RadioGroup
         legend={t('ground')}
         error={errorText(errors.ground?.message)}

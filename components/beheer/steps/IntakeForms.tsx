@@ -10,7 +10,7 @@ import type { StepFormProps } from './types';
 export function AcknowledgeForm(props: StepFormProps) {
   const t = useTranslations('beheer.steps.acknowledge');
   const { client, acknowledgementLate } = props.data;
-  const { form, onSubmit, formError } = useStepForm(props, acknowledgeSchema, acknowledgeAction);
+  const { frame } = useStepForm(props, acknowledgeSchema, acknowledgeAction);
   return (
     <StepForm
       title={t('title')}
@@ -21,10 +21,7 @@ export function AcknowledgeForm(props: StepFormProps) {
           {acknowledgementLate ? <p className="font-semibold text-amber-900">{t('late')}</p> : null}
         </>
       }
-      onSubmit={onSubmit}
-      onCancel={props.onCancel}
-      formError={formError}
-      pending={form.formState.isSubmitting}
+      {...frame}
       submitLabel={t('submit')}
     />
   );
@@ -32,10 +29,9 @@ export function AcknowledgeForm(props: StepFormProps) {
 
 export function WithdrawForm(props: StepFormProps) {
   const t = useTranslations('beheer.steps.withdraw');
-  const { form, onSubmit, formError, errorText } = useStepForm(props, withdrawSchema, withdrawAction, { withdrawnOn: props.data.today, reason: '' });
-  const { errors, isSubmitting } = form.formState;
+  const { form, frame, errors, errorText } = useStepForm(props, withdrawSchema, withdrawAction, { withdrawnOn: props.data.today, reason: '' });
   return (
-    <StepForm title={t('title')} intro={<p>{t('intro')}</p>} onSubmit={onSubmit} onCancel={props.onCancel} formError={formError} pending={isSubmitting} submitLabel={t('submit')}>
+    <StepForm title={t('title')} intro={<p>{t('intro')}</p>} {...frame} submitLabel={t('submit')}>
       <Field label={t('withdrawnOn')} error={errorText(errors.withdrawnOn?.message)} required>
         {(a11y) => <input type="date" max={props.data.today} {...a11y} {...form.register('withdrawnOn')} />}
       </Field>

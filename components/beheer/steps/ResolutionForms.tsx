@@ -20,14 +20,13 @@ const NEW_MEASURE = { description: '', owner: '', dueOn: '', status: 'planned' a
 export function ResolveForm(props: StepFormProps) {
   const t = useTranslations('beheer.steps.resolve');
   const { client } = props.data;
-  const { form, onSubmit, formError, errorText } = useStepForm(props, resolveSchema, resolveAction, {
+  const { form, frame, errors, errorText } = useStepForm(props, resolveSchema, resolveAction, {
     outcome: undefined,
     findings: '',
     judgement: '',
     measures: [],
     linkMeasureIds: [],
   });
-  const { errors, isSubmitting } = form.formState;
   const rows = useFieldArray({ control: form.control, name: 'measures' });
   const outcomeId = useId();
 
@@ -40,10 +39,7 @@ export function ResolveForm(props: StepFormProps) {
           <p>{client.email ? t('letterEmail', { email: client.email }) : t('letterPost')}</p>
         </>
       }
-      onSubmit={onSubmit}
-      onCancel={props.onCancel}
-      formError={formError}
-      pending={isSubmitting}
+      {...frame}
       submitLabel={t('submit')}
     >
       <fieldset aria-describedby={errors.outcome ? `${outcomeId}-error` : undefined}>
@@ -225,8 +221,7 @@ export function EscalateForm(props: StepFormProps) {
   const tType = useTranslations('beheer.common.partyTypes');
   const { parties, contractingPartyId } = props.data;
   const preselected = parties.some((p) => p.id === contractingPartyId) ? String(contractingPartyId) : '';
-  const { form, onSubmit, formError, errorText } = useStepForm(props, escalateSchema, escalateAction, { contractingPartyId: preselected, dissatisfaction: '' });
-  const { errors, isSubmitting } = form.formState;
+  const { form, frame, errors, errorText } = useStepForm(props, escalateSchema, escalateAction, { contractingPartyId: preselected, dissatisfaction: '' });
   const chosen = parties.find((p) => String(p.id) === String(form.watch('contractingPartyId') ?? ''));
   const linked = parties.find((p) => p.id === contractingPartyId);
 
@@ -240,10 +235,7 @@ export function EscalateForm(props: StepFormProps) {
           {parties.length === 0 ? <p className="font-semibold text-amber-900">{t('noParties')}</p> : null}
         </>
       }
-      onSubmit={onSubmit}
-      onCancel={props.onCancel}
-      formError={formError}
-      pending={isSubmitting}
+      {...frame}
       submitLabel={t('submit')}
     >
       <Field
@@ -273,13 +265,12 @@ export function EscalateForm(props: StepFormProps) {
 /** The contracting party's response, and the day it came in: the complaint is then closed by the party. */
 export function RecordPartyResponseForm(props: StepFormProps) {
   const t = useTranslations('beheer.steps.recordPartyResponse');
-  const { form, onSubmit, formError, errorText } = useStepForm(props, recordPartyResponseSchema, recordPartyResponseAction, {
+  const { form, frame, errors, errorText } = useStepForm(props, recordPartyResponseSchema, recordPartyResponseAction, {
     response: '',
     receivedOn: props.data.today,
   });
-  const { errors, isSubmitting } = form.formState;
   return (
-    <StepForm title={t('title')} intro={<p>{t('intro')}</p>} onSubmit={onSubmit} onCancel={props.onCancel} formError={formError} pending={isSubmitting} submitLabel={t('submit')}>
+    <StepForm title={t('title')} intro={<p>{t('intro')}</p>} {...frame} submitLabel={t('submit')}>
       <Field label={t('response')} error={errorText(errors.response?.message)} required>
         {(a11y) => <textarea rows={5} {...a11y} {...form.register('response')} />}
       </Field>

@@ -20,12 +20,16 @@ export function useStepForm<S extends z.ZodMiniType<FieldValues, FieldValues>>(
   action: (input: unknown) => Promise<ActionResult<StepResult>>,
   defaults: Record<string, unknown> = {},
 ) {
-  return useServerForm({
+  const serverForm = useServerForm({
     schema,
     action: (values) => action(values),
     defaultValues: { complaintId: props.data.complaintId, version: props.data.version, ...defaults } as DefaultValues<z.input<S>>,
     onSuccess: (result) => props.onDone(result),
   });
+  const { errors, isSubmitting } = serverForm.form.formState;
+  /** What `StepForm` needs from the form: `<StepForm {...frame} title=… submitLabel=…>`. */
+  const frame = { onSubmit: serverForm.onSubmit, onCancel: props.onCancel, formError: serverForm.formError, pending: isSubmitting };
+  return { ...serverForm, errors, frame };
 }
 
 export function StepForm({
