@@ -321,7 +321,7 @@ describe('seedDemoData', () => {
       expect(c.outcome ?? null, label).toBe((resolved[0]?.details?.outcome as string | undefined) ?? null);
       if (c.status !== 'resolved' && c.outcome) expect(c.outcome, label).not.toBe('resolved_to_satisfaction');
       for (const step of resolved) {
-        expect(Object.keys(step.details ?? {}).sort(), label).toEqual(['measures', 'outcome']);
+        expect(Object.keys(step.details ?? {}).sort(), label).toEqual(['judgement', 'measures', 'outcome']);
         expect(Array.isArray(step.details!.measures), label).toBe(true);
       }
 

@@ -1139,6 +1139,14 @@ async function seedComplaint(tx: Tx, rnd: Random, ids: Ids, draft: Draft, now: D
     return rest.length > 0 && rnd.chance(0.2) ? [first, rnd.pick(rest)] : [first];
   };
 
+  /** The handler's judgement as the resolve step records it (details.judgement), per outcome. */
+  const JUDGEMENTS: Record<Outcome, string> = {
+    upheld: 'Wat de klager beschrijft, is gebeurd en past niet bij hoe wij willen werken. De klacht is daarom gegrond.',
+    partly_upheld: 'Een deel van wat de klager beschrijft, klopt en had anders gemoeten; voor het andere deel vonden wij geen grond. De klacht is deels gegrond.',
+    not_upheld: 'Wij hebben beide kanten gehoord en de stukken bekeken, en vonden geen handelen dat niet in orde was. De klacht is ongegrond.',
+    resolved_to_satisfaction: 'In overleg met de klager is een oplossing gevonden waar de klager tevreden mee is.',
+  };
+
   const resolve = (outcome: Outcome) => {
     const extendedTo = newDue as IsoDate | null;
     const lastDay = extendedTo ? daysBetween(receivedOn, extendedTo) : terms.resolutionDays - 1;
@@ -1148,7 +1156,7 @@ async function seedComplaint(tx: Tx, rnd: Random, ids: Ids, draft: Draft, now: D
     const findings = rnd.pick(FINDINGS[outcome]);
     const chosen = chooseMeasures(outcome);
     const measureTexts = chosen.map((m) => m.description);
-    step('resolve', at, asHandler, { reason: findings, details: { outcome, measures: measureTexts } });
+    step('resolve', at, asHandler, { reason: findings, details: { outcome, judgement: JUDGEMENTS[outcome], measures: measureTexts } });
     facts.outcome = outcome;
     for (const measure of chosen) newMeasures.push({ template: measure, at });
     const onward = party ? party.name : L('uw opdrachtgever (uw werkgever, de gemeente of UWV)', 'your contracting party (your employer, the municipality or UWV)')[locale];
