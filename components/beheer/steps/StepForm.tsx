@@ -1,8 +1,8 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { type FormEventHandler, type ReactNode, useId } from 'react';
-import type { DefaultValues, FieldValues } from 'react-hook-form';
+import { type FormEventHandler, type ReactNode, useEffect, useId } from 'react';
+import type { DefaultValues, FieldValues, Path, PathValue } from 'react-hook-form';
 import type * as z from 'zod/mini';
 import { FormAlert, SubmitButton } from '@/components/beheer/form/Field';
 import { useServerForm } from '@/components/beheer/form/useServerForm';
@@ -26,6 +26,11 @@ export function useStepForm<S extends z.ZodMiniType<FieldValues, FieldValues>>(
     defaultValues: { complaintId: props.data.complaintId, version: props.data.version, ...defaults } as DefaultValues<z.input<S>>,
     onSuccess: (result) => props.onDone(result),
   });
+  // A newer version (the page reloaded after a step) replaces the one the form was opened with; what was typed stays.
+  const { setValue } = serverForm.form;
+  useEffect(() => {
+    setValue('version' as Path<z.input<S>>, props.data.version as PathValue<z.input<S>, Path<z.input<S>>>);
+  }, [setValue, props.data.version]);
   const { errors, isSubmitting } = serverForm.form.formState;
   /** What `StepForm` needs from the form: `<StepForm {...frame} title=… submitLabel=…>`. */
   const frame = { onSubmit: serverForm.onSubmit, onCancel: props.onCancel, formError: serverForm.formError, pending: isSubmitting };

@@ -16,12 +16,15 @@ const EXCEPTIONS: readonly Step[] = ['recuse', 'addInvolved', 'removeInvolved', 
  * "Wat kunt u nu doen?": the steps the transition table allows this user now, each opening its form; the steps that
  * must wait, with the reason; and a notice when the complaint is blocked by a conflict of interest.
  */
-export function StepPanel({ data }: { data: StepPanelData }) {
+export function StepPanel({ data: loaded }: { data: StepPanelData }) {
   const t = useTranslations('beheer.steps');
   const tAll = useTranslations();
   const router = useRouter();
   const [open, setOpen] = useState<Step | null>(null);
   const [done, setDone] = useState<{ step: Step; warnings: string[] } | null>(null);
+  // The version our own last step produced: a form opened before the page has reloaded must not conflict with it.
+  const [ownVersion, setOwnVersion] = useState(0);
+  const data = ownVersion > loaded.version ? { ...loaded, version: ownVersion } : loaded;
 
   const options = data.options.filter((option) => STEP_FORMS[option.step]);
   const possible = options.filter((option) => !option.refusal);
@@ -38,6 +41,7 @@ export function StepPanel({ data }: { data: StepPanelData }) {
 
   const onDone = (step: Step) => (result: StepResult) => {
     setOpen(null);
+    setOwnVersion(result.version);
     setDone({ step, warnings: result.warnings });
     router.refresh();
   };
@@ -69,7 +73,7 @@ export function StepPanel({ data }: { data: StepPanelData }) {
 
       <div className="mt-4">
         {Form && open ? (
-          <Form key={`${open}-${data.version}`} data={data} onDone={onDone(open)} onCancel={() => setOpen(null)} />
+          <Form key={open} data={data} onDone={onDone(open)} onCancel={() => setOpen(null)} />
         ) : possible.length === 0 ? (
           <p className="text-stone-700">{t('none')}</p>
         ) : (
