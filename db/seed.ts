@@ -698,7 +698,7 @@ type Plan = {
   /** Incident more than a year before receipt. */
   oldIncident?: boolean;
   extended?: boolean;
-  /** The acknowledgement mail bounced: a 'received' complaint past its acknowledgement date. */
+  /** The acknowledgement mail of an online complaint bounced: it shows as failed in the outbox. */
   ackFailed?: boolean;
   /** About the adviser record of handler 3 (Fatima El Amrani): the conflict-of-interest demo. */
   aboutHandler3?: boolean;
@@ -707,11 +707,12 @@ type Plan = {
 /** Fixed cases, so the deadline views and every end state always have something to show. */
 const FIXED_PLANS: readonly Plan[] = [
   // Today's, not yet assigned, about Fatima El Amrani's adviser record: assigning it to her is refused (conflict of interest).
-  { age: 0, status: 'received', channel: 'online', aboutHandler3: true },
-  { age: 1, status: 'received', channel: 'online' },
+  { age: 0, status: 'acknowledged', channel: 'online', aboutHandler3: true },
+  { age: 1, status: 'received', channel: 'email' },
   { age: 2, status: 'received' },
-  { age: 3, status: 'received', channel: 'online' },
-  { age: 19, status: 'received', channel: 'online', ackFailed: true }, // acknowledgement overdue
+  { age: 3, status: 'received', channel: 'phone' },
+  { age: 18, status: 'received', channel: 'post' }, // acknowledgement overdue
+  { age: 19, status: 'acknowledged', channel: 'online', ackFailed: true }, // the acknowledgement mail bounced
   { age: 31, status: 'acknowledged', oldIncident: true }, // not-admissible notice overdue, one-year flag
   { age: 48, status: 'info_requested' }, // resolution overdue while waiting for the client
   { age: 57, status: 'in_progress' }, // resolution overdue
@@ -824,7 +825,11 @@ type Draft = {
 function draftDates(rnd: Random, plan: Plan, now: Date): Draft {
   const today = amsterdamDate(now);
   const channel: Channel =
-    plan.channel ?? rnd.weighted<Channel>([['online', 64], ['phone', 12], ['email', 14], ['post', 10]]);
+    plan.channel ??
+    // Online complaints are acknowledged on submission: only those that came in another way wait for a handler's.
+    (plan.status === 'received'
+      ? rnd.weighted<Channel>([['phone', 12], ['email', 14], ['post', 10]])
+      : rnd.weighted<Channel>([['online', 64], ['phone', 12], ['email', 14], ['post', 10]]));
   if (plan.age === 0) {
     // Today: a little while ago (online, any hour).
     const t0 = new Date(now.getTime() - rnd.int(20, 150) * MINUTE);
@@ -954,7 +959,7 @@ async function seedComplaint(tx: Tx, rnd: Random, ids: Ids, draft: Draft, now: D
   // waiting for their acknowledgement are spread evenly, so every demo handler has one to acknowledge.
   const leastWaiting = () =>
     freeHandlers.reduce((best, h) => ((ids.waitingPerHandler.get(h.id) ?? 0) < (ids.waitingPerHandler.get(best.id) ?? 0) ? h : best));
-  const handler = plan.status !== 'received' ? rnd.pick(freeHandlers) : age === 0 ? null : leastWaiting();
+  const handler = age === 0 ? null : plan.status !== 'received' ? rnd.pick(freeHandlers) : leastWaiting();
   if (plan.status === 'received' && handler) ids.waitingPerHandler.set(handler.id, (ids.waitingPerHandler.get(handler.id) ?? 0) + 1);
   const registeredBy = channel === 'online' ? null : (handler && rnd.chance(0.6) ? handler : rnd.pick(freeHandlers));
 
@@ -1030,28 +1035,23 @@ async function seedComplaint(tx: Tx, rnd: Random, ids: Ids, draft: Draft, now: D
     facts.handlerId = handler!.id;
   };
 
-  if (plan.status === 'received') {
+  if (channel === 'online') {
+    // Acknowledged on submission by the system, as lib/complaints/submit.ts does: the mail leaves within minutes (or
+    // bounced); a letter to a postal address is printed by staff on a working day.
+    tl.move('acknowledged', t0, 'acknowledged', { actorLabel: 'system', details: { medium: mediumOf } });
+    facts.status = tl.status;
     if (handler) assign();
-    messages.push({
-      kind: 'acknowledgement',
-      at: t0,
-      content: ackContent,
-      state: plan.ackFailed ? { status: 'failed', error: '550 5.1.1 Recipient address rejected: mailbox unavailable' } : { status: 'pending' },
-    });
+    const sentAt = new Date(Math.min(now.getTime() - MINUTE, t0.getTime() + (mediumOf === 'email' ? rnd.int(1, 4) : rnd.int(16, 30) * 60) * MINUTE));
+    const state: MessageState = plan.ackFailed ? { status: 'failed', error: '550 5.1.1 Recipient address rejected: mailbox unavailable' } : { status: 'sent', sentAt };
+    messages.push({ kind: 'acknowledgement', at: t0, content: ackContent, state });
+  } else if (plan.status === 'received') {
+    // Registered by staff and waiting for the handler's acknowledgement: nothing in the outbox yet.
+    if (handler) assign();
   } else {
-    // The acknowledgement: mailed by the outbox worker within minutes, or a letter posted by the handler.
-    if (mediumOf === 'email') {
-      const sentAt = tl.minutesLater(1, 4);
-      tl.move('acknowledged', sentAt, 'acknowledged', { actorLabel: 'system', details: { medium: 'email' } });
-      facts.status = tl.status;
-      messages.push({ kind: 'acknowledgement', at: t0, content: ackContent, state: { status: 'sent', sentAt } });
-      assign();
-    } else {
-      assign();
-      const sentAt = tl.staffAt(0, 3, daysBetween(receivedOn, acknowledgementDue(receivedOn, terms)) - 1);
-      step('acknowledge', sentAt, asHandler, { details: { medium: 'post' } });
-      messages.push({ kind: 'acknowledgement', at: sentAt, content: ackContent, state: { status: 'sent', sentAt } });
-    }
+    assign();
+    const sentAt = tl.staffAt(0, 3, daysBetween(receivedOn, acknowledgementDue(receivedOn, terms)) - 1);
+    step('acknowledge', sentAt, asHandler, { details: { medium: mediumOf } });
+    messages.push({ kind: 'acknowledgement', at: sentAt, content: ackContent, state: { status: 'sent', sentAt } });
   }
 
   const send = (kind: string, at: Date, content: ReturnType<typeof letter>) =>
