@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db, Tx } from './client';
 import {
   complaintHistory,
@@ -137,10 +137,6 @@ export async function answerInformationRequest(
   await tx.update(informationRequests).set(answer).where(eq(informationRequests.id, id));
 }
 
-export async function informationRequestsOf(db: Executor, complaintId: number) {
-  return db.select().from(informationRequests).where(eq(informationRequests.complaintId, complaintId)).orderBy(asc(informationRequests.id));
-}
-
 // --- measures -----------------------------------------------------------------------------------------------------
 
 export async function insertMeasure(tx: Tx, values: typeof measures.$inferInsert) {
@@ -166,15 +162,6 @@ export async function measureChoices(db: Executor) {
     .limit(200);
 }
 
-export async function measuresOf(db: Executor, complaintId: number) {
-  return db
-    .select({ id: measures.id, description: measures.description, owner: measures.owner, dueOn: measures.dueOn, status: measures.status })
-    .from(complaintMeasures)
-    .innerJoin(measures, eq(measures.id, complaintMeasures.measureId))
-    .where(eq(complaintMeasures.complaintId, complaintId))
-    .orderBy(asc(measures.id));
-}
-
 // --- contracting parties --------------------------------------------------------------------------------------------
 
 export async function findActiveParty(db: Executor, id: number) {
@@ -198,6 +185,6 @@ export async function activeParties(db: Executor) {
   return db
     .select({ id: contractingParties.id, name: contractingParties.name, type: contractingParties.type, contactEmail: contractingParties.contactEmail })
     .from(contractingParties)
-    .where(and(eq(contractingParties.active, true), isNotNull(contractingParties.id)))
+    .where(eq(contractingParties.active, true))
     .orderBy(asc(contractingParties.type), asc(contractingParties.name));
 }

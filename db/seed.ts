@@ -4,6 +4,7 @@ import { eq, sql } from 'drizzle-orm';
 import { statusPath } from '@/lib/complaints/links';
 import { formatReference } from '@/lib/complaints/reference';
 import { acknowledgementMessage } from '@/lib/mail/acknowledgement';
+import { extensionNotice, infoRequestLetter, type Letter, notAdmissibleNotice, outcomeLetter, withdrawalConfirmation } from '@/lib/mail/letters';
 import { type Contact as LetterContact, recipientFor } from '@/lib/mail/recipient';
 import { appUrl } from '@/lib/server/env';
 import type { HistoryAction } from '@/lib/complaints/history-actions';
@@ -389,12 +390,6 @@ function formatDate(date: IsoDate, locale: Locale): string {
 
 const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
-const OUTCOME_LABELS: Record<Outcome, Record<Locale, string>> = {
-  upheld: { nl: 'gegrond', en: 'upheld' },
-  partly_upheld: { nl: 'deels gegrond', en: 'partly upheld' },
-  not_upheld: { nl: 'ongegrond', en: 'not upheld' },
-  resolved_to_satisfaction: { nl: 'naar tevredenheid opgelost', en: 'resolved to your satisfaction' },
-};
 
 const FINDINGS: Record<Outcome, readonly string[]> = {
   upheld: [
@@ -661,11 +656,9 @@ type Contact = LetterContact & { locale: Locale };
 
 const SIGNATURE = { nl: 'Met vriendelijke groet,\nKlachtloket Bijstand naar Werk', en: 'Kind regards,\nComplaints desk Bijstand naar Werk' };
 
-function letter(contact: Contact, subject: Record<Locale, string>, body: Record<Locale, string>) {
-  const l = contact.locale;
-  const greeting = l === 'nl' ? `Beste ${contact.name},` : `Dear ${contact.name},`;
-  return { ...recipientFor(contact), subject: subject[l], bodyText: `${greeting}\n\n${body[l]}\n\n${SIGNATURE[l]}` };
-}
+
+/** What a demo letter says and where it goes. */
+type MessageContent = Pick<NewOutboxMessage, 'medium' | 'recipient' | 'subject' | 'bodyText'>;
 
 type MessageState = { status: 'sent'; sentAt: Date } | { status: 'pending' } | { status: 'failed'; error: string };
 
@@ -976,8 +969,7 @@ async function seedComplaint(tx: Tx, rnd: Random, ids: Ids, draft: Draft, now: D
   const ackContact: Contact = { ...contact };
   const mediumOf = recipientFor(ackContact).medium;
   const due = resolutionDue(receivedOn, terms);
-  const L = (nl: string, en: string) => ({ nl, en });
-  const messages: { kind: string; at: Date; content: ReturnType<typeof letter>; state: MessageState }[] = [];
+  const messages: { kind: string; at: Date; content: MessageContent; state: MessageState }[] = [];
   const infoRequests: Omit<typeof informationRequests.$inferInsert, 'complaintId'>[] = [];
   const newMeasures: { template: MeasureTemplate; at: Date }[] = [];
 
@@ -1054,8 +1046,12 @@ async function seedComplaint(tx: Tx, rnd: Random, ids: Ids, draft: Draft, now: D
     messages.push({ kind: 'acknowledgement', at: sentAt, content: ackContent, state: { status: 'sent', sentAt } });
   }
 
-  const send = (kind: string, at: Date, content: ReturnType<typeof letter>) =>
+  const send = (kind: string, at: Date, content: MessageContent) =>
     messages.push({ kind, at, content, state: { status: 'sent', sentAt: new Date(at.getTime() + rnd.int(1, 5) * MINUTE) } });
+  /** The same letters the server actions send (lib/mail/letters.ts), to the client. */
+  const letterBase = { locale, name: contact.name, reference, organisation: DEFAULT_ORGANISATION };
+  const toClient = (l: Letter) => ({ ...recipientFor(ackContact), subject: l.subject, bodyText: l.text });
+  const partyRef = party ? { name: party.name, type: party.type } : null;
 
   /** A copy of the complaint to the adviser it is about (Awb 9:9); only when someone complained about is recorded. */
   const sendCopy = () => {
@@ -1070,7 +1066,7 @@ async function seedComplaint(tx: Tx, rnd: Random, ids: Ids, draft: Draft, now: D
     const question = rnd.pick(INFO_QUESTIONS);
     const answerBy = addCalendarDays(amsterdamDate(at), rnd.int(8, 12));
     step('requestInfo', at, asHandler, { details: { question, answerBy } });
-    send('info_request', at, letter(ackContact, L(`Vraag over uw klacht ${reference}`, `Question about your complaint ${reference}`), L(`Om uw klacht goed te kunnen behandelen, hebben wij meer informatie nodig.\n\n${question}\n\nU kunt antwoorden via de link naar uw klacht of door deze e-mail te beantwoorden.`, `To handle your complaint properly we need more information.\n\n${question}\n\nYou can answer through the link to your complaint or by replying to this e-mail.`)));
+    send('info_request', at, toClient(infoRequestLetter({ ...letterBase, question, answerBy })));
     if (!answered) {
       infoRequests.push({ question, answerBy, askedAt: at, askedBy: handler!.id });
       return;
@@ -1127,7 +1123,7 @@ async function seedComplaint(tx: Tx, rnd: Random, ids: Ids, draft: Draft, now: D
     extensionCount++;
     const reason = rnd.pick(EXTENSION_REASONS);
     step('extend', at, asHandler, { reason, details: { previousDue, newDue, consent: false } });
-    send('extension', at, letter(ackContact, L(`Meer tijd nodig voor uw klacht ${reference}`, `More time needed for your complaint ${reference}`), L(`Wij hebben meer tijd nodig om uw klacht goed te behandelen. De reden: ${reason}\n\nU krijgt onze reactie uiterlijk ${formatDate(newDue, 'nl')}.`, `We need more time to handle your complaint properly. The reason (in Dutch): ${reason}\n\nYou will receive our answer by ${formatDate(newDue, 'en')} at the latest.`)));
+    send('extension', at, toClient(extensionNotice({ ...letterBase, previousDue, newDue, reason, withConsent: false })));
   };
 
   /** Measures follow from (partly) upheld complaints: one that fits the category, sometimes a second. */
@@ -1159,12 +1155,8 @@ async function seedComplaint(tx: Tx, rnd: Random, ids: Ids, draft: Draft, now: D
     step('resolve', at, asHandler, { reason: findings, details: { outcome, judgement: JUDGEMENTS[outcome], measures: measureTexts } });
     facts.outcome = outcome;
     for (const measure of chosen) newMeasures.push({ template: measure, at });
-    const onward = party ? party.name : L('uw opdrachtgever (uw werkgever, de gemeente of UWV)', 'your contracting party (your employer, the municipality or UWV)')[locale];
-    const doing = measureTexts.join(' ');
-    send('outcome', at, letter(ackContact, L(`Uitkomst van uw klacht ${reference}`, `Outcome of your complaint ${reference}`), L(
-      `Wij hebben uw klacht van ${formatDate(receivedOn, 'nl')} onderzocht.\n\nWat wij hebben vastgesteld: ${findings}\n\nOns oordeel: uw klacht is ${OUTCOME_LABELS[outcome].nl}.${doing ? `\n\nWat wij doen: ${doing}` : ''}\n\nBent u het niet eens met deze afhandeling? Dan kunt u uw klacht voorleggen aan ${onward}.`,
-      `We have looked into your complaint of ${formatDate(receivedOn, 'en')}.\n\nWhat we found (in Dutch): ${findings}\n\nOur judgement: your complaint is ${OUTCOME_LABELS[outcome].en}.${doing ? `\n\nWhat we will do (in Dutch): ${doing}` : ''}\n\nIf you do not agree with how your complaint was handled, you can take it to ${onward}.`,
-    )));
+    const measures = measureTexts.map((description) => ({ description, dueOn: null, done: false }));
+    send('outcome', at, toClient(outcomeLetter({ ...letterBase, outcome, findings, judgement: JUDGEMENTS[outcome], measures, party: partyRef })));
   };
 
   const notAdmissible = () => {
@@ -1172,15 +1164,15 @@ async function seedComplaint(tx: Tx, rnd: Random, ids: Ids, draft: Draft, now: D
     const reason = `De gedraging waarover de klacht gaat vond plaats op ${formatDate(incidentDate!, 'nl')}, meer dan een jaar voor de indiening van de klacht op ${formatDate(receivedOn, 'nl')}. Volgens de klachtenregeling wordt de klacht daarom niet in behandeling genomen.`;
     notAdmissibleGround = 'incident_older_than_limit';
     step('declareNotAdmissible', at, asHandler, { reason, details: { ground: notAdmissibleGround } });
-    const onward = party ? party.name : L('uw opdrachtgever (werkgever, gemeente of UWV)', 'your contracting party (employer, municipality or UWV)')[locale];
-    send('not_admissible', at, letter(ackContact, L(`Uw klacht ${reference} wordt niet behandeld`, `Your complaint ${reference} will not be handled`), L(`${reason}\n\nWilt u hierover verder praten? Dan kunt u terecht bij ${onward}.`, `The conduct you complain about took place on ${formatDate(incidentDate!, 'en')}, more than a year before you filed your complaint on ${formatDate(receivedOn, 'en')}. Under our complaints procedure we therefore cannot handle it.\n\nIf you wish to take this further, you can contact ${onward}.`)));
+    const notice = notAdmissibleNotice({ ...letterBase, receivedOn, ground: notAdmissibleGround, reason, incidentLimitMonths: terms.incidentLimitMonths, party: partyRef });
+    send('not_admissible', at, toClient(notice));
   };
 
   const withdraw = () => {
     const at = tl.staffAt(2, 12);
     const reason = rnd.pick(WITHDRAWAL_REASONS);
     step('withdraw', at, asHandler, { reason, details: { withdrawnOn: amsterdamDate(at) } });
-    send('withdrawal', at, letter(ackContact, L(`Uw klacht ${reference} is ingetrokken`, `Your complaint ${reference} has been withdrawn`), L('U heeft uw klacht ingetrokken. Wij sluiten het dossier. Heeft u later toch weer een klacht, dan kunt u die altijd opnieuw indienen.', 'You have withdrawn your complaint and we have closed the file. You can always file a new complaint later.')));
+    send('withdrawal', at, toClient(withdrawalConfirmation({ ...letterBase, withdrawnOn: amsterdamDate(at), reason })));
   };
 
   const escalate = () => {

@@ -2,8 +2,9 @@ import { answerInformationRequest, insertInformationRequest, type LockedComplain
 import { ruleViolation } from '@/lib/actions/pipeline';
 import { hearingInvitationLetter, infoRequestLetter } from '@/lib/mail/letters';
 import { amsterdamDate, compareIsoDates, type IsoDate } from '@/lib/procedure/dates';
-import { resolutionDue } from '@/lib/procedure/deadlines';
+import { dueDateOf } from '@/lib/procedure/deadlines';
 import { checkAnswerDate, checkNotBeforeReceipt } from '@/lib/procedure/workflow';
+import { clockInputOf } from '../file';
 import { defineStep } from './define';
 import { clientLetterBase, toClient } from './mail';
 import { planHearingSchema, recordAnswerSchema, recordHearingSchema, requestInfoSchema, sendCopySchema, skipHearingSchema } from './schemas';
@@ -16,9 +17,7 @@ import { planHearingSchema, recordAnswerSchema, recordHearingSchema, requestInfo
  */
 
 /** The resolution due date now in force. */
-function resolutionDueOf(complaint: LockedComplaint): IsoDate {
-  return resolutionDue(complaint.receivedOn, complaint.terms, complaint.resolutionExtendedTo ? [{ newDue: complaint.resolutionExtendedTo }] : []);
-}
+const resolutionDueOf = (complaint: LockedComplaint): IsoDate => dueDateOf('resolution', clockInputOf(complaint));
 
 /** Asks the client a question by e-mail or letter; the complaint waits for the answer, its clock does not. */
 export const requestInfo = defineStep('requestInfo', requestInfoSchema, async (tx, input, { complaint, actor, now }) => {
