@@ -284,17 +284,56 @@ export const informationRequests = pgTable(
   ],
 );
 
-/** Measures taken or planned after complaints (DESIGN rule 10): what, who owns it, by when, how far. */
-export const measures = pgTable('measures', {
-  id: serial('id').primaryKey(),
-  description: text('description').notNull(),
-  owner: text('owner').notNull(),
-  dueOn: date('due_on', { mode: 'string' }),
-  status: measureStatusEnum('status').notNull().default('planned'),
-  createdBy: integer('created_by').references(() => users.id),
-  createdAt: createdAt(),
-  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
-});
+/** Measures taken or planned after complaints (DESIGN rule 10): what, why, who owns it, by when, how far. */
+export const measures = pgTable(
+  'measures',
+  {
+    id: serial('id').primaryKey(),
+    description: text('description').notNull(),
+    /** Why the measure is taken (what went wrong, what it should prevent). */
+    reason: text('reason'),
+    owner: text('owner').notNull(),
+    dueOn: date('due_on', { mode: 'string' }),
+    /** The category of complaints the measure is meant to reduce ("did it help?" compares that category before and after). */
+    categoryId: integer('category_id').references(() => categories.id),
+    status: measureStatusEnum('status').notNull().default('planned'),
+    /** The day the measure was done: set exactly when the status is done. */
+    doneOn: date('done_on', { mode: 'string' }),
+    /** Why the measure was dropped: set exactly when the status is dropped. */
+    droppedReason: text('dropped_reason'),
+    /** Raised on every change (optimistic locking, as for complaints). */
+    version: integer('version').notNull().default(1),
+    createdBy: integer('created_by').references(() => users.id),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('measures_status_idx').on(t.status, t.dueOn),
+    index('measures_category_idx').on(t.categoryId, t.doneOn),
+    // Compared as text: the migration adds the 'dropped' enum value in the same transaction.
+    check('measures_done_check', sql`(${t.doneOn} is not null) = (${t.status}::text = 'done')`),
+    check('measures_dropped_check', sql`(${t.droppedReason} is not null) = (${t.status}::text = 'dropped')`),
+  ],
+);
+
+/** Append-only, like the complaint history: every change to a measure (who, when, what changed). */
+export const measureHistory = pgTable(
+  'measure_history',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    measureId: integer('measure_id')
+      .notNull()
+      .references(() => measures.id),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    actorUserId: integer('actor_user_id').references(() => users.id),
+    /** created, updated, status_changed, linked, unlinked */
+    action: text('action').notNull(),
+    reason: text('reason'),
+    /** What changed: { field: { from, to } } for edits; { complaintId, reference } for links. */
+    details: jsonb('details').$type<Record<string, unknown>>(),
+  },
+  (t) => [index('measure_history_measure_idx').on(t.measureId, t.at)],
+);
 
 /** Which measures follow from which complaints (one measure can answer several complaints). */
 export const complaintMeasures = pgTable(

@@ -1309,14 +1309,14 @@ async function seedComplaint(tx: Tx, rnd: Random, ids: Ids, draft: Draft, now: D
     await enqueueMessage(tx, outboxRow(id, m.kind, m.at, m.content, m.state));
   }
   for (const request of infoRequests) await tx.insert(informationRequests).values({ ...request, complaintId: id });
-  for (const { template: measure, at } of newMeasures) await recordMeasure(tx, rnd, ids, id, measure, at, handler!.id, concerns?.team ?? null, now);
+  for (const { template: measure, at } of newMeasures) await recordMeasure(tx, rnd, ids, id, categoryId, measure, at, handler!.id, concerns?.team ?? null, now);
 }
 
 /**
  * A measure from a resolved complaint: linked to the same organisation-wide measure taken for an earlier complaint
  * when there is a recent one, else recorded new with an owner, a due date and how far it has come by now.
  */
-async function recordMeasure(tx: Tx, rnd: Random, ids: Ids, complaintId: number, template: MeasureTemplate, at: Date, createdBy: number, team: string | null, now: Date) {
+async function recordMeasure(tx: Tx, rnd: Random, ids: Ids, complaintId: number, categoryId: number, template: MeasureTemplate, at: Date, createdBy: number, team: string | null, now: Date) {
   const existing = template.shared ? ids.sharedMeasures.get(template.description) : undefined;
   if (
     existing &&
@@ -1339,7 +1339,7 @@ async function recordMeasure(tx: Tx, rnd: Random, ids: Ids, complaintId: number,
   const updatedAt = new Date(Math.max(at.getTime(), Math.min(changedAt.getTime(), now.getTime() - MINUTE)));
   const [row] = await tx
     .insert(measures)
-    .values({ description: template.description, owner: template.owner(team), dueOn, status, createdBy, createdAt: at, updatedAt })
+    .values({ description: template.description, owner: template.owner(team), dueOn, status, doneOn: status === 'done' ? changedOn : null, categoryId, createdBy, createdAt: at, updatedAt })
     .returning({ id: measures.id });
   await tx.insert(complaintMeasures).values({ complaintId, measureId: row!.id, linkedAt: at });
   if (template.shared) ids.sharedMeasures.set(template.description, { id: row!.id, createdAt: at, links: 1 });

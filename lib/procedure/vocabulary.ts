@@ -52,9 +52,14 @@ export type HearingSkipGround = (typeof HEARING_SKIP_GROUNDS)[number];
 export const HEARING_STATES = ['planned', 'held', 'skipped'] as const;
 export type HearingState = (typeof HEARING_STATES)[number];
 
-/** A measure taken or planned after complaints (the register of DESIGN rule 10). */
-export const MEASURE_STATUSES = ['planned', 'in_progress', 'done'] as const;
+/**
+ * A measure taken or planned after complaints (the register of DESIGN rule 10): planned → in progress → done (with the
+ * day it was done), or dropped (with a written reason).
+ */
+export const MEASURE_STATUSES = ['planned', 'in_progress', 'done', 'dropped'] as const;
 export type MeasureStatus = (typeof MEASURE_STATUSES)[number];
+/** What a measure recorded at a complaint's resolution can be: dropping one needs a reason, in the measures register. */
+export const NEW_MEASURE_STATUSES = ['planned', 'in_progress', 'done'] as const satisfies readonly MeasureStatus[];
 
 /** How staff received something from the client or sent something out by hand. */
 export const CONTACT_MEDIA = ['phone', 'email', 'post', 'in_person'] as const;

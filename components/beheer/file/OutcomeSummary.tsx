@@ -3,7 +3,7 @@ import type { OutcomeView } from '@/lib/complaints/file';
 import { Badge, type Tone } from './Badge';
 import { FactList } from './FactList';
 
-const STATUS_TONES: Record<MeasureStatus, Tone> = { planned: 'neutral', in_progress: 'warn', done: 'good' };
+const STATUS_TONES: Record<MeasureStatus, Tone> = { planned: 'neutral', in_progress: 'warn', done: 'good', dropped: 'muted' };
 
 /** The outcome of the complaint and the measures linked to it: what, who owns it, by when, how far. */
 export function OutcomeSummary({

@@ -7,7 +7,7 @@ import { Field } from '@/components/beheer/form/Field';
 import { escalateAction, recordPartyResponseAction, resolveAction } from '@/lib/complaints/steps/actions';
 import { escalateSchema, recordPartyResponseSchema, resolveSchema, STEP_LIMITS } from '@/lib/complaints/steps/schemas';
 import { formatDate } from '@/lib/format';
-import { MEASURE_STATUSES, OUTCOMES } from '@/lib/procedure/vocabulary';
+import { NEW_MEASURE_STATUSES, OUTCOMES } from '@/lib/procedure/vocabulary';
 import { Optional, StepForm, useStepForm } from './StepForm';
 import type { StepFormProps } from './types';
 
@@ -110,7 +110,7 @@ export function ResolveForm(props: StepFormProps) {
                   <Field label={t('status')} error={errorText(rowErrors?.status?.message)} required>
                     {(a11y) => (
                       <select {...a11y} {...form.register(`measures.${index}.status`)}>
-                        {MEASURE_STATUSES.map((status) => (
+                        {NEW_MEASURE_STATUSES.map((status) => (
                           <option key={status} value={status}>
                             {t(`statuses.${status}`)}
                           </option>

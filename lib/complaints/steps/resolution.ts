@@ -31,7 +31,9 @@ export const resolve = defineStep('resolve', resolveSchema, async (tx, input, { 
   const created = [];
   for (const m of input.measures) {
     const values = { description: m.description, owner: m.owner, dueOn: m.dueOn === '' ? null : m.dueOn, status: m.status };
-    const { id } = await insertMeasure(tx, { ...values, createdBy: actor.id, createdAt: now, updatedAt: now });
+    // A new measure aims at complaints like this one; one recorded as done was done today.
+    const doneOn = m.status === 'done' ? amsterdamDate(now) : null;
+    const { id } = await insertMeasure(tx, { ...values, categoryId: complaint.categoryId, doneOn, createdBy: actor.id, createdAt: now, updatedAt: now });
     created.push({ id, ...values });
   }
   // Oldest first, as the file page lists them: the existing measures, then the new ones in the order entered.

@@ -23,7 +23,7 @@ import { amsterdamDate, isIsoDate } from '@/lib/procedure/calendar';
 import {
   CONTACT_MEDIA,
   HEARING_SKIP_GROUNDS,
-  MEASURE_STATUSES,
+  NEW_MEASURE_STATUSES,
   NOT_ADMISSIBLE_GROUNDS,
   OUTCOMES,
 } from '@/lib/procedure/vocabulary';
@@ -128,7 +128,7 @@ export const measureSchema = object({
   description: requiredText(STEP_LIMITS.reason),
   owner: requiredText(STEP_LIMITS.short),
   dueOn: _default(string().check(trim(), refine((v) => v === '' || isIsoDate(v), 'dateInvalid')), ''),
-  status: oneOf(MEASURE_STATUSES, 'choose'),
+  status: oneOf(NEW_MEASURE_STATUSES, 'choose'),
 });
 
 export const resolveSchema = stepSchema({
