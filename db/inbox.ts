@@ -62,7 +62,8 @@ function statusCondition(statuses: readonly Status[]): SQL | undefined {
   return statuses.every((s) => OPEN_STATUSES.includes(s)) ? and(listed, open) : listed;
 }
 
-function filters(actor: InboxActor, params: InboxParams, today: IsoDate): SQL {
+/** The WHERE of an inbox view: who may see what, and every filter of the view (also used by the CSV export and the dashboard drill-down). */
+export function inboxWhere(actor: InboxActor, params: InboxParams, today: IsoDate): SQL {
   const conditions: (SQL | undefined)[] = [
     visibleTo(actor),
     statusCondition(params.statuses),
@@ -138,7 +139,7 @@ export type InboxPage = { rows: InboxRecord[]; total: number; page: number; page
  * shows the last page.
  */
 export async function listInbox(db: Executor, actor: InboxActor, params: InboxParams, today: IsoDate): Promise<InboxPage> {
-  const where = filters(actor, params, today);
+  const where = inboxWhere(actor, params, today);
   const order = ordering(params.sort, params.dir);
   const fetchPage = (offset: number) =>
     db
