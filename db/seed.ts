@@ -815,6 +815,8 @@ type Plan = {
   lateResolution?: boolean;
   /** Resolved, taken up again by a manager, and (status resolved) resolved once more. */
   reopened?: boolean;
+  /** In progress with a hearing planned in the coming days. */
+  hearingPlanned?: boolean;
   /** One of the story's measures follows from its outcome. */
   measure?: StoryMeasure;
   /** The acknowledgement mail of an online complaint bounced: it shows as failed in the outbox. */
@@ -843,6 +845,15 @@ export function storyMeasureDoneOn(today: IsoDate): IsoDate {
   let on = addCalendarMonths(today, -STORY_DONE_MONTHS_AGO);
   while (!isWorkingDay(on)) on = addCalendarDays(on, -1);
   return on;
+}
+
+/**
+ * Around the story measure (from 5 months before it was done to a month after) no other organisation-wide measure
+ * about communication is taken, so "did it help?" has one clear measure to look at.
+ */
+function storyWindow(today: IsoDate): { from: IsoDate; to: IsoDate } {
+  const doneOn = storyMeasureDoneOn(today);
+  return { from: addCalendarMonths(doneOn, -5), to: addCalendarMonths(doneOn, 1) };
 }
 
 /** Days between today and `months` months before it. */
@@ -874,7 +885,7 @@ function fixedPlans(today: IsoDate): Plan[] {
     { age: 19, status: 'acknowledged', channel: 'online', ackFailed: true }, // the acknowledgement mail bounced
     { age: 31, status: 'acknowledged', oldIncident: true }, // not-admissible notice overdue, one-year flag
     { age: 48, status: 'info_requested' }, // resolution overdue while waiting for the client
-    { age: 57, status: 'in_progress' }, // resolution overdue
+    { age: 57, status: 'in_progress', hearingPlanned: true }, // resolution overdue, hearing still to come
     { age: 61, status: 'in_progress', extended: true }, // extended, due soon
     { age: 25, status: 'withdrawn' },
     { age: 66, status: 'in_progress', reopened: true, outcome: 'not_upheld' }, // reopened, being handled again
@@ -1205,6 +1216,8 @@ async function seedComplaint(tx: Tx, rnd: Random, ids: Ids, draft: Draft, now: D
   let replacedDue: IsoDate | null = null;
   let notAdmissibleGround: NotAdmissibleGround | null = null;
 
+  const story = storyWindow(today);
+  const duringStory = (on: IsoDate) => on >= story.from && on <= story.to;
   const asHandler: WorkflowActor = { id: handler?.id ?? 0, role: 'handler' };
   const asManager: WorkflowActor = { id: ids.manager, role: 'manager' };
   /** A step as the server action takes it: refused steps are a bug in the seed. */
@@ -1367,7 +1380,9 @@ async function seedComplaint(tx: Tx, rnd: Random, ids: Ids, draft: Draft, now: D
     if (outcome === 'partly_upheld' && rnd.chance(0.5)) return [];
     // An organisation-wide measure is taken once: a later complaint is linked to it while it is recent, else gets a
     // measure of its own about the adviser.
-    const available = MEASURES_BY_CATEGORY[template.category].filter((m) => sharedMeasureFor(ids, m, at) !== 'taken');
+    const available = MEASURES_BY_CATEGORY[template.category].filter(
+      (m) => sharedMeasureFor(ids, m, at) !== 'taken' && !(m.shared && template.category === 'communication' && duringStory(amsterdamDate(at))),
+    );
     const options = available.length > 0 ? available : [MEASURE_TEMPLATES.teamMeeting];
     const first = rnd.pick(options);
     const rest = options.filter((m) => m !== first);
@@ -1486,7 +1501,7 @@ async function seedComplaint(tx: Tx, rnd: Random, ids: Ids, draft: Draft, now: D
       }
       if (tl.room >= 12 && rnd.chance(0.4)) askInfo(true);
       // Heard already, or a hearing planned in the coming days.
-      if (tl.room >= 10 && rnd.chance(0.6)) decideHearing(null);
+      if (!plan.hearingPlanned && tl.room >= 10 && rnd.chance(0.6)) decideHearing(null);
       else planHearing();
       if (plan.extended) extend(terms.maxExtensionDays);
       break;
@@ -1502,10 +1517,12 @@ async function seedComplaint(tx: Tx, rnd: Random, ids: Ids, draft: Draft, now: D
       if (concerns) sendCopy();
       if (rnd.chance(0.3)) askInfo(true);
       decideHearing(outcome);
+      // Extended before the term ran out (a file that took long already is not extended after the fact).
+      const beforeDue = () => tl.day <= daysBetween(receivedOn, newDue ?? due) - 3;
       if (plan.extended === 'twice') {
         extend(terms.maxExtensionDays);
         extend(rnd.int(14, 21), true);
-      } else if (plan.extended) {
+      } else if (plan.extended && beforeDue()) {
         extend(rnd.int(14, terms.maxExtensionDays));
       }
       if (plan.reopened) {
