@@ -570,8 +570,9 @@ describe('seedDemoData', () => {
         status = change.to;
       }
       expect(status, label).toBe(m.status);
-      // Each change raised the version; the last one is the measure's last change.
-      expect(m.version, label).toBe(entries.length);
+      // Version 1 when recorded with its first link (the resolve step); every later link or change raised it.
+      expect(entries[1], label).toMatchObject({ action: 'linked', at: m.createdAt });
+      expect(m.version, label).toBe(entries.length - 1);
       expect(m.updatedAt.getTime(), label).toBe(entries.at(-1)!.at.getTime());
     }
     await expect(db.update(measureHistory).set({ reason: 'x' }).where(eq(measureHistory.measureId, all[0]!.id))).rejects.toThrow();

@@ -48,11 +48,22 @@ import {
 
 /**
  * Demo data for a fresh database: reference data (categories, users, advisers, contracting parties, procedure terms)
- * and ~60 complaints over the past 14 months, each with a history and outbox that fit its status. Every step in a
- * history passes the workflow's guards (lib/procedure/workflow.ts) and the complaint row carries the procedure facts
- * that go with it (outcome, ground, extensions, copy, hearing), with information requests and the measures register
- * (some measures shared by two complaints). Deterministic for a given `now` (seeded PRNG; only idempotency keys and
- * status tokens are random). Does nothing when the database already has categories.
+ * and ~170 complaints over the past 18 months (a small organisation: a few to ~15 a month), each with a history and
+ * outbox that fit its status. Every step in a history passes the workflow's guards (lib/procedure/workflow.ts) and the
+ * complaint row carries the procedure facts that go with it (outcome, ground, extensions, copy, hearing), with
+ * information requests and the measures register (with each measure's history). Deterministic for a given `now`
+ * (seeded PRNG; only idempotency keys and status tokens are random). Does nothing when the database already has
+ * categories.
+ *
+ * The story the management dashboard tells with it:
+ * - complaints about communication rise in the months before a measure about answering e-mails and calls is done
+ *   (~8 months ago) and drop in the 6 months after, while the other categories hold up ("did it help?");
+ * - in the summer the team is short-staffed: some phone/e-mail/post complaints are acknowledged after their 14 days,
+ *   and some outcomes come after their due date;
+ * - extensions (one a second, with the client's consent), complaints reopened by a manager, not admissible on several
+ *   grounds, withdrawn, and a few escalations to the contracting party with its response;
+ * - measures planned, in progress, done, one overdue and one dropped with its reason. Measures about one adviser
+ *   have no category: "did it help?" compares only measures meant to reduce a kind of complaint.
  */
 
 /** The secret the demo complaints' status tokens are derived with; the tokens themselves are never kept. */
@@ -1722,14 +1733,17 @@ async function recordMeasure(
   if (template.shared) ids.sharedMeasures.set(template.description, { id: row!.id, createdAt: at, links: 1 });
 }
 
-/** Every measure's history in time order, and the measure's version and last change to go with it. */
+/**
+ * Every measure's history in time order, and the measure's version and last change to go with it: version 1 when
+ * recorded (with its first link, as the resolve step does), raised by every later link and status change.
+ */
 async function writeMeasureHistory(tx: Tx, ids: Ids) {
   for (const [measureId, events] of ids.measureEvents) {
     const sorted = [...events].sort((a, b) => a.at.getTime() - b.at.getTime());
     await tx.insert(measureHistory).values(
       sorted.map((e) => ({ measureId, at: e.at, actorUserId: e.actorUserId, action: e.action, reason: e.reason ?? null, details: e.details })),
     );
-    await tx.update(measures).set({ version: sorted.length, updatedAt: sorted.at(-1)!.at }).where(eq(measures.id, measureId));
+    await tx.update(measures).set({ version: sorted.length - 1, updatedAt: sorted.at(-1)!.at }).where(eq(measures.id, measureId));
   }
 }
 
