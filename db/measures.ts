@@ -194,8 +194,14 @@ export async function categoryExists(db: Executor, id: number): Promise<boolean>
   return Boolean(row);
 }
 
-export async function findComplaintByReference(db: Executor, reference: string) {
-  const [row] = await db.select({ id: complaints.id, reference: complaints.reference }).from(complaints).where(eq(complaints.reference, reference));
+/** The complaint with one of these spellings of a reference (the unique index on the reference finds it). */
+export async function findComplaintByReference(db: Executor, spellings: readonly string[]) {
+  const [row] = await db
+    .select({ id: complaints.id, reference: complaints.reference })
+    .from(complaints)
+    .where(inArray(complaints.reference, [...new Set(spellings)]))
+    .orderBy(asc(complaints.id))
+    .limit(1);
   return row ?? null;
 }
 

@@ -118,7 +118,8 @@ export const changeMeasureStatus = defineMeasureChange('changeMeasureStatus', ch
 /** Link a complaint by its reference (KL-2026-0042). */
 export const linkComplaint = defineMeasureChange('linkComplaint', linkComplaintSchema, async (tx, input, { measure, now }) => {
   const reference = normaliseReference(input.reference);
-  const complaint = reference ? await findComplaintByReference(tx, reference) : null;
+  // As typed (minus spaces) or in capitals: references are KL-2026-0042, but older ones may carry lower case.
+  const complaint = reference ? await findComplaintByReference(tx, [reference, input.reference.replace(/\s+/g, '')]) : null;
   if (!complaint) throw ruleViolation('reference', 'complaintUnknown');
   if (!(await insertComplaintLink(tx, complaint.id, measure.id, now))) throw ruleViolation('reference', 'alreadyLinked');
   return { action: 'linked', details: { complaintId: complaint.id, reference: complaint.reference } };
