@@ -21,7 +21,7 @@ async function createMeasure(page: Page, description: string, extra: { owner?: s
   await page.getByLabel(/^Eigenaar/).fill(extra.owner ?? 'Teamleider Oss');
   await page.getByLabel(/^Klaar uiterlijk/).fill(extra.dueOn ?? amsterdamToday(30));
   await page.getByLabel(/^Categorie/).selectOption({ label: 'Bejegening door adviseur' });
-  await page.getByRole('button', { name: 'Nieuwe maatregel' }).click();
+  await page.getByRole('button', { name: 'Maatregel vastleggen' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'De maatregel is vastgelegd.' })).toBeVisible();
   await expect(page.getByRole('heading', { level: 1, name: description })).toBeVisible();
   return measureIdOf(description);
@@ -39,7 +39,7 @@ test.describe('measures register', () => {
 
     // A new measure, recorded on its own; the form refuses first what is missing.
     await page.goto('/beheer/maatregelen/nieuw');
-    await page.getByRole('button', { name: 'Nieuwe maatregel' }).click();
+    await page.getByRole('button', { name: 'Maatregel vastleggen' }).click();
     await expect(page.getByText('Vul dit veld in.').first()).toBeVisible();
     await expectAccessible(page);
     await screenshot(page, 'measures-new-errors');
@@ -126,7 +126,7 @@ test.describe('measures register', () => {
     const id = await createMeasure(page, description);
     // Someone else changes the owner in the meantime (version 1 → 2).
     await query("update measures set owner = 'Iemand anders', version = version + 1 where id = $1", [id]);
-    const edit = page.getByRole('form', { name: 'Wijzigen' });
+    const edit = page.getByRole('form', { name: 'Wijzigen', exact: true });
     await edit.getByLabel(/^Eigenaar/).fill('Teamleider Den Bosch');
     await edit.getByRole('button', { name: 'Wijzigingen opslaan' }).click();
     await expect(edit.getByRole('alert')).toContainText('Deze maatregel is intussen gewijzigd door');

@@ -47,7 +47,7 @@ describe('measure history rows', () => {
     [
       'status changed to done: the status line, and the day',
       entry('status_changed', { status: { from: 'in_progress', to: 'done' }, doneOn: { from: null, to: '2026-03-10' } }),
-      { action: 'Status gewijzigd', statusChange: 'Status: Bezig → Klaar', details: [{ label: 'Gedaan op', value: '(leeg) → 10 maart 2026', multiline: false }] },
+      { action: 'Status gewijzigd', statusChange: 'Status: Bezig → Klaar', details: [{ label: 'Gedaan op', value: '10 maart 2026', multiline: false }] },
     ],
     [
       'dropped: the reason is the row\'s reason, not repeated',

@@ -45,8 +45,13 @@ export function measureHistoryDetails(t: Translate, action: string, details: Rec
       items.push({ label, value: to, multiline: LONG_FIELDS.has(field) });
       continue;
     }
-    const from = fieldValue(t, field, raw.from, categories);
     const multiline = LONG_FIELDS.has(field);
+    // A status change that sets a value (the day it was done) names just that value.
+    if (action === 'status_changed' && (raw.from === null || raw.from === undefined)) {
+      items.push({ label, value: to, multiline });
+      continue;
+    }
+    const from = fieldValue(t, field, raw.from, categories);
     items.push({
       label,
       value: multiline ? t('measures.history.changeLong', { from, to }) : t('measures.history.change', { from, to }),

@@ -63,7 +63,7 @@ export function MeasureForm({
         )}
       </Field>
       <SubmitButton pending={isSubmitting} pendingText={t('detail.saving')}>
-        {measure ? t('detail.save') : t('new')}
+        {measure ? t('detail.save') : t('create')}
       </SubmitButton>
     </form>
   );

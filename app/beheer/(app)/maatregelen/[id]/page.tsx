@@ -84,21 +84,6 @@ export default async function MeasurePage({ params, searchParams }: Props) {
           <Section title={t('detail.details')} id="measure-details">
             <FactList items={facts} />
           </Section>
-          <Section title={t('detail.edit')} id="measure-edit">
-            <p className="mb-4 text-stone-700">{t('detail.editIntro')}</p>
-            <MeasureForm
-              key={measure.version}
-              measure={target}
-              categories={categoryOptions.filter((c) => c.active || c.id === measure.categoryId)}
-              values={{
-                description: measure.description,
-                reason: measure.reason ?? '',
-                owner: measure.owner,
-                dueOn: measure.dueOn ?? '',
-                categoryId: measure.categoryId === null ? '' : String(measure.categoryId),
-              }}
-            />
-          </Section>
           <Section title={t('detail.complaints')} id="measure-complaints">
             <p className="mb-4 text-stone-700">{t('detail.complaintsIntro')}</p>
             {complaints.length === 0 ? (
@@ -123,6 +108,21 @@ export default async function MeasurePage({ params, searchParams }: Props) {
               </ul>
             )}
             <LinkComplaintForm key={measure.version} measure={target} />
+          </Section>
+          <Section title={t('detail.edit')} id="measure-edit">
+            <p className="mb-4 text-stone-700">{t('detail.editIntro')}</p>
+            <MeasureForm
+              key={measure.version}
+              measure={target}
+              categories={categoryOptions.filter((c) => c.active || c.id === measure.categoryId)}
+              values={{
+                description: measure.description,
+                reason: measure.reason ?? '',
+                owner: measure.owner,
+                dueOn: measure.dueOn ?? '',
+                categoryId: measure.categoryId === null ? '' : String(measure.categoryId),
+              }}
+            />
           </Section>
         </div>
         <div className="space-y-6">
