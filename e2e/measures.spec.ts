@@ -28,6 +28,9 @@ async function createMeasure(page: Page, description: string, extra: { owner?: s
 }
 
 test.describe('measures register', () => {
+  // Long flows through several pages; the machine running the suite may be busy.
+  test.describe.configure({ timeout: 180_000 });
+
   test('create a measure, link a complaint, set it done; drop another with a reason; the history tells it all', async ({ page }) => {
     await signIn(page, USERS.manager);
     await expect(page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Maatregelen' })).toBeVisible();
