@@ -63,6 +63,17 @@ describe('measure history rows', () => {
     expect(measureHistoryRow(t, input, categories)).toMatchObject({ who: 'Marloes van den Berg', at: '12 maart 2026 om 14:05', ...expected });
   });
 
+  it('a "created" row with plain values (as the demo seed writes them)', () => {
+    const row = measureHistoryRow(t, entry('created', { description: 'Teamoverleg', owner: 'HR', dueOn: '2026-07-01', categoryId: 3, status: 'planned' }), categories);
+    expect(row.details.map((d) => [d.label, d.value])).toEqual([
+      ['Wat', 'Teamoverleg'],
+      ['Eigenaar', 'HR'],
+      ['Klaar uiterlijk', '1 juli 2026'],
+      ['Categorie', 'Bejegening door adviseur'],
+      ['Status', 'Gepland'],
+    ]);
+  });
+
   it('a row written by the system (no user) and an unknown category', () => {
     const row = measureHistoryRow(t, { ...entry('updated', { categoryId: { from: 99, to: 3 } }), actorUserId: null, actorName: null }, categories);
     expect(row.who).toBe('Het systeem');
