@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, asc, count, eq, sql } from 'drizzle-orm';
-import { addCalendarDays, addCalendarMonths, amsterdamDate } from '@/lib/procedure/dates';
+import { addCalendarDays, addCalendarMonths, amsterdamDate, calendarDaysBetween, type IsoDate } from '@/lib/procedure/dates';
 import { HISTORY_ACTIONS } from '@/lib/complaints/history-actions';
 import { HEARING_SKIP_GROUNDS, OPEN_STATUSES, type Status } from '@/lib/procedure/vocabulary';
 import { checkStep, nextStatus, STEPS, type Step, TRANSITIONS, type WorkflowFacts } from '@/lib/procedure/workflow';
@@ -17,6 +17,7 @@ import {
   complaints,
   contractingParties,
   informationRequests,
+  measureHistory,
   measures,
   outbox,
   procedureSettings,
@@ -89,8 +90,9 @@ describe('seedDemoData', () => {
     expect(first.categories).toBe(5);
     expect(first.users).toBe(6);
     expect(first.procedureSettings).toBe(1);
-    expect(first.complaints).toBeGreaterThanOrEqual(55);
-    expect(first.complaints).toBeLessThanOrEqual(65);
+    // A small organisation: a few to about fifteen complaints a month over 18 months.
+    expect(first.complaints).toBeGreaterThanOrEqual(130);
+    expect(first.complaints).toBeLessThanOrEqual(200);
   }, 120_000);
 
   it('has the reference data the app expects', async () => {
@@ -124,9 +126,9 @@ describe('seedDemoData', () => {
     expect(about.every((c) => c.handlerId !== handler3!.id)).toBe(true);
   });
 
-  it('spreads complaints over the past 14 months with statuses that fit their age', async () => {
+  it('spreads complaints over the past 18 months with statuses that fit their age', async () => {
     const rows = await db.select().from(complaints).orderBy(asc(complaints.id));
-    const earliest = addCalendarMonths(TODAY, -14);
+    const earliest = addCalendarMonths(TODAY, -18);
     for (const c of rows) {
       expect(c.receivedOn >= earliest && c.receivedOn <= TODAY, `${c.reference} ${c.receivedOn}`).toBe(true);
       // Assigned on the day of receipt: only today's complaints may still be waiting for a handler.
@@ -149,9 +151,27 @@ describe('seedDemoData', () => {
     // Something for the deadline views: open complaints past their acknowledgement and resolution dates.
     expect(rows.some((c) => c.status === 'received' && c.receivedOn < addCalendarDays(TODAY, -14))).toBe(true);
     expect(rows.some((c) => OPEN_STATUSES.includes(c.status) && c.status !== 'received' && c.receivedOn < addCalendarDays(TODAY, -42))).toBe(true);
-    // Not admissible only for conduct more than a year before receipt.
-    for (const c of rows.filter((r) => r.status === 'not_admissible')) {
+    // The one-year ground only for conduct more than a year before receipt; other grounds too.
+    const notAdmissible = rows.filter((r) => r.status === 'not_admissible');
+    for (const c of notAdmissible.filter((r) => r.notAdmissibleGround === 'incident_older_than_limit')) {
       expect(c.incidentDate! < addCalendarMonths(c.receivedOn, -12), c.reference).toBe(true);
+    }
+    expect(new Set(notAdmissible.map((c) => c.notAdmissibleGround)).size).toBeGreaterThanOrEqual(3);
+
+    // Every month of the past 18 has complaints (the first one partly), a realistic handful each.
+    const perMonth = new Map<string, number>();
+    for (const c of rows) perMonth.set(c.receivedOn.slice(0, 7), (perMonth.get(c.receivedOn.slice(0, 7)) ?? 0) + 1);
+    expect(perMonth.size).toBeGreaterThanOrEqual(17);
+    const fullMonths = [...perMonth].filter(([month]) => month > earliest.slice(0, 7) && month < TODAY.slice(0, 7));
+    for (const [month, n] of fullMonths) {
+      expect(n, month).toBeGreaterThanOrEqual(3);
+      expect(n, month).toBeLessThanOrEqual(18);
+    }
+    // Old complaints are closed; what is open is recent (or a fixed case for the deadline views), a plausible load.
+    const open = rows.filter((c) => OPEN_STATUSES.includes(c.status));
+    expect(open.every((c) => c.receivedOn >= addCalendarDays(TODAY, -70)), open.map((c) => c.receivedOn).join()).toBe(true);
+    for (const handlerId of new Set(open.map((c) => c.handlerId))) {
+      expect(open.filter((c) => c.handlerId === handlerId).length).toBeLessThanOrEqual(15);
     }
   });
 
@@ -230,14 +250,18 @@ describe('seedDemoData', () => {
         expect(ack.bodyText).toContain(c.reference);
         expect(['sent', 'failed'], c.reference).toContain(ack.status);
       }
-      const outcomes = mine.filter((m) => m.kind === 'outcome');
-      expect(outcomes).toHaveLength(['resolved', 'escalated', 'closed_by_party'].includes(c.status) ? 1 : 0);
+      // One outcome letter per resolution (a reopened complaint gets one more), and a letter when it is reopened.
+      const resolutions = steps.filter((h) => h.action === 'resolved').length;
+      const reopenings = steps.filter((h) => h.action === 'reopened').length;
+      expect(mine.filter((m) => m.kind === 'outcome'), c.reference).toHaveLength(resolutions);
+      expect(mine.filter((m) => m.kind === 'reopened'), c.reference).toHaveLength(reopenings);
+      expect(resolutions, c.reference).toBe(reopenings + (['resolved', 'escalated', 'closed_by_party'].includes(c.status) ? 1 : 0));
       expect(mine.filter((m) => m.kind === 'not_admissible')).toHaveLength(c.status === 'not_admissible' ? 1 : 0);
       expect(mine.filter((m) => m.kind === 'escalation')).toHaveLength(['escalated', 'closed_by_party'].includes(c.status) ? 1 : 0);
       for (const m of mine) if (m.status === 'sent') expect(m.sentAt!.getTime()).toBeLessThan(NOW.getTime());
     }
     const kinds = new Set(messages.map((m) => m.kind));
-    expect([...kinds].sort()).toEqual(['acknowledgement', 'escalation', 'extension', 'info_request', 'not_admissible', 'outcome', 'withdrawal']);
+    expect([...kinds].sort()).toEqual(['acknowledgement', 'escalation', 'extension', 'info_request', 'not_admissible', 'outcome', 'reopened', 'withdrawal']);
   });
 
   it('keeps a complaint about handler 3 open for the conflict-of-interest demo, and the database refuses her as its handler', async () => {
@@ -300,6 +324,7 @@ describe('seedDemoData', () => {
         if (step === 'recordHearing') facts.hearingState = 'held';
         if (step === 'skipHearing') facts.hearingState = 'skipped';
         if (step === 'resolve') facts.outcome = details.outcome as WorkflowFacts['outcome'];
+        if (step === 'reopen') facts.outcome = null;
       }
       expect(facts.status, c.reference).toBe(c.status);
       expect(facts.handlerId, c.reference).toBe(c.handlerId);
@@ -318,10 +343,17 @@ describe('seedDemoData', () => {
       const of = (action: string) => steps.filter((h) => h.action === action);
       const label = c.reference;
 
-      // Outcome: from the resolved step, kept through escalation; a complaint resolved to satisfaction is not escalated.
+      // Outcome: from the last resolved step, kept through escalation, cleared when a manager reopens the complaint;
+      // a complaint resolved to satisfaction is not escalated.
       const resolved = of('resolved');
-      expect(resolved.length, label).toBe(closedWithOutcome.includes(c.status) ? 1 : 0);
-      expect(c.outcome ?? null, label).toBe((resolved[0]?.details?.outcome as string | undefined) ?? null);
+      const reopened = of('reopened');
+      expect(resolved.length, label).toBe(reopened.length + (closedWithOutcome.includes(c.status) ? 1 : 0));
+      const lastDecision = steps.filter((h) => h.action === 'resolved' || h.action === 'reopened').at(-1);
+      expect(c.outcome ?? null, label).toBe(lastDecision?.action === 'resolved' ? (lastDecision.details?.outcome as string) : null);
+      for (const step of reopened) {
+        expect(step.reason, label).toBeTruthy();
+        expect([step.fromStatus, step.toStatus], label).toEqual(['resolved', 'in_progress']);
+      }
       if (c.status !== 'resolved' && c.outcome) expect(c.outcome, label).not.toBe('resolved_to_satisfaction');
       for (const step of resolved) {
         expect(Object.keys(step.details ?? {}).sort(), label).toEqual(['judgement', 'measures', 'outcome']);
@@ -333,14 +365,27 @@ describe('seedDemoData', () => {
       expect(c.notAdmissibleGround ?? null, label).toBe((notAdmissible[0]?.details?.ground as string | undefined) ?? null);
       expect(c.notAdmissibleGround !== null, label).toBe(c.status === 'not_admissible');
 
-      // Extensions: counted, the last one's new date in force, without the client's consent.
+      // Extensions: counted, the last one's new date in force; the first without the client's consent (within the
+      // terms' limit), a further one only with it (Awb 9:11 (3)), as the extend step records them.
       const extended = of('extended');
       expect(c.extensionCount, label).toBe(extended.length);
       expect(c.resolutionExtendedTo ?? null, label).toBe((extended.at(-1)?.details?.newDue as string | undefined) ?? null);
-      for (const step of extended) {
-        expect(Object.keys(step.details ?? {}).sort(), label).toEqual(['consent', 'newDue', 'previousDue']);
-        expect(step.details!.consent, label).toBe(false);
-      }
+      extended.forEach((step, i) => {
+        const d = step.details!;
+        expect(Object.keys(d).sort(), label).toEqual(['consent', 'consentHow', 'consentOn', 'days', 'newDue', 'previousDue']);
+        expect(d.previousDue, label).toBe(i === 0 ? addCalendarDays(c.receivedOn, c.terms.resolutionDays) : extended[i - 1]!.details!.newDue);
+        expect(d.newDue as string > (d.previousDue as string), label).toBe(true);
+        expect(d.days, label).toBe(calendarDaysBetween(d.previousDue as IsoDate, d.newDue as IsoDate));
+        expect(amsterdamDate(step.at) <= (d.previousDue as string), label).toBe(true);
+        expect(d.consent, label).toBe(i >= c.terms.extensionsWithoutConsent);
+        if (d.consent) {
+          expect(d.consentOn as string <= amsterdamDate(step.at), label).toBe(true);
+          expect(d.consentHow, label).toBeTruthy();
+        } else {
+          expect([d.consentOn, d.consentHow], label).toEqual([null, null]);
+          expect(d.days as number, label).toBeLessThanOrEqual(c.terms.maxExtensionDays);
+        }
+      });
 
       // The copy for the person complained about: its date on the row.
       const copies = of('copy_sent');
@@ -390,12 +435,20 @@ describe('seedDemoData', () => {
         expect(Object.keys(step.details ?? {}).sort(), label).toEqual(['receivedOn', 'response']);
         expect(step.details!.receivedOn as string <= amsterdamDate(step.at), label).toBe(true);
       }
-      for (const step of notAdmissible) expect(Object.keys(step.details ?? {}), label).toEqual(['ground']);
+      for (const step of notAdmissible) {
+        expect(Object.keys(step.details ?? {}).sort(), label).toEqual(['ground', 'late']);
+        expect(step.details!.late, label).toBe(amsterdamDate(step.at) > addCalendarDays(c.receivedOn, c.terms.notAdmissibleNoticeDays));
+      }
     }
     // Something of each for the file pages.
     const states = new Set(rows.map((c) => c.hearingState));
     for (const state of ['planned', 'held', 'skipped'] as const) expect(states.has(state), state).toBe(true);
     expect(rows.some((c) => c.extensionCount > 0 && c.hearingState === 'held')).toBe(true); // e2e/file.spec.ts looks for one
+    // A second extension, with the client's consent; a complaint reopened and resolved again, and one being handled again.
+    expect(rows.some((c) => c.extensionCount === 2 && c.status === 'resolved')).toBe(true);
+    const reopenedIds = new Set(history.filter((h) => h.action === 'reopened').map((h) => h.complaintId));
+    expect(rows.some((c) => reopenedIds.has(c.id) && c.status === 'resolved')).toBe(true);
+    expect(rows.some((c) => reopenedIds.has(c.id) && c.status === 'in_progress')).toBe(true);
   });
 
   it('keeps the information requests in line with the statuses', async () => {
@@ -429,34 +482,160 @@ describe('seedDemoData', () => {
     expect(requests.some((r) => r.answeredOn === null)).toBe(true);
   });
 
-  it('links the measures of upheld complaints, some shared by two complaints', async () => {
+  it('links the measures of upheld complaints, some shared by several complaints', async () => {
     const rows = await db.select().from(complaints).orderBy(asc(complaints.id));
     const history = await db.select().from(complaintHistory).where(eq(complaintHistory.action, 'resolved'));
     const all = await db.select().from(measures).orderBy(asc(measures.id));
     const links = await db.select().from(complaintMeasures);
     for (const c of rows) {
       const linked = links.filter((l) => l.complaintId === c.id).map((l) => all.find((m) => m.id === l.measureId)!);
-      const resolved = history.find((h) => h.complaintId === c.id);
-      const described = (resolved?.details?.measures as string[] | undefined) ?? [];
+      const resolutions = history.filter((h) => h.complaintId === c.id);
+      const described = resolutions.flatMap((h) => (h.details?.measures as string[] | undefined) ?? []);
       expect(linked.map((m) => m.description).sort(), c.reference).toEqual([...described].sort());
       if (linked.length > 0) expect(['upheld', 'partly_upheld'], c.reference).toContain(c.outcome);
-      for (const l of links.filter((x) => x.complaintId === c.id)) expect(l.linkedAt.getTime(), c.reference).toBe(resolved!.at.getTime());
+      for (const l of links.filter((x) => x.complaintId === c.id)) {
+        expect(resolutions.map((h) => h.at.getTime()), c.reference).toContain(l.linkedAt.getTime());
+      }
     }
     expect(all.length).toBeGreaterThan(5);
     for (const m of all) {
       const mine = links.filter((l) => l.measureId === m.id);
       expect(mine.length, m.description).toBeGreaterThanOrEqual(1);
       expect(m.owner.trim(), m.description).not.toBe('');
+      expect(m.reason?.trim(), m.description).toBeTruthy();
       expect(m.dueOn, m.description).not.toBeNull();
+      expect(m.dueOn! > amsterdamDate(m.createdAt), m.description).toBe(true);
       expect(m.createdBy, m.description).not.toBeNull();
       // Recorded when the first complaint was resolved; a later complaint may be linked to it.
       expect(Math.min(...mine.map((l) => l.linkedAt.getTime())), m.description).toBe(m.createdAt.getTime());
       expect(m.updatedAt.getTime()).toBeGreaterThanOrEqual(m.createdAt.getTime());
       expect(m.updatedAt.getTime()).toBeLessThan(NOW.getTime());
       if (m.status === 'planned') expect(m.dueOn! >= TODAY, m.description).toBe(true);
+      if (m.doneOn) expect(m.doneOn > amsterdamDate(m.createdAt) && m.doneOn < TODAY, m.description).toBe(true);
     }
-    expect(all.filter((m) => links.filter((l) => l.measureId === m.id).length === 2).length).toBeGreaterThanOrEqual(2);
-    expect(new Set(all.map((m) => m.status))).toEqual(new Set(['planned', 'in_progress', 'done']));
+    expect(all.filter((m) => links.filter((l) => l.measureId === m.id).length >= 2).length).toBeGreaterThanOrEqual(2);
+    expect(new Set(all.map((m) => m.status))).toEqual(new Set(['planned', 'in_progress', 'done', 'dropped']));
+    // Organisation-wide measures have the category of complaints they should reduce; one about a single adviser none.
+    expect(all.filter((m) => m.categoryId !== null).length).toBeGreaterThanOrEqual(5);
+    // One overdue (planned or in progress, its due date passed), one dropped with its reason.
+    const overdue = all.filter((m) => (m.status === 'planned' || m.status === 'in_progress') && m.dueOn! < TODAY);
+    expect(overdue.length).toBeGreaterThanOrEqual(1);
+    const dropped = all.filter((m) => m.status === 'dropped');
+    expect(dropped.length).toBeGreaterThanOrEqual(1);
+    for (const m of dropped) expect(m.droppedReason?.trim(), m.description).toBeTruthy();
+  });
+
+  it('keeps a history of every measure that ends in its current state', async () => {
+    const all = await db.select().from(measures).orderBy(asc(measures.id));
+    const links = await db.select().from(complaintMeasures);
+    const rows = await db.select({ id: complaints.id, reference: complaints.reference, handlerId: complaints.handlerId }).from(complaints);
+    const history = await db.select().from(measureHistory).orderBy(asc(measureHistory.id));
+    const people = await db.select({ id: users.id, role: users.role }).from(users);
+    for (const m of all) {
+      const label = m.description;
+      const entries = history.filter((h) => h.measureId === m.id);
+      // Created first, at the moment the measure was recorded, by whoever recorded it; in time order; never after now.
+      expect(entries[0], label).toMatchObject({ action: 'created', actorUserId: m.createdBy, at: m.createdAt });
+      expect(entries[0]!.details, label).toMatchObject({ description: m.description, owner: m.owner, dueOn: m.dueOn, status: 'planned' });
+      for (let i = 1; i < entries.length; i++) expect(entries[i]!.at.getTime(), label).toBeGreaterThanOrEqual(entries[i - 1]!.at.getTime());
+      for (const e of entries) {
+        expect(['created', 'status_changed', 'linked'], label).toContain(e.action);
+        expect(e.at.getTime(), label).toBeLessThan(NOW.getTime());
+        expect(people.find((p) => p.id === e.actorUserId), label).toBeDefined();
+      }
+      // Every link to a complaint, as it was made.
+      const linked = entries.filter((e) => e.action === 'linked');
+      const mine = links.filter((l) => l.measureId === m.id).sort((a, b) => a.linkedAt.getTime() - b.linkedAt.getTime());
+      expect(linked.map((e) => [e.at.getTime(), e.details]), label).toEqual(
+        mine.map((l) => [l.linkedAt.getTime(), { complaintId: l.complaintId, reference: rows.find((c) => c.id === l.complaintId)!.reference }]),
+      );
+      // The handler of each linked complaint made its link.
+      for (const e of linked) expect(e.actorUserId, label).toBe(rows.find((c) => c.id === e.details!.complaintId)!.handlerId);
+      // Status changes follow the register's steps (planned → in progress → done or dropped), by a manager, and end
+      // in the status the measure has now; done with its date, dropped with its reason.
+      let status = 'planned';
+      for (const e of entries.filter((x) => x.action === 'status_changed')) {
+        const change = e.details!.status as { from: string; to: string };
+        expect(change.from, label).toBe(status);
+        expect(({ planned: ['in_progress', 'done', 'dropped'], in_progress: ['done', 'dropped'] } as Record<string, string[]>)[status], label).toContain(change.to);
+        expect(people.find((p) => p.id === e.actorUserId)?.role, label).toBe('manager');
+        if (change.to === 'done') {
+          expect(e.details!.doneOn, label).toEqual({ from: null, to: m.doneOn });
+          expect(amsterdamDate(e.at), label).toBe(m.doneOn);
+        }
+        if (change.to === 'dropped') {
+          expect(e.reason, label).toBe(m.droppedReason);
+          expect(e.details!.droppedReason, label).toEqual({ from: null, to: m.droppedReason });
+        }
+        status = change.to;
+      }
+      expect(status, label).toBe(m.status);
+      // Each change raised the version; the last one is the measure's last change.
+      expect(m.version, label).toBe(entries.length);
+      expect(m.updatedAt.getTime(), label).toBe(entries.at(-1)!.at.getTime());
+    }
+    await expect(db.update(measureHistory).set({ reason: 'x' }).where(eq(measureHistory.measureId, all[0]!.id))).rejects.toThrow();
+  });
+
+  it('tells the management story: fewer complaints about communication after the measure was done', async () => {
+    const rows = await db.select({ receivedOn: complaints.receivedOn, categoryId: complaints.categoryId }).from(complaints);
+    const all = await db.select().from(measures);
+    const [communication] = await db.select({ id: categories.id }).from(categories).where(eq(categories.code, 'communication'));
+    // A measure about communication, done 7 to 9 months ago: the 6 months after it have passed.
+    const story = all.filter(
+      (m) => m.status === 'done' && m.categoryId === communication!.id && m.doneOn! >= addCalendarMonths(TODAY, -9) && m.doneOn! <= addCalendarMonths(TODAY, -7),
+    );
+    expect(story.map((m) => m.description)).toHaveLength(1);
+    const doneOn = story[0]!.doneOn as IsoDate;
+    // As the dashboard counts them (lib/reports/types.ts MeasureEffect): received in [done − 6 months, done) and in
+    // (done, done + 6 months].
+    const before = (r: { receivedOn: string }) => r.receivedOn >= addCalendarMonths(doneOn, -6) && r.receivedOn < doneOn;
+    const after = (r: { receivedOn: string }) => r.receivedOn > doneOn && r.receivedOn <= addCalendarMonths(doneOn, 6);
+    const ofCategory = rows.filter((r) => r.categoryId === communication!.id);
+    const [b, a] = [ofCategory.filter(before).length, ofCategory.filter(after).length];
+    expect(b, `${b} before, ${a} after`).toBeGreaterThanOrEqual(2 * a);
+    expect(b - a, `${b} before, ${a} after`).toBeGreaterThanOrEqual(8);
+    expect(a, 'not to nothing: a comparison, not a miracle').toBeGreaterThan(0);
+    // Not because fewer complaints came in at all: the other categories hold up.
+    const others = rows.filter((r) => r.categoryId !== communication!.id);
+    expect(others.filter(after).length).toBeGreaterThanOrEqual(0.8 * others.filter(before).length);
+    // The measure answers more than one complaint from before it was done.
+    const links = await db.select().from(complaintMeasures).where(eq(complaintMeasures.measureId, story[0]!.id));
+    expect(links.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('tells the management story: late acknowledgements, late outcomes, escalations with the party\'s response', async () => {
+    const rows = await db.select().from(complaints);
+    const history = await db.select().from(complaintHistory).orderBy(asc(complaintHistory.id));
+    // Acknowledged after receipt + 14 days: phone, e-mail and post complaints a handler acknowledged late.
+    const lateAcks = history.filter((h) => {
+      if (h.action !== 'acknowledged') return false;
+      const c = rows.find((r) => r.id === h.complaintId)!;
+      return amsterdamDate(h.at) > addCalendarDays(c.receivedOn, c.terms.acknowledgementDays);
+    });
+    expect(lateAcks.length).toBeGreaterThanOrEqual(3);
+    for (const h of lateAcks) {
+      const c = rows.find((r) => r.id === h.complaintId)!;
+      expect(c.channel, c.reference).not.toBe('online');
+      expect(h.actorUserId, c.reference).toBe(c.handlerId);
+      expect(h.details, c.reference).toMatchObject({ late: true });
+    }
+    for (const h of history.filter((x) => x.action === 'acknowledged' && x.actorUserId !== null && !lateAcks.includes(x))) {
+      expect(h.details?.late, String(h.complaintId)).toBe(false);
+    }
+    // Resolved after the due date in force (receipt + 42 days, or the extended date).
+    const lateOutcomes = rows.filter((c) => {
+      const resolved = history.filter((h) => h.complaintId === c.id && h.action === 'resolved')[0];
+      const due = c.resolutionExtendedTo ?? addCalendarDays(c.receivedOn, c.terms.resolutionDays);
+      return resolved && c.extensionCount === 0 && amsterdamDate(resolved.at) > due;
+    });
+    expect(lateOutcomes.length).toBeGreaterThanOrEqual(2);
+    // A few escalations, some with the contracting party's response recorded.
+    const escalated = rows.filter((c) => c.status === 'escalated' || c.status === 'closed_by_party');
+    expect(escalated.length).toBeGreaterThanOrEqual(4);
+    expect(escalated.length).toBeLessThanOrEqual(rows.length * 0.15);
+    expect(rows.filter((c) => c.status === 'closed_by_party').length).toBeGreaterThanOrEqual(2);
+    expect(rows.filter((c) => c.status === 'withdrawn').length).toBeGreaterThanOrEqual(2);
   });
 
   it('keeps the history append-only', async () => {

@@ -4,12 +4,12 @@ import { eq, sql } from 'drizzle-orm';
 import { statusPath } from '@/lib/complaints/links';
 import { formatReference } from '@/lib/complaints/reference';
 import { acknowledgementMessage } from '@/lib/mail/acknowledgement';
-import { extensionNotice, infoRequestLetter, type Letter, notAdmissibleNotice, outcomeLetter, withdrawalConfirmation } from '@/lib/mail/letters';
+import { extensionNotice, infoRequestLetter, type Letter, notAdmissibleNotice, outcomeLetter, reopenNotice, withdrawalConfirmation } from '@/lib/mail/letters';
 import { type Contact as LetterContact, recipientFor } from '@/lib/mail/recipient';
 import { appUrl } from '@/lib/server/env';
 import type { HistoryAction } from '@/lib/complaints/history-actions';
 import { addCalendarDays, addCalendarMonths, amsterdamDate, type IsoDate } from '@/lib/procedure/dates';
-import { acknowledgementDue, checkIncidentAge, resolutionDue } from '@/lib/procedure/deadlines';
+import { acknowledgementDue, checkIncidentAge, notAdmissibleNoticeDue, resolutionDue } from '@/lib/procedure/deadlines';
 import { isWorkingDay } from '@/lib/procedure/holidays';
 import { DEFAULT_PRESET, DEFAULT_TERMS, PROCEDURE_TIME_ZONE, type ProcedureTerms } from '@/lib/procedure/terms';
 import { hashPassword } from '@/lib/auth/passwords';
@@ -26,18 +26,21 @@ import type {
   Role,
   Status,
 } from '@/lib/procedure/vocabulary';
-import { checkAssignment, checkStep, nextStatus, type Step, TRANSITIONS, type WorkflowActor, type WorkflowFacts } from '@/lib/procedure/workflow';
+import { checkAssignment, checkExtension, checkStep, nextStatus, type Step, TRANSITIONS, type WorkflowActor, type WorkflowFacts } from '@/lib/procedure/workflow';
 import { hashToken, statusTokenFor } from '@/lib/server/tokens';
 import type { Db, Tx } from './client';
-import { appendHistory, enqueueMessage, insertComplaint, insertInvolved, nextReferenceNumber, type NewOutboxMessage } from './complaints';
+import { insertComplaint, insertInvolved, nextReferenceNumber, type NewOutboxMessage } from './complaints';
 import {
   categories,
+  complaintHistory,
   complaintMeasures,
   complaints,
   contractingParties,
   informationRequests,
+  measureHistory,
   measures,
   organisationSettings,
+  outbox,
   procedureSettings,
   staff,
   users,
@@ -421,41 +424,149 @@ const QUALITY_OWNER = 'Marloes van den Berg, kwaliteitsmanager';
 
 type MeasureTemplate = {
   description: string;
+  /** Why the measure is taken: what went wrong, what it should prevent. */
+  reason: string;
   /** A measure for the whole organisation, which a later complaint about the same thing can be linked to. */
   shared: boolean;
+  /**
+   * About one adviser or one client (not meant to reduce a kind of complaint): no category, so the dashboard's "did it
+   * help?" compares only measures that could change how many complaints of a category come in.
+   */
+  personal?: true;
   owner: (team: string | null) => string;
 };
 const teamLeader = (team: string | null) => (team ? (TEAM_LEADERS[team] ?? QUALITY_OWNER) : QUALITY_OWNER);
 
 const MEASURE_TEMPLATES = {
-  teamMeeting: { description: 'De adviseur bespreekt deze klacht in het teamoverleg.', shared: false, owner: teamLeader },
-  otherAdviser: { description: 'De cliënt krijgt een andere adviseur toegewezen.', shared: false, owner: teamLeader },
-  invitations: { description: 'Uitnodigingen worden voortaan door een tweede medewerker gecontroleerd.', shared: true, owner: () => 'Frank Dekkers, teamleider planning' },
-  emailTerm: { description: 'Er komt een vaste termijn van twee werkdagen voor het beantwoorden van e-mails.', shared: true, owner: () => QUALITY_OWNER },
-  dataSharing: { description: 'De werkinstructie over het delen van gegevens met opdrachtgevers wordt aangescherpt.', shared: true, owner: () => 'Hanna Bos, functionaris gegevensbescherming' },
-  planTogether: { description: 'Trajectplannen worden voortaan samen met de cliënt opgesteld en met de cliënt besproken voordat ze naar de opdrachtgever gaan.', shared: true, owner: () => QUALITY_OWNER },
-  expenses: { description: 'Declaraties van reiskosten worden binnen vier weken uitbetaald; de administratie controleert dit elke maand.', shared: true, owner: () => 'Wim Claessens, hoofd financiële administratie' },
-  accessible: { description: 'Gesprekken kunnen voortaan ook online of op een toegankelijke locatie plaatsvinden.', shared: true, owner: () => 'Frank Dekkers, teamleider planning' },
+  teamMeeting: {
+    description: 'De adviseur bespreekt deze klacht in het teamoverleg.',
+    reason: 'De klacht laat zien dat de adviseur anders had moeten handelen; het team leert ervan.',
+    shared: false,
+    personal: true,
+    owner: teamLeader,
+  },
+  otherAdviser: {
+    description: 'De cliënt krijgt een andere adviseur toegewezen.',
+    reason: 'De samenwerking tussen cliënt en adviseur is niet meer goed te maken.',
+    shared: false,
+    personal: true,
+    owner: teamLeader,
+  },
+  invitations: {
+    description: 'Uitnodigingen worden voortaan door een tweede medewerker gecontroleerd.',
+    reason: 'Cliënten kregen uitnodigingen met een verkeerd adres of een verkeerde tijd.',
+    shared: true,
+    owner: () => 'Frank Dekkers, teamleider planning',
+  },
+  dataSharing: {
+    description: 'De werkinstructie over het delen van gegevens met opdrachtgevers wordt aangescherpt.',
+    reason: 'Gegevens van cliënten werden zonder toestemming met de opdrachtgever gedeeld.',
+    shared: true,
+    owner: () => 'Hanna Bos, functionaris gegevensbescherming',
+  },
+  planTogether: {
+    description: 'Trajectplannen worden voortaan samen met de cliënt opgesteld en met de cliënt besproken voordat ze naar de opdrachtgever gaan.',
+    reason: 'Trajectplannen gingen naar de opdrachtgever zonder dat de cliënt ze had gezien.',
+    shared: true,
+    owner: () => QUALITY_OWNER,
+  },
+  expenses: {
+    description: 'Declaraties van reiskosten worden binnen vier weken uitbetaald; de administratie controleert dit elke maand.',
+    reason: 'Reiskosten werden maanden te laat vergoed.',
+    shared: true,
+    owner: () => 'Wim Claessens, hoofd financiële administratie',
+  },
+  accessible: {
+    description: 'Gesprekken kunnen voortaan ook online of op een toegankelijke locatie plaatsvinden.',
+    reason: 'Het kantoor is niet voor iedereen goed bereikbaar.',
+    shared: true,
+    owner: () => 'Frank Dekkers, teamleider planning',
+  },
 } as const satisfies Record<string, MeasureTemplate>;
+
+/**
+ * The measures of the management story, each taken at the resolution of a fixed complaint (fixedPlans):
+ * - `story`: the answer to the rise in complaints about communication; done about 8 months ago, after which those
+ *   complaints drop (the dashboard's "did it help?");
+ * - `overdue`: in progress, its due date weeks behind us;
+ * - `planned`: recently decided, not started yet;
+ * - `dropped`: dropped, with the reason why.
+ */
+const STORY_MEASURES = {
+  story: {
+    description: 'Adviseurs beantwoorden e-mails en terugbelverzoeken binnen twee werkdagen; elk team houdt dagelijks een terugbelronde.',
+    reason: 'Steeds meer klachten gaan erover dat adviseurs niet terugbellen en e-mails niet beantwoorden; cliënten weten daardoor niet waar zij aan toe zijn.',
+    shared: true,
+    owner: () => QUALITY_OWNER,
+  },
+  overdue: {
+    description: 'Alle adviseurs volgen de e-learning over het delen van gegevens met opdrachtgevers; de functionaris gegevensbescherming houdt bij wie die heeft afgerond.',
+    reason: 'Gezondheidsgegevens van een cliënt zijn zonder toestemming met de opdrachtgever gedeeld.',
+    shared: false,
+    owner: () => 'Hanna Bos, functionaris gegevensbescherming',
+  },
+  planned: {
+    description: 'Alle adviseurs volgen de training "Bejegening en de-escalatie"; de eerste groep start na de zomer.',
+    reason: 'Cliënten voelen zich in gesprekken met adviseurs niet serieus genomen of onder druk gezet.',
+    shared: false,
+    owner: () => QUALITY_OWNER,
+  },
+  dropped: {
+    description: 'Elke cliënt krijgt na drie maanden traject een voortgangsgesprek met de teamleider.',
+    reason: 'Trajecten liepen vast zonder dat iemand het merkte.',
+    shared: false,
+    owner: teamLeader,
+  },
+} as const satisfies Record<string, MeasureTemplate>;
+type StoryMeasure = keyof typeof STORY_MEASURES;
+const DROPPED_REASON =
+  'Vervalt: trajectplannen worden nu samen met de cliënt opgesteld en elke drie maanden met de cliënt besproken; een apart gesprek met de teamleider voegt daar weinig aan toe en kost de teamleiders te veel tijd.';
 
 /** Which measures fit a complaint of each category. */
 const MEASURES_BY_CATEGORY: Record<CategoryCode, readonly MeasureTemplate[]> = {
   trajectory: [MEASURE_TEMPLATES.planTogether, MEASURE_TEMPLATES.teamMeeting, MEASURE_TEMPLATES.otherAdviser],
   treatment: [MEASURE_TEMPLATES.teamMeeting, MEASURE_TEMPLATES.otherAdviser],
-  communication: [MEASURE_TEMPLATES.invitations, MEASURE_TEMPLATES.emailTerm, MEASURE_TEMPLATES.teamMeeting],
+  communication: [MEASURE_TEMPLATES.invitations, MEASURE_TEMPLATES.teamMeeting],
   privacy: [MEASURE_TEMPLATES.dataSharing, MEASURE_TEMPLATES.teamMeeting],
   other: [MEASURE_TEMPLATES.expenses, MEASURE_TEMPLATES.accessible],
 };
 /** A later complaint is linked to an existing organisation-wide measure when that was taken at most this long ago. */
-const SHARED_MEASURE_WINDOW_DAYS = 180;
+const SHARED_MEASURE_WINDOW_DAYS = 365;
 /** At most this many complaints per shared measure, so the register shows a few shared ones and many single ones. */
-const SHARED_MEASURE_MAX_LINKS = 2;
+const SHARED_MEASURE_MAX_LINKS = 4;
 
 const EXTENSION_REASONS = [
   'De adviseur over wie de klacht gaat is enkele weken afwezig; wij willen ook haar of hem horen voordat wij een oordeel geven.',
   'Wij wachten nog op informatie van de opdrachtgever die nodig is om de klacht goed te beoordelen.',
   'Het hoorgesprek kon op verzoek van de klager pas later plaatsvinden.',
 ] as const;
+
+/** The second extension of one demo complaint: only with the client's consent (Awb 9:11 (3)). */
+const CONSENT_EXTENSION = {
+  reason:
+    'De opdrachtgever heeft de gevraagde verslagen nog niet gestuurd. Klager wil liever wat langer wachten op een oordeel waarin die verslagen zijn meegewogen.',
+  how: 'Telefonisch besproken met de klachtbehandelaar en daarna door klager per e-mail bevestigd.',
+} as const;
+
+/** Why a manager takes a resolved complaint up again. */
+const REOPEN_REASONS = [
+  'Klager heeft na de uitkomst nieuwe stukken gestuurd (e-mails met de adviseur) die bij de beoordeling niet bekend waren.',
+  'Bij de controle van de afhandeling bleek dat een van de klachtpunten niet is beoordeeld.',
+] as const;
+
+/** Not handled on another ground than the one-year rule (Awb 9:8 (1)): the written reason per ground. */
+const OTHER_NOT_ADMISSIBLE: readonly { ground: NotAdmissibleGround; reason: string }[] = [
+  {
+    ground: 'handled_before',
+    reason:
+      'Klager heeft over dezelfde gedraging eerder een klacht ingediend. Die klacht is behandeld en met een uitkomst afgesloten; nieuwe feiten noemt klager niet. Volgens de klachtenregeling behandelen wij dezelfde klacht niet opnieuw.',
+  },
+  {
+    ground: 'objection_or_appeal',
+    reason:
+      'De klacht gaat over de korting op de uitkering. Klager heeft daartegen bezwaar gemaakt bij de gemeente; zolang die procedure loopt, behandelen wij de klacht volgens de klachtenregeling niet.',
+  },
+];
 
 const WITHDRAWAL_REASONS = [
   'Klager heeft telefonisch laten weten de klacht in te trekken: het probleem is opgelost in een gesprek met de adviseur.',
@@ -688,42 +799,110 @@ type Plan = {
   age: number;
   status: Status;
   channel?: Channel;
+  /** What the complaint is about; else drawn with the weights of its time (categoryWeights). */
+  category?: CategoryCode;
+  /** The (final) outcome of a complaint with one; else drawn. */
+  outcome?: Outcome;
   /** Incident more than a year before receipt. */
   oldIncident?: boolean;
-  extended?: boolean;
+  /** Not handled on another ground than the one-year rule. */
+  notAdmissible?: NotAdmissibleGround;
+  /** One extension without consent, or a second one with the client's consent. */
+  extended?: boolean | 'twice';
+  /** A phone/e-mail/post complaint acknowledged by the handler after its due date. */
+  lateAck?: boolean;
+  /** Resolved after its due date (no extension). */
+  lateResolution?: boolean;
+  /** Resolved, taken up again by a manager, and (status resolved) resolved once more. */
+  reopened?: boolean;
+  /** One of the story's measures follows from its outcome. */
+  measure?: StoryMeasure;
   /** The acknowledgement mail of an online complaint bounced: it shows as failed in the outbox. */
   ackFailed?: boolean;
   /** About the adviser record of handler 3 (Fatima El Amrani): the conflict-of-interest demo. */
   aboutHandler3?: boolean;
 };
 
-/** Fixed cases, so the deadline views and every end state always have something to show. */
-const FIXED_PLANS: readonly Plan[] = [
-  // Today's, not yet assigned, about Fatima El Amrani's adviser record: assigning it to her is refused (conflict of interest).
-  { age: 0, status: 'acknowledged', channel: 'online', aboutHandler3: true },
-  { age: 1, status: 'received', channel: 'email' },
-  { age: 2, status: 'received' },
-  { age: 3, status: 'received', channel: 'phone' },
-  { age: 18, status: 'received', channel: 'post' }, // acknowledgement overdue
-  { age: 19, status: 'acknowledged', channel: 'online', ackFailed: true }, // the acknowledgement mail bounced
-  { age: 31, status: 'acknowledged', oldIncident: true }, // not-admissible notice overdue, one-year flag
-  { age: 48, status: 'info_requested' }, // resolution overdue while waiting for the client
-  { age: 57, status: 'in_progress' }, // resolution overdue
-  { age: 61, status: 'in_progress', extended: true }, // extended, due soon
-  { age: 25, status: 'withdrawn' },
-  { age: 75, status: 'escalated' },
-  { age: 95, status: 'escalated' },
-  { age: 160, status: 'closed_by_party' },
-  { age: 330, status: 'closed_by_party' },
-  { age: 22, status: 'not_admissible', oldIncident: true },
-  { age: 210, status: 'not_admissible', oldIncident: true },
-  { age: 380, status: 'resolved', extended: true },
-];
-const COMPLAINT_COUNT = 60;
-const MAX_AGE_DAYS = 420; // 14 months back from today is at least 424 days
+/** How far back the demo data goes: complaints are received in the 18 months before today. */
+const HISTORY_MONTHS = 18;
+/**
+ * Complaints received per month, oldest month first (month k = the k-th month back from today): a small
+ * organisation, busier in its second spring (when complaints about communication pile up) than now. The fixed cases
+ * in a month count towards its number.
+ */
+const MONTHLY_VOLUME = [6, 7, 8, 9, 11, 12, 13, 12, 11, 9, 8, 9, 8, 7, 8, 9, 8, 15] as const;
+/** The story measure about communication was done this many months before today. */
+const STORY_DONE_MONTHS_AGO = 8;
+/** "Did it help?" compares the complaints received this many months before and after a measure was done. */
+const EFFECT_WINDOW_MONTHS = 6;
+/** The summer months (July, August): short-staffed, so some acknowledgements and resolutions come late. */
+const SUMMER_MONTHS: readonly number[] = [7, 8];
 
-function randomPlan(rnd: Random): Plan {
-  const age = rnd.chance(0.3) ? rnd.int(4, 41) : rnd.int(44, MAX_AGE_DAYS);
+/** The day the story measure was done: a working day about 8 months ago. */
+export function storyMeasureDoneOn(today: IsoDate): IsoDate {
+  let on = addCalendarMonths(today, -STORY_DONE_MONTHS_AGO);
+  while (!isWorkingDay(on)) on = addCalendarDays(on, -1);
+  return on;
+}
+
+/** Days between today and `months` months before it. */
+const monthsAgo = (today: IsoDate, months: number) => daysBetween(addCalendarMonths(today, -months), today);
+
+/**
+ * What complaints are about, by when they came in: complaints about communication rise in the months before the
+ * story measure is done and drop after it; the other categories keep their share.
+ */
+function categoryWeights(age: number, today: IsoDate): readonly (readonly [CategoryCode, number])[] {
+  const doneOn = storyMeasureDoneOn(today);
+  const doneAge = daysBetween(doneOn, today);
+  const beforeStart = daysBetween(addCalendarMonths(doneOn, -EFFECT_WINDOW_MONTHS), today);
+  const afterEnd = daysBetween(addCalendarMonths(doneOn, EFFECT_WINDOW_MONTHS), today);
+  const communication = age > beforeStart ? 15 : age > doneAge ? 27 : age >= afterEnd ? 6 : 8;
+  return [['trajectory', 24], ['treatment', 17], ['communication', communication], ['privacy', 7], ['other', 11]];
+}
+
+/** Fixed cases, so the deadline views, every end state and the management story always have something to show. */
+function fixedPlans(today: IsoDate): Plan[] {
+  const months = (m: number, plusDays = 0) => monthsAgo(today, m) + plusDays;
+  return [
+    // Today's, not yet assigned, about Fatima El Amrani's adviser record: assigning it to her is refused (conflict of interest).
+    { age: 0, status: 'acknowledged', channel: 'online', aboutHandler3: true, category: 'treatment' },
+    { age: 1, status: 'received', channel: 'email' },
+    { age: 2, status: 'received' },
+    { age: 3, status: 'received', channel: 'phone' },
+    { age: 18, status: 'received', channel: 'post' }, // acknowledgement overdue
+    { age: 19, status: 'acknowledged', channel: 'online', ackFailed: true }, // the acknowledgement mail bounced
+    { age: 31, status: 'acknowledged', oldIncident: true }, // not-admissible notice overdue, one-year flag
+    { age: 48, status: 'info_requested' }, // resolution overdue while waiting for the client
+    { age: 57, status: 'in_progress' }, // resolution overdue
+    { age: 61, status: 'in_progress', extended: true }, // extended, due soon
+    { age: 25, status: 'withdrawn' },
+    { age: 66, status: 'in_progress', reopened: true, outcome: 'not_upheld' }, // reopened, being handled again
+    { age: 75, status: 'escalated' },
+    { age: 95, status: 'escalated' },
+    { age: 104, status: 'not_admissible', notAdmissible: 'handled_before' },
+    { age: 122, status: 'resolved', channel: 'post', lateAck: true },
+    { age: 146, status: 'resolved', reopened: true, outcome: 'partly_upheld' },
+    { age: 160, status: 'closed_by_party' },
+    { age: 205, status: 'resolved', extended: 'twice' }, // the second extension with the client's consent
+    { age: 22, status: 'not_admissible', oldIncident: true },
+    { age: 210, status: 'not_admissible', oldIncident: true },
+    { age: 268, status: 'resolved', channel: 'phone', lateAck: true, lateResolution: true },
+    { age: 305, status: 'not_admissible', notAdmissible: 'objection_or_appeal' },
+    { age: 330, status: 'closed_by_party' },
+    { age: 380, status: 'resolved', extended: true },
+    { age: 455, status: 'closed_by_party' },
+    // The story's measures: about communication (created ~10 months ago, a second complaint linked, done ~8 months
+    // ago), one overdue, one dropped, one planned.
+    { age: months(11, 10), status: 'resolved', category: 'communication', outcome: 'upheld', measure: 'story' },
+    { age: months(9, 25), status: 'resolved', category: 'communication', outcome: 'partly_upheld', measure: 'story' },
+    { age: months(4, 10), status: 'resolved', category: 'privacy', outcome: 'upheld', measure: 'overdue' },
+    { age: months(7, 10), status: 'resolved', category: 'trajectory', outcome: 'upheld', measure: 'dropped' },
+    { age: 38, status: 'resolved', category: 'treatment', outcome: 'upheld', measure: 'planned' },
+  ];
+}
+
+function randomPlan(rnd: Random, age: number, today: IsoDate): Plan {
   if (age < 10) return { age, status: rnd.chance(0.45) ? 'acknowledged' : 'in_progress' };
   if (age < 42) {
     const status = rnd.weighted<Status>([
@@ -737,12 +916,39 @@ function randomPlan(rnd: Random): Plan {
   }
   const status = rnd.weighted<Status>([
     ['resolved', 76],
-    ['escalated', age >= 80 ? 6 : 0],
-    ['closed_by_party', age >= 130 ? 7 : 0],
+    ['escalated', age >= 80 ? 3 : 0],
+    ['closed_by_party', age >= 130 ? 3 : 0],
     ['withdrawn', 3],
     ['not_admissible', 3],
   ]);
-  return { age, status, oldIncident: status === 'not_admissible', extended: status === 'resolved' && rnd.chance(0.15) };
+  const extended = status === 'resolved' && rnd.chance(0.15);
+  // In the summer the team is short-staffed: letters and phone calls wait, and so do outcomes.
+  const summer = SUMMER_MONTHS.includes(Number(addCalendarDays(today, -age).slice(5, 7)));
+  const lateAck = summer && status !== 'not_admissible' && rnd.chance(0.45);
+  const lateResolution = summer && status === 'resolved' && !extended && rnd.chance(0.4);
+  return {
+    age,
+    status,
+    oldIncident: status === 'not_admissible',
+    extended,
+    ...(lateAck ? { lateAck, channel: rnd.weighted<Channel>([['post', 4], ['email', 4], ['phone', 3]]) } : {}),
+    ...(lateResolution ? { lateResolution } : {}),
+  };
+}
+
+/** Every complaint to seed: the fixed cases, and random ones month by month up to each month's volume. */
+function allPlans(rnd: Random, today: IsoDate): Plan[] {
+  const plans = fixedPlans(today);
+  const oldest = monthsAgo(today, HISTORY_MONTHS) - 4; // post moves back to a working day: stay inside 18 months
+  for (let k = 0; k < HISTORY_MONTHS; k++) {
+    // Month k: ages (monthsAgo(k), monthsAgo(k + 1)]; this month from day 4 (the first days are fixed cases).
+    const from = k === 0 ? 4 : monthsAgo(today, k) + 1;
+    const to = Math.min(monthsAgo(today, k + 1), oldest);
+    const fixed = plans.filter((p) => p.age >= (k === 0 ? 0 : from) && p.age <= to).length;
+    const wanted = MONTHLY_VOLUME[HISTORY_MONTHS - 1 - k]!;
+    for (let i = fixed; i < wanted; i++) plans.push(randomPlan(rnd, rnd.int(from, to), today));
+  }
+  return plans;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -761,7 +967,11 @@ type Ids = {
   waitingPerHandler: Map<number, number>;
   /** Organisation-wide measures recorded so far, by description: later complaints about the same thing may be linked to them. */
   sharedMeasures: Map<string, { id: number; createdAt: Date; links: number }>;
+  /** Every measure's history so far (created, linked, status changes), written once all complaints are in. */
+  measureEvents: Map<number, MeasureEvent[]>;
 };
+
+type MeasureEvent = { at: Date; actorUserId: number; action: 'created' | 'status_changed' | 'linked'; reason?: string; details: Record<string, unknown> };
 
 async function seedReferenceData(tx: Tx, now: Date, logins: DemoLogin[]): Promise<Ids> {
   const setupAt = instantAt(addCalendarMonths(amsterdamDate(now), -15), 10, 0);
@@ -805,6 +1015,7 @@ async function seedReferenceData(tx: Tx, now: Date, logins: DemoLogin[]): Promis
     categories: new Map(categoryRows.map((c) => [c.code as CategoryCode, c.id])),
     waitingPerHandler: new Map(),
     sharedMeasures: new Map(),
+    measureEvents: new Map(),
   };
 }
 
@@ -881,11 +1092,11 @@ export async function seedDemoData(db: Db, now = new Date()): Promise<{ seeded: 
     const rnd = new Random(mulberry32(PRNG_SEED));
     const logins: DemoLogin[] = [];
     const ids = await seedReferenceData(tx, now, logins);
-    const plans = [...FIXED_PLANS];
-    while (plans.length < COMPLAINT_COUNT) plans.push(randomPlan(rnd));
+    const plans = allPlans(rnd, amsterdamDate(now));
     const drafts = plans.map((plan) => draftDates(rnd, plan, now)).sort((a, b) => a.t0.getTime() - b.t0.getTime());
 
     for (const draft of drafts) await seedComplaint(tx, rnd, ids, draft, now);
+    await writeMeasureHistory(tx, ids);
     return { seeded: true, logins };
   });
 }
@@ -897,9 +1108,12 @@ async function seedComplaint(tx: Tx, rnd: Random, ids: Ids, draft: Draft, now: D
   const terms: ProcedureTerms = { ...DEFAULT_TERMS };
 
   // Who and what.
-  const locale: Locale = (channel === 'online' || channel === 'email') && rnd.chance(0.1) ? 'en' : 'nl';
+  const category = plan.category ?? rnd.weighted(categoryWeights(age, today));
+  const fits = (l: Locale) => TEMPLATES.filter((t) => t.locale === l && t.category === category && (t.aboutAdviser || !plan.aboutHandler3));
+  const wantsEnglish = (channel === 'online' || channel === 'email') && rnd.chance(0.1);
+  const locale: Locale = wantsEnglish && fits('en').length > 0 ? 'en' : 'nl';
   const contact = makeContact(rnd, channel, locale, plan.ackFailed === true);
-  const template = rnd.pick(TEMPLATES.filter((t) => t.locale === locale && (t.aboutAdviser || !plan.aboutHandler3)));
+  const template = rnd.pick(fits(locale));
   const categoryId = ids.categories.get(template.category)!;
   const handler3 = ids.handlers[2]!;
   const adviserOfHandler3 = ids.staffOfUser.get(handler3.id)!;
@@ -987,6 +1201,8 @@ async function seedComplaint(tx: Tx, rnd: Random, ids: Ids, draft: Draft, now: D
   let hearingOn: IsoDate | null = null;
   let extensionCount = 0;
   let newDue: IsoDate | null = null;
+  /** The due date the last extension replaced. */
+  let replacedDue: IsoDate | null = null;
   let notAdmissibleGround: NotAdmissibleGround | null = null;
 
   const asHandler: WorkflowActor = { id: handler?.id ?? 0, role: 'handler' };
@@ -1041,8 +1257,12 @@ async function seedComplaint(tx: Tx, rnd: Random, ids: Ids, draft: Draft, now: D
     if (handler) assign();
   } else {
     assign();
-    const sentAt = tl.staffAt(0, 3, daysBetween(receivedOn, acknowledgementDue(receivedOn, terms)) - 1);
-    step('acknowledge', sentAt, asHandler, { details: { medium: mediumOf } });
+    const ackDue = acknowledgementDue(receivedOn, terms);
+    const ackDueDay = daysBetween(receivedOn, ackDue);
+    // Usually within a few days; a late one (the summer) some days after its due date.
+    const lateDay = plan.lateAck ? rnd.int(ackDueDay + 1, ackDueDay + 8) : 0;
+    const sentAt = plan.lateAck ? tl.staffAt(lateDay - tl.day, lateDay - tl.day) : tl.staffAt(0, 3, ackDueDay - 1);
+    step('acknowledge', sentAt, asHandler, { details: { medium: mediumOf, late: amsterdamDate(sentAt) > ackDue } });
     messages.push({ kind: 'acknowledgement', at: sentAt, content: ackContent, state: { status: 'sent', sentAt } });
   }
 
@@ -1114,25 +1334,44 @@ async function seedComplaint(tx: Tx, rnd: Random, ids: Ids, draft: Draft, now: D
     }
   };
 
-  /** Shortly before the resolution term ends; open complaints get the longest extension (due soon, not overdue). */
-  const extend = (days: number) => {
-    const target = Math.max(tl.day + 1, rnd.int(terms.resolutionDays - 10, terms.resolutionDays - 2));
-    const at = tl.staffAt(target - tl.day, target - tl.day, terms.resolutionDays - 1);
+  /**
+   * Shortly before the resolution term in force ends; open complaints get the longest extension (due soon, not
+   * overdue). Without consent once (the terms' limit), a further one only with the client's recorded consent.
+   */
+  const extend = (days: number, consent = false) => {
     const previousDue = newDue ?? due;
-    newDue = resolutionDue(receivedOn, terms, [{ newDue: addCalendarDays(previousDue, days) }]);
+    const previousDay = daysBetween(receivedOn, previousDue);
+    const target = Math.max(tl.day + 1, rnd.int(previousDay - 10, previousDay - 2));
+    const at = tl.staffAt(target - tl.day, target - tl.day, previousDay - 1);
+    const candidate = addCalendarDays(previousDue, days);
+    const refusal = checkExtension({ currentDue: previousDue, newDue: candidate, extensionCount, withConsent: consent, terms, today: amsterdamDate(at) });
+    if (refusal) throw new Error(`demo seed: ${reference} cannot be extended to ${candidate}: ${refusal}`);
+    replacedDue = previousDue;
+    newDue = resolutionDue(receivedOn, terms, [{ newDue: candidate }]);
     extensionCount++;
-    const reason = rnd.pick(EXTENSION_REASONS);
-    step('extend', at, asHandler, { reason, details: { previousDue, newDue, consent: false } });
-    send('extension', at, toClient(extensionNotice({ ...letterBase, previousDue, newDue, reason, withConsent: false })));
+    const reason = consent ? CONSENT_EXTENSION.reason : rnd.pick(EXTENSION_REASONS);
+    // The client agreed on the phone a day or two before the handler recorded the extension.
+    const consentOn = consent ? addCalendarDays(amsterdamDate(at), -rnd.int(0, 2)) : null;
+    step('extend', at, asHandler, {
+      reason,
+      details: { previousDue, newDue, days: daysBetween(previousDue, newDue), consent, consentOn, consentHow: consent ? CONSENT_EXTENSION.how : null },
+    });
+    send('extension', at, toClient(extensionNotice({ ...letterBase, previousDue, newDue, reason, withConsent: consent })));
   };
 
   /** Measures follow from (partly) upheld complaints: one that fits the category, sometimes a second. */
-  const chooseMeasures = (outcome: Outcome): MeasureTemplate[] => {
+  const chooseMeasures = (outcome: Outcome, at: Date): MeasureTemplate[] => {
     if (outcome !== 'upheld' && outcome !== 'partly_upheld') return [];
-    const options = MEASURES_BY_CATEGORY[template.category];
+    if (plan.measure) return [STORY_MEASURES[plan.measure]];
+    // Partly upheld: a measure only when the part that was right calls for one.
+    if (outcome === 'partly_upheld' && rnd.chance(0.5)) return [];
+    // An organisation-wide measure is taken once: a later complaint is linked to it while it is recent, else gets a
+    // measure of its own about the adviser.
+    const available = MEASURES_BY_CATEGORY[template.category].filter((m) => sharedMeasureFor(ids, m, at) !== 'taken');
+    const options = available.length > 0 ? available : [MEASURE_TEMPLATES.teamMeeting];
     const first = rnd.pick(options);
     const rest = options.filter((m) => m !== first);
-    return rest.length > 0 && rnd.chance(0.2) ? [first, rnd.pick(rest)] : [first];
+    return rest.length > 0 && rnd.chance(0.1) ? [first, rnd.pick(rest)] : [first];
   };
 
   /** The handler's judgement as the resolve step records it (details.judgement), per outcome. */
@@ -1143,14 +1382,18 @@ async function seedComplaint(tx: Tx, rnd: Random, ids: Ids, draft: Draft, now: D
     resolved_to_satisfaction: 'In overleg met de klager is een oplossing gevonden waar de klager tevreden mee is.',
   };
 
-  const resolve = (outcome: Outcome) => {
+  const resolve = (outcome: Outcome, again = false) => {
     const extendedTo = newDue as IsoDate | null;
-    const lastDay = extendedTo ? daysBetween(receivedOn, extendedTo) : terms.resolutionDays - 1;
-    const minDay = extendedTo ? terms.resolutionDays + 1 : 18;
+    const dueDay = daysBetween(receivedOn, extendedTo ?? due);
+    // On time: by the due date in force (after an extension: after the term it replaced). Late: some days after it.
+    const [minDay, lastDay] = plan.lateResolution
+      ? [dueDay + 2, dueDay + rnd.int(5, 16)]
+      : [extendedTo ? daysBetween(receivedOn, replacedDue!) + 1 : 18, extendedTo ? dueDay : terms.resolutionDays - 1];
     const target = Math.max(tl.day + 2, rnd.int(minDay, lastDay));
-    const at = tl.staffAt(target - tl.day, target - tl.day, lastDay);
+    // Taken up again: the new outcome a few weeks after the reopening.
+    const at = again ? tl.staffAt(8, 20) : tl.staffAt(target - tl.day, target - tl.day, lastDay);
     const findings = rnd.pick(FINDINGS[outcome]);
-    const chosen = chooseMeasures(outcome);
+    const chosen = chooseMeasures(outcome, at);
     const measureTexts = chosen.map((m) => m.description);
     step('resolve', at, asHandler, { reason: findings, details: { outcome, judgement: JUDGEMENTS[outcome], measures: measureTexts } });
     facts.outcome = outcome;
@@ -1159,11 +1402,24 @@ async function seedComplaint(tx: Tx, rnd: Random, ids: Ids, draft: Draft, now: D
     send('outcome', at, toClient(outcomeLetter({ ...letterBase, outcome, findings, judgement: JUDGEMENTS[outcome], measures, party: partyRef })));
   };
 
+  /** A manager takes the resolved complaint up again: the outcome is cleared and the client is told. */
+  const reopen = () => {
+    const at = tl.staffAt(5, 15);
+    const reason = rnd.pick(REOPEN_REASONS);
+    step('reopen', at, asManager, { reason, details: {} });
+    facts.outcome = null;
+    send('reopened', at, toClient(reopenNotice({ ...letterBase, reason })));
+  };
+
   const notAdmissible = () => {
     const at = tl.staffAt(2, 10, terms.notAdmissibleNoticeDays - 1);
-    const reason = `De gedraging waarover de klacht gaat vond plaats op ${formatDate(incidentDate!, 'nl')}, meer dan een jaar voor de indiening van de klacht op ${formatDate(receivedOn, 'nl')}. Volgens de klachtenregeling wordt de klacht daarom niet in behandeling genomen.`;
-    notAdmissibleGround = 'incident_older_than_limit';
-    step('declareNotAdmissible', at, asHandler, { reason, details: { ground: notAdmissibleGround } });
+    const other = plan.notAdmissible ? OTHER_NOT_ADMISSIBLE.find((g) => g.ground === plan.notAdmissible) : undefined;
+    const reason =
+      other?.reason ??
+      `De gedraging waarover de klacht gaat vond plaats op ${formatDate(incidentDate!, 'nl')}, meer dan een jaar voor de indiening van de klacht op ${formatDate(receivedOn, 'nl')}. Volgens de klachtenregeling wordt de klacht daarom niet in behandeling genomen.`;
+    notAdmissibleGround = other?.ground ?? 'incident_older_than_limit';
+    const late = amsterdamDate(at) > notAdmissibleNoticeDue(receivedOn, terms);
+    step('declareNotAdmissible', at, asHandler, { reason, details: { ground: notAdmissibleGround, late } });
     const notice = notAdmissibleNotice({ ...letterBase, receivedOn, ground: notAdmissibleGround, reason, incidentLimitMonths: terms.incidentLimitMonths, party: partyRef });
     send('not_admissible', at, toClient(notice));
   };
@@ -1221,6 +1477,13 @@ async function seedComplaint(tx: Tx, rnd: Random, ids: Ids, draft: Draft, now: D
       break;
     case 'in_progress':
       if (concerns) sendCopy();
+      if (plan.reopened) {
+        // Resolved, and taken up again by a manager: being handled once more.
+        decideHearing(null);
+        resolve(plan.outcome ?? 'not_upheld');
+        reopen();
+        break;
+      }
       if (tl.room >= 12 && rnd.chance(0.4)) askInfo(true);
       // Heard already, or a hearing planned in the coming days.
       if (tl.room >= 10 && rnd.chance(0.6)) decideHearing(null);
@@ -1232,14 +1495,27 @@ async function seedComplaint(tx: Tx, rnd: Random, ids: Ids, draft: Draft, now: D
     case 'closed_by_party': {
       // Complaints that go on to the contracting party were not (fully) upheld.
       const outcome: Outcome =
-        plan.status === 'escalated' || plan.status === 'closed_by_party'
+        plan.outcome ??
+        (plan.status === 'escalated' || plan.status === 'closed_by_party'
           ? rnd.pick(['not_upheld', 'partly_upheld'] as const)
-          : rnd.weighted<Outcome>([['upheld', 25], ['partly_upheld', 28], ['not_upheld', 30], ['resolved_to_satisfaction', 17]]);
+          : rnd.weighted<Outcome>([['upheld', 25], ['partly_upheld', 28], ['not_upheld', 30], ['resolved_to_satisfaction', 17]]));
       if (concerns) sendCopy();
       if (rnd.chance(0.3)) askInfo(true);
       decideHearing(outcome);
-      if (plan.extended) extend(rnd.int(14, terms.maxExtensionDays));
-      resolve(outcome);
+      if (plan.extended === 'twice') {
+        extend(terms.maxExtensionDays);
+        extend(rnd.int(14, 21), true);
+      } else if (plan.extended) {
+        extend(rnd.int(14, terms.maxExtensionDays));
+      }
+      if (plan.reopened) {
+        // First judged not upheld; new facts made a manager take it up again.
+        resolve('not_upheld');
+        reopen();
+        resolve(outcome, true);
+      } else {
+        resolve(outcome);
+      }
       if (plan.status !== 'resolved') escalate();
       if (plan.status === 'closed_by_party') recordPartyResponse();
       break;
@@ -1292,8 +1568,9 @@ async function seedComplaint(tx: Tx, rnd: Random, ids: Ids, draft: Draft, now: D
   if (otherInvolved) await insertInvolved(tx, { complaintId: id, staffId: otherInvolved.id, name: otherInvolved.name, involvement: 'other', createdAt: t0 });
   if (handler) await tx.update(complaints).set({ handlerId: handler.id }).where(eq(complaints.id, id));
 
-  for (const event of tl.events) {
-    await appendHistory(tx, {
+  // One INSERT per table: the rows get their ids in this order.
+  await tx.insert(complaintHistory).values(
+    tl.events.map((event) => ({
       complaintId: id,
       at: event.at,
       actorUserId: event.actorUserId ?? null,
@@ -1303,46 +1580,140 @@ async function seedComplaint(tx: Tx, rnd: Random, ids: Ids, draft: Draft, now: D
       toStatus: event.toStatus ?? null,
       reason: event.reason ?? null,
       details: event.details ?? null,
-    });
-  }
-  for (const m of messages.sort((a, b) => a.at.getTime() - b.at.getTime())) {
-    await enqueueMessage(tx, outboxRow(id, m.kind, m.at, m.content, m.state));
-  }
+    })),
+  );
+  const sortedMessages = messages.sort((a, b) => a.at.getTime() - b.at.getTime());
+  if (sortedMessages.length > 0) await tx.insert(outbox).values(sortedMessages.map((m) => outboxRow(id, m.kind, m.at, m.content, m.state)));
   for (const request of infoRequests) await tx.insert(informationRequests).values({ ...request, complaintId: id });
-  for (const { template: measure, at } of newMeasures) await recordMeasure(tx, rnd, ids, id, categoryId, measure, at, handler!.id, concerns?.team ?? null, now);
+  for (const { template: measure, at } of newMeasures) {
+    await recordMeasure(tx, rnd, ids, { id, reference, categoryId }, measure, at, handler!.id, concerns?.team ?? null, now);
+  }
+}
+
+/**
+ * The organisation-wide measure a complaint resolved at `at` is linked to (the story measure: always); 'taken' when it
+ * exists but is full, too old, or newer than the resolution; undefined when there is none yet (or it is personal).
+ */
+function sharedMeasureFor(ids: Ids, template: MeasureTemplate, at: Date) {
+  const existing = template.shared ? ids.sharedMeasures.get(template.description) : undefined;
+  if (!existing) return undefined;
+  if (existing.createdAt.getTime() >= at.getTime()) return 'taken' as const;
+  if (template === STORY_MEASURES.story) return existing;
+  const recent = daysBetween(amsterdamDate(existing.createdAt), amsterdamDate(at)) <= SHARED_MEASURE_WINDOW_DAYS;
+  return existing.links < SHARED_MEASURE_MAX_LINKS && recent ? existing : ('taken' as const);
 }
 
 /**
  * A measure from a resolved complaint: linked to the same organisation-wide measure taken for an earlier complaint
- * when there is a recent one, else recorded new with an owner, a due date and how far it has come by now.
+ * when there is a recent one (the story measure: always), else recorded new with an owner, a due date and how far it
+ * has come by now, each change in its history (written at the end, writeMeasureHistory).
  */
-async function recordMeasure(tx: Tx, rnd: Random, ids: Ids, complaintId: number, categoryId: number, template: MeasureTemplate, at: Date, createdBy: number, team: string | null, now: Date) {
-  const existing = template.shared ? ids.sharedMeasures.get(template.description) : undefined;
-  if (
-    existing &&
-    existing.links < SHARED_MEASURE_MAX_LINKS &&
-    existing.createdAt.getTime() < at.getTime() &&
-    daysBetween(amsterdamDate(existing.createdAt), amsterdamDate(at)) <= SHARED_MEASURE_WINDOW_DAYS
-  ) {
+async function recordMeasure(
+  tx: Tx,
+  rnd: Random,
+  ids: Ids,
+  complaint: { id: number; reference: string; categoryId: number },
+  template: MeasureTemplate,
+  at: Date,
+  createdBy: number,
+  team: string | null,
+  now: Date,
+) {
+  const fate = (Object.keys(STORY_MEASURES) as StoryMeasure[]).find((key) => STORY_MEASURES[key] === template) ?? null;
+  const linked: MeasureEvent = { at, actorUserId: createdBy, action: 'linked', details: { complaintId: complaint.id, reference: complaint.reference } };
+  const existing = sharedMeasureFor(ids, template, at);
+  if (existing === 'taken') throw new Error(`demo seed: ${complaint.reference} cannot take "${template.description}" again`);
+  if (existing) {
     existing.links++;
-    await tx.insert(complaintMeasures).values({ complaintId, measureId: existing.id, linkedAt: at });
+    await tx.insert(complaintMeasures).values({ complaintId: complaint.id, measureId: existing.id, linkedAt: at });
+    ids.measureEvents.get(existing.id)!.push(linked);
     return;
   }
   const today = amsterdamDate(now);
   const createdOn = amsterdamDate(at);
-  const dueOn = addCalendarDays(createdOn, rnd.int(3, 10) * 7);
-  const status: MeasureStatus =
-    dueOn < today ? (rnd.chance(0.85) ? 'done' : 'in_progress') : daysBetween(createdOn, today) > 10 && rnd.chance(0.6) ? 'in_progress' : 'planned';
-  // The last change: the start of the work, or its completion around the due date; never after now.
-  const changedOn = status === 'planned' ? null : status === 'done' ? addCalendarDays(dueOn, -rnd.int(0, 10)) : addCalendarDays(createdOn, rnd.int(2, 10));
-  const changedAt = changedOn ? instantAt(changedOn, rnd.int(9, 16), rnd.int(0, 59)) : at;
-  const updatedAt = new Date(Math.max(at.getTime(), Math.min(changedAt.getTime(), now.getTime() - MINUTE)));
+  const workingDayOnOrBefore = (date: IsoDate) => {
+    let on = date;
+    while (!isWorkingDay(on) && on > createdOn) on = addCalendarDays(on, -1);
+    return on;
+  };
+  // When the work started (in progress), and how it ended: done on a day, or dropped.
+  let dueOn: IsoDate;
+  let startedOn: IsoDate | null = workingDayOnOrBefore(addCalendarDays(createdOn, rnd.int(3, 12)));
+  let doneOn: IsoDate | null = null;
+  let droppedOn: IsoDate | null = null;
+  switch (fate) {
+    case 'story':
+      doneOn = storyMeasureDoneOn(today);
+      dueOn = addCalendarDays(doneOn, 10);
+      break;
+    case 'overdue':
+      dueOn = addCalendarDays(createdOn, rnd.int(8, 10) * 7);
+      break;
+    case 'planned':
+      dueOn = addCalendarDays(createdOn, rnd.int(16, 20) * 7);
+      startedOn = null;
+      break;
+    case 'dropped':
+      dueOn = addCalendarDays(createdOn, 12 * 7);
+      droppedOn = workingDayOnOrBefore(addCalendarDays(createdOn, rnd.int(40, 60)));
+      break;
+    default:
+      dueOn = addCalendarDays(createdOn, rnd.int(3, 10) * 7);
+      // Done around its due date when that has passed; else under way, or not started yet.
+      if (dueOn < today) doneOn = workingDayOnOrBefore(addCalendarDays(dueOn, -rnd.int(0, 8)));
+      else if (startedOn >= today || daysBetween(createdOn, today) < 14 || rnd.chance(0.4)) startedOn = null;
+  }
+  if (fate === 'overdue' && dueOn >= today) throw new Error(`demo seed: the overdue measure of ${complaint.reference} is not overdue`);
+  const status: MeasureStatus = doneOn ? 'done' : droppedOn ? 'dropped' : startedOn ? 'in_progress' : 'planned';
+  const owner = template.owner(team);
+  const categoryId = template.personal ? null : complaint.categoryId;
   const [row] = await tx
     .insert(measures)
-    .values({ description: template.description, owner: template.owner(team), dueOn, status, doneOn: status === 'done' ? changedOn : null, categoryId, createdBy, createdAt: at, updatedAt })
+    .values({
+      description: template.description,
+      reason: template.reason,
+      owner,
+      dueOn,
+      status,
+      doneOn,
+      droppedReason: droppedOn ? DROPPED_REASON : null,
+      categoryId,
+      createdBy,
+      createdAt: at,
+      updatedAt: at,
+    })
     .returning({ id: measures.id });
-  await tx.insert(complaintMeasures).values({ complaintId, measureId: row!.id, linkedAt: at });
+  await tx.insert(complaintMeasures).values({ complaintId: complaint.id, measureId: row!.id, linkedAt: at });
+
+  // The history: created and linked at the resolution; the quality manager keeps the register up to date.
+  const events: MeasureEvent[] = [
+    { at, actorUserId: createdBy, action: 'created', details: { description: template.description, owner, dueOn, categoryId, status: 'planned' } },
+    linked,
+  ];
+  let previous = at;
+  const changed = (on: IsoDate, from: MeasureStatus, to: MeasureStatus, extra: Partial<MeasureEvent> = {}) => {
+    let when = instantAt(on, rnd.int(9, 16), rnd.int(0, 59));
+    if (when.getTime() <= previous.getTime()) when = new Date(previous.getTime() + rnd.int(30, 120) * MINUTE);
+    previous = when;
+    if (when.getTime() >= now.getTime()) when = new Date(now.getTime() - rnd.int(2, 30) * MINUTE);
+    events.push({ at: when, actorUserId: ids.manager, action: 'status_changed', ...extra, details: { status: { from, to }, ...extra.details } });
+  };
+  if (startedOn) changed(startedOn, 'planned', 'in_progress');
+  if (doneOn) changed(doneOn, startedOn ? 'in_progress' : 'planned', 'done', { details: { doneOn: { from: null, to: doneOn } } });
+  if (droppedOn) changed(droppedOn, 'in_progress', 'dropped', { reason: DROPPED_REASON, details: { droppedReason: { from: null, to: DROPPED_REASON } } });
+  ids.measureEvents.set(row!.id, events);
   if (template.shared) ids.sharedMeasures.set(template.description, { id: row!.id, createdAt: at, links: 1 });
+}
+
+/** Every measure's history in time order, and the measure's version and last change to go with it. */
+async function writeMeasureHistory(tx: Tx, ids: Ids) {
+  for (const [measureId, events] of ids.measureEvents) {
+    const sorted = [...events].sort((a, b) => a.at.getTime() - b.at.getTime());
+    await tx.insert(measureHistory).values(
+      sorted.map((e) => ({ measureId, at: e.at, actorUserId: e.actorUserId, action: e.action, reason: e.reason ?? null, details: e.details })),
+    );
+    await tx.update(measures).set({ version: sorted.length, updatedAt: sorted.at(-1)!.at }).where(eq(measures.id, measureId));
+  }
 }
 
 /**
