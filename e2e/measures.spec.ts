@@ -168,6 +168,17 @@ test.describe('measures register', () => {
     await screenshot(page, 'measures-list-phone');
   });
 
+  test('a measure from the demo data: its history as recorded, readable', async ({ page }) => {
+    await signIn(page, USERS.manager);
+    const [measure] = await query<{ id: number; n: string }>(
+      'select measure_id as id, count(*) as n from measure_history group by measure_id order by count(*) desc, measure_id limit 1',
+    );
+    await page.goto(`/beheer/maatregelen/${measure!.id}`);
+    await expect(page.getByTestId('history').getByRole('heading', { level: 3 })).toHaveCount(Number(measure!.n));
+    await expectAccessible(page);
+    await screenshot(page, 'measures-detail-seeded');
+  });
+
   test('handlers do not see the menu item nor the overdue measures line', async ({ page }) => {
     await signIn(page, USERS.handler1);
     await expect(page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Maatregelen' })).toHaveCount(0);
