@@ -35,6 +35,8 @@ const SETTINGS_PAGES = [
   '/beheer/instellingen/termijnen',
 ];
 
+const MEASURE_PAGES = ['/beheer/maatregelen', '/beheer/maatregelen?overdue=1', '/beheer/maatregelen/nieuw', '/beheer/maatregelen/1'];
+
 function pageMatrix(ids: { own: number; other: number }): [string, Row][] {
   return [
     ['/beheer', rolePage('ok', 'ok', 'home:/beheer/instellingen')],
@@ -45,6 +47,8 @@ function pageMatrix(ids: { own: number; other: number }): [string, Row][] {
     ['/beheer/klachten/999999', rolePage('notFound', 'notFound', 'denied')],
     ['/beheer/klachten/nieuw', rolePage('ok', 'ok', 'denied')],
     ...SETTINGS_PAGES.map((path): [string, Row] => [path, rolePage('denied', 'denied', 'ok')]),
+    ...MEASURE_PAGES.map((path): [string, Row] => [path, rolePage('denied', 'ok', 'denied')]),
+    ['/beheer/maatregelen/999999', rolePage('denied', 'notFound', 'denied')],
     ['/beheer/account', signedIn('ok')],
     ['/beheer/account/wachtwoord', signedIn('ok')],
     ['/beheer/geen-toegang', signedIn('ok')],
@@ -72,6 +76,10 @@ const ACTIONS: Record<string, 'public' | 'signedIn' | 'handlerOrManager' | 'mana
     ].map((name) => [name, 'handlerOrManager' as const]),
   ),
   ...Object.fromEntries(['resolveAction', 'escalateAction', 'recordPartyResponseAction'].map((name) => [name, 'handlerOrManager' as const])),
+  // The measures register (lib/measures/actions.ts): managers only.
+  ...Object.fromEntries(
+    ['createMeasureAction', 'updateMeasureAction', 'changeMeasureStatusAction', 'linkComplaintAction', 'unlinkComplaintAction'].map((name) => [name, 'manager' as const]),
+  ),
   ...Object.fromEntries(
     [
       'createUserAction', 'updateUserDetailsAction', 'changeUserRoleAction', 'setUserActiveAction', 'resetUserPasswordAction', 'deleteUserAction',

@@ -16,6 +16,8 @@ export function useServerForm<S extends z.ZodMiniType<FieldValues, FieldValues>,
   action: (values: z.input<S>) => Promise<ActionResult<T>>;
   defaultValues?: DefaultValues<z.input<S>>;
   onSuccess?: (data: T, values: z.output<S>) => void | Promise<void>;
+  /** The message for "changed by {by} at {at}" (default: the complaint's, `beheer.common.conflict`). */
+  conflictKey?: string;
 }) {
   const t = useTranslations();
   const [formError, setFormError] = useState<string | null>(null);
@@ -43,7 +45,7 @@ export function useServerForm<S extends z.ZodMiniType<FieldValues, FieldValues>,
     if (result.error === 'unavailable') return setFormError(t('beheer.common.unavailable'));
     if (result.error === 'conflict' && result.conflict) {
       const at = CONFLICT_TIME.format(new Date(result.conflict.at));
-      return setFormError(t('beheer.common.conflict', { by: result.conflict.by, at }));
+      return setFormError(t((options.conflictKey ?? 'beheer.common.conflict') as 'beheer.common.conflict', { by: result.conflict.by, at }));
     }
     const messages: string[] = [];
     for (const [field, keys] of Object.entries(result.fieldErrors)) {
@@ -57,7 +59,7 @@ export function useServerForm<S extends z.ZodMiniType<FieldValues, FieldValues>,
   return { form, onSubmit, formError, setFormError, errorText: (key: string | undefined) => (key ? errorText(t, key) : undefined) };
 }
 
-const CONFLICT_TIME = new Intl.DateTimeFormat('nl-NL', { timeZone: 'Europe/Amsterdam', dateStyle: 'long', timeStyle: 'short' });
+export const CONFLICT_TIME = new Intl.DateTimeFormat('nl-NL', { timeZone: 'Europe/Amsterdam', dateStyle: 'long', timeStyle: 'short' });
 
 /** An error key (`tooLong`, `handlerInvolved`, …) as text: `errors.<key>` in the message files. */
 export function errorText(t: ReturnType<typeof useTranslations>, key: string): string {

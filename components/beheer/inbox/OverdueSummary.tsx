@@ -1,17 +1,26 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import type { InboxActor } from '@/db/inbox';
+import { can } from '@/lib/auth/policy';
 import { loadOverdueCounts } from '@/lib/inbox/load';
+import { loadOverdueMeasureCount } from '@/lib/measures/load';
+import { DEFAULT_MEASURE_PARAMS, measuresHref } from '@/lib/measures/params';
 import { DEFAULT_PARAMS, inboxHref } from '@/lib/inbox/params';
 import type { IsoDate } from '@/lib/procedure/dates';
 import { CLOCKS } from '@/lib/procedure/deadlines';
 
-/** Per clock, how many complaints are past that due date; each count links to the list of them. */
+/**
+ * Per clock, how many complaints are past that due date; each count links to the list of them. Managers also see how
+ * many measures are past their due date, linking to the measures register filtered to those.
+ */
 export async function OverdueSummary({ actor, today }: { actor: InboxActor; today: IsoDate }) {
-  const [counts, t, common] = await Promise.all([
+  const managesMeasures = can(actor.role, 'measures.manage');
+  const [counts, t, common, measures, overdueMeasures] = await Promise.all([
     loadOverdueCounts(actor, today),
     getTranslations({ locale: 'nl', namespace: 'beheer.inbox.overdue' }),
     getTranslations({ locale: 'nl', namespace: 'beheer.common' }),
+    getTranslations({ locale: 'nl', namespace: 'beheer.measures' }),
+    managesMeasures ? loadOverdueMeasureCount(today) : Promise.resolve(null),
   ]);
   return (
     <section aria-labelledby="overdue-heading">
@@ -46,6 +55,21 @@ export async function OverdueSummary({ actor, today }: { actor: InboxActor; toda
           );
         })}
       </ul>
+      {overdueMeasures !== null ? (
+        <p className="mt-2 text-sm">
+          {overdueMeasures ? (
+            <Link
+              href={measuresHref({ ...DEFAULT_MEASURE_PARAMS, overdue: true })}
+              className="inline-flex items-center gap-2 font-semibold text-red-800 underline underline-offset-2 hover:text-red-900"
+            >
+              <span aria-hidden="true" className="inline-block h-2.5 w-2.5 rounded-full bg-red-700" />
+              {measures('overdueSummary', { count: overdueMeasures })}
+            </Link>
+          ) : (
+            <span className="text-stone-600">{measures('overdueSummary', { count: 0 })}</span>
+          )}
+        </p>
+      ) : null}
     </section>
   );
 }

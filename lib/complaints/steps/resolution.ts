@@ -1,8 +1,10 @@
 import { createTranslator } from 'next-intl';
 import { type ComplaintFileHistoryEntry, complaintFileHistory, complaintFileRecord } from '@/db/complaint-file';
-import { findActiveParty, findMeasures, findParty, insertMeasure, linkMeasure } from '@/db/procedure';
+import { appendMeasureHistory, insertComplaintLink, updateMeasure } from '@/db/measures';
+import { findActiveParty, findMeasures, findParty, insertMeasure } from '@/db/procedure';
 import { organisationOrDefault } from '@/db/settings';
 import { ruleViolation } from '@/lib/actions/pipeline';
+import { creationDetails } from '@/lib/measures/rules';
 import { beheerMessages } from '@/lib/i18n/beheer';
 import { escalationDossier, outcomeLetter } from '@/lib/mail/letters';
 import { amsterdamDate } from '@/lib/procedure/dates';
@@ -33,12 +35,22 @@ export const resolve = defineStep('resolve', resolveSchema, async (tx, input, { 
     const values = { description: m.description, owner: m.owner, dueOn: m.dueOn === '' ? null : m.dueOn, status: m.status };
     // A new measure aims at complaints like this one; one recorded as done was done today.
     const doneOn = m.status === 'done' ? amsterdamDate(now) : null;
-    const { id } = await insertMeasure(tx, { ...values, categoryId: complaint.categoryId, doneOn, createdBy: actor.id, createdAt: now, updatedAt: now });
+    const row = { ...values, categoryId: complaint.categoryId, doneOn };
+    const { id } = await insertMeasure(tx, { ...row, createdBy: actor.id, createdAt: now, updatedAt: now });
+    // The measures register's history starts here, in the same transaction (lib/measures/commands.ts writes the rest).
+    await appendMeasureHistory(tx, { measureId: id, at: now, actorUserId: actor.id, action: 'created', details: creationDetails(row) });
     created.push({ id, ...values });
   }
   // Oldest first, as the file page lists them: the existing measures, then the new ones in the order entered.
   const linked = [...[...existing].sort((a, b) => a.id - b.id), ...created];
-  for (const m of linked) await linkMeasure(tx, complaint.id, m.id, now);
+  const createdIds = new Set(created.map((m) => m.id));
+  for (const m of linked) {
+    if (!(await insertComplaintLink(tx, complaint.id, m.id, now))) continue;
+    // Linking changes an existing measure: its version goes up, so a manager editing it at the same time is told.
+    if (!createdIds.has(m.id)) await updateMeasure(tx, m.id, {}, now);
+    const details = { complaintId: complaint.id, reference: complaint.reference };
+    await appendMeasureHistory(tx, { measureId: m.id, at: now, actorUserId: actor.id, action: 'linked', details });
+  }
 
   const party = await findParty(tx, complaint.contractingPartyId);
   const letter = outcomeLetter({

@@ -2,6 +2,7 @@ import auth from './auth.json';
 import common from './common.json';
 import file from './file.json';
 import inbox from './inbox.json';
+import measures from './measures.json';
 import register from './register.json';
 import settings from './settings.json';
 import steps from './steps.json';
@@ -10,4 +11,4 @@ import steps from './steps.json';
  * The back-office texts (Dutch only: it is used by the organisation's own staff). One file per area, available under
  * the `beheer` namespace: `getTranslations('beheer.inbox')`.
  */
-export const beheerMessages = { common, auth, inbox, file, register, settings, steps };
+export const beheerMessages = { common, auth, inbox, file, register, settings, steps, measures };
