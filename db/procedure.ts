@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
 import type { Db, Tx } from './client';
 import {
   complaintHistory,
@@ -149,15 +149,12 @@ export async function findMeasures(db: Executor, ids: readonly number[]) {
   return db.select().from(measures).where(inArray(measures.id, [...ids]));
 }
 
-export async function linkMeasure(tx: Tx, complaintId: number, measureId: number, at: Date) {
-  await tx.insert(complaintMeasures).values({ complaintId, measureId, linkedAt: at }).onConflictDoNothing();
-}
-
-/** Measures recorded so far (to link an existing one), newest first. */
+/** Measures recorded so far that can still be linked (not dropped), newest first. */
 export async function measureChoices(db: Executor) {
   return db
     .select({ id: measures.id, description: measures.description, owner: measures.owner, dueOn: measures.dueOn, status: measures.status })
     .from(measures)
+    .where(ne(measures.status, 'dropped'))
     .orderBy(desc(measures.id))
     .limit(200);
 }

@@ -1,6 +1,7 @@
 import { asc, count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { complaintFileMeasures } from '@/db/complaint-file';
+import { measureChoices } from '@/db/procedure';
 import { complaintMeasures, contractingParties, measures } from '@/db/schema';
 import { FORBIDDEN } from '@/lib/actions/pipeline';
 import { formatDate } from '@/lib/format';
@@ -203,6 +204,19 @@ describe('resolve', () => {
     expect(result).toEqual(invalid('linkMeasureIds', 'measureUnknown'));
     expect(await w.snapshot(c.id)).toEqual(before);
     expect(await measureCount()).toBe(measuresBefore);
+  });
+
+  it('refuses to link a dropped measure, and does not offer it', async () => {
+    const c = await ready();
+    const [dropped] = await w.db
+      .insert(measures)
+      .values({ description: 'Vervallen maatregel', owner: 'Kwaliteit', status: 'dropped', droppedReason: 'Niet meer nodig' })
+      .returning({ id: measures.id });
+    const before = await w.snapshot(c.id);
+    const result = await w.act(w.people.handler, actions.resolveAction, c.id, { ...resolveInput(), linkMeasureIds: [dropped!.id] });
+    expect(result).toEqual(invalid('linkMeasureIds', 'measureDropped'));
+    expect(await w.snapshot(c.id)).toEqual(before);
+    expect((await measureChoices(w.db)).map((m) => m.id)).not.toContain(dropped!.id);
   });
 
   it.each([

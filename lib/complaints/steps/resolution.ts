@@ -29,6 +29,8 @@ export const resolve = defineStep('resolve', resolveSchema, async (tx, input, { 
   const linkIds = [...new Set(input.linkMeasureIds)];
   const existing = await findMeasures(tx, linkIds);
   if (existing.length !== linkIds.length) throw ruleViolation('linkMeasureIds', 'measureUnknown');
+  // A dropped measure is not taken: the outcome letter would tell the client it is.
+  if (existing.some((m) => m.status === 'dropped')) throw ruleViolation('linkMeasureIds', 'measureDropped');
 
   const created = [];
   for (const m of input.measures) {
