@@ -80,6 +80,7 @@ const exportColumns = {
   acknowledgementDue: complaints.acknowledgementDue,
   noticeDue: sql<IsoDate | null>`case when ${complaints.incidentOlderThanLimit} then ${complaints.noticeDue} end`,
   resolutionDue: complaints.resolutionDue,
+  nextDue: complaints.nextDue,
   extensionCount: complaints.extensionCount,
   outcome: complaints.outcome,
   notAdmissibleGround: complaints.notAdmissibleGround,

@@ -1,7 +1,11 @@
 import { stringify } from 'csv-stringify/sync';
 import { describe, expect, it } from 'vitest';
+import { addCalendarDays } from '@/lib/procedure/dates';
+import { acknowledgementDue, nextDeadline, notAdmissibleNoticeDue, resolutionDue } from '@/lib/procedure/deadlines';
 import { DEFAULT_TERMS } from '@/lib/procedure/terms';
-import { CSV_OPTIONS, EXPORT_COLUMNS, EXPORT_LABELS, type ExportRecord, exportFilename, exportHeader, exportRow, neutralise } from './export';
+import { STATUSES, type Status } from '@/lib/procedure/vocabulary';
+import { deadlineOf } from './view';
+import { exportDeadline, CSV_OPTIONS, EXPORT_COLUMNS, EXPORT_LABELS, type ExportRecord, exportFilename, exportHeader, exportRow, neutralise } from './export';
 import { parseCsv } from './parse-csv';
 
 const csv = (rows: string[][]) => stringify(rows, CSV_OPTIONS);
@@ -77,6 +81,7 @@ const base: ExportRecord = {
   acknowledgementDue: '2026-03-16',
   noticeDue: null,
   resolutionDue: '2026-04-13',
+  nextDue: '2026-04-13',
   extensionCount: 0,
   outcome: null,
   notAdmissibleGround: null,
@@ -138,7 +143,7 @@ describe('exportRow', () => {
     ],
     [
       'not acknowledged past its due date: overdue on the acknowledgement clock',
-      { status: 'received' },
+      { status: 'received', nextDue: '2026-03-16' },
       '2026-03-20',
       { status: 'Ontvangen', nextClock: 'Ontvangstbevestiging', nextDue: '2026-03-16', deadlineState: 'Te laat' },
     ],
@@ -156,13 +161,13 @@ describe('exportRow', () => {
     ],
     [
       'extended: the due date in force and the count',
-      { resolutionExtendedTo: '2026-05-11', resolutionDue: '2026-05-11', extensionCount: 2 },
+      { resolutionExtendedTo: '2026-05-11', resolutionDue: '2026-05-11', nextDue: '2026-05-11', extensionCount: 2 },
       '2026-05-07',
       { nextDue: '2026-05-11', resolutionDue: '2026-05-11', extensions: '2', deadlineState: 'Binnenkort' },
     ],
     [
       'resolved: the outcome, no next deadline',
-      { status: 'escalated', outcome: 'partly_upheld' },
+      { status: 'escalated', outcome: 'partly_upheld', nextDue: null },
       '2026-03-20',
       { status: 'Voorgelegd aan opdrachtgever', outcome: 'Deels gegrond', nextClock: '', nextDue: '', deadlineState: '' },
     ],
@@ -174,6 +179,7 @@ describe('exportRow', () => {
         incidentOngoing: false,
         incidentDate: '2024-01-10',
         noticeDue: '2026-03-30',
+        nextDue: null,
       },
       '2026-03-20',
       { status: 'Niet in behandeling genomen', ground: 'Voorval langer dan een jaar geleden', noticeDue: '2026-03-30', nextDue: '' },
@@ -190,6 +196,54 @@ describe('exportRow', () => {
 
   it('writes one cell per column', () => {
     expect(exportRow(base, '2026-03-20', EXPORT_LABELS)).toHaveLength(EXPORT_COLUMNS.length);
+  });
+});
+
+describe('exportDeadline: the inbox’s deadline from the due dates the database derived', () => {
+  /** A record as the database gives it: the generated due dates computed by the procedure's own rules. */
+  function record(receivedOn: string, status: Status, extendedTo: string | null, incidentDate: string | null): ExportRecord {
+    const incident = incidentDate ? ({ ongoing: false, date: incidentDate } as const) : ({ ongoing: true } as const);
+    const next = nextDeadline({ status, receivedOn, terms: DEFAULT_TERMS, incident, resolutionExtendedTo: extendedTo });
+    const older = incidentDate !== null && incidentDate < addCalendarDays(receivedOn, -366);
+    return {
+      ...base,
+      status,
+      receivedOn,
+      incidentDate,
+      incidentOngoing: incidentDate === null,
+      resolutionExtendedTo: extendedTo,
+      acknowledgementDue: acknowledgementDue(receivedOn, DEFAULT_TERMS),
+      noticeDue: older ? notAdmissibleNoticeDue(receivedOn, DEFAULT_TERMS) : null,
+      resolutionDue: resolutionDue(receivedOn, DEFAULT_TERMS, extendedTo ? [{ newDue: extendedTo }] : []),
+      nextDue: next?.due ?? null,
+    };
+  }
+
+  // Around Christmas, Easter, King's Day and ordinary weeks; every status; extended or not; an old incident or not.
+  const TODAYS = ['2026-12-22', '2026-04-01', '2026-04-24', '2026-06-10'];
+  const cases = TODAYS.flatMap((today) =>
+    [-50, -30, -20, -15, -14, -13, -12, -10, -5, -1, 0].flatMap((offset) =>
+      STATUSES.flatMap((status) =>
+        [
+          [null, null],
+          [addCalendarDays(today, 3), null],
+          [null, '2020-01-01'],
+        ].map(([extendedTo, incidentDate]) => [today, addCalendarDays(today, offset), status, extendedTo, incidentDate] as const),
+      ),
+    ),
+  );
+
+  it(`agrees with deadlineOf in all ${cases.length} cases`, () => {
+    const disagreements = cases.filter(([today, received, status, extendedTo, incidentDate]) => {
+      const r = record(received, status, extendedTo, incidentDate);
+      const inbox = deadlineOf(r, today);
+      const mine = exportDeadline(r, today);
+      return JSON.stringify(mine) !== JSON.stringify(inbox && { clock: inbox.clock, due: inbox.due, state: inbox.state });
+    });
+    expect(disagreements).toEqual([]);
+    // The cases reach every clock and every state.
+    const seen = new Set(cases.map(([today, received, status, e, i]) => { const d = exportDeadline(record(received, status, e, i), today); return d ? `${d.clock}/${d.state}` : 'none'; }));
+    expect([...seen].sort()).toEqual(expect.arrayContaining(['acknowledgement/overdue', 'acknowledgement/due_soon', 'resolution/on_time', 'resolution/due_soon', 'notAdmissibleNotice/overdue', 'none']));
   });
 });
 
