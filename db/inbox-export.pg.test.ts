@@ -11,7 +11,7 @@ import { amsterdamDate } from '@/lib/procedure/dates';
 import { STATUSES } from '@/lib/procedure/vocabulary';
 import type { Db } from './client';
 import type { InboxActor } from './inbox';
-import { users } from './schema';
+import { complaints, users } from './schema';
 import { migratedThrowawayDatabase } from './testing';
 
 // The CSV export against real PostgreSQL: with the demo data it holds exactly the inbox's complaints, in the inbox's
@@ -121,8 +121,8 @@ describe('the export holds exactly what the inbox shows', () => {
     // And the file itself: a header and exactly those complaints' references.
     const rows = parseCsv(await streamToText(inboxCsvStream(db, people[who], params, TODAY, { batchSize: 4 })));
     expect(rows[0]).toEqual(EXPORT_COLUMNS.map((c) => EXPORT_LABELS.headers[c]));
-    const refs = await db.execute<{ id: number; reference: string }>(sql`select id, reference from complaints`);
-    const refOf = new Map(refs.rows.map((r) => [r.id, r.reference]));
+    const refs = await db.select({ id: complaints.id, reference: complaints.reference }).from(complaints);
+    const refOf = new Map(refs.map((r) => [r.id, r.reference]));
     expect(rows.slice(1).map((r) => r[0])).toEqual(expected.map((id) => refOf.get(id)));
   });
 });
@@ -158,7 +158,7 @@ describe('100,000 complaints', () => {
 
   it('streams them all in the inbox order, with bounded memory, and the file parses back', async () => {
     const params = view({ statuses: [...STATUSES] });
-    const [{ n: expectedCount }] = (await db.execute<{ n: number }>(sql`select count(*)::int as n from complaints`)).rows as [{ n: number }];
+    const [{ n: expectedCount }] = (await db.select({ n: sql<number>`count(*)::int` }).from(complaints)) as [{ n: number }];
     expect(expectedCount).toBeGreaterThan(N);
 
     const gc = collectGarbage();
@@ -214,11 +214,12 @@ describe('100,000 complaints', () => {
     expect(quoted).toBe(N / 1000);
 
     // The same references in the same order as the inbox's ordering (nearest deadline first, closed last by id).
-    const ordered = await db.execute<{ reference: string }>(
-      sql`select reference from complaints order by next_due asc nulls last, id asc`,
-    );
+    const ordered = await db
+      .select({ reference: complaints.reference })
+      .from(complaints)
+      .orderBy(sql`${complaints.nextDue} asc nulls last`, complaints.id);
     const expected = createHash('sha256');
-    for (const row of ordered.rows) expected.update(`${row.reference}\n`);
+    for (const row of ordered) expected.update(`${row.reference}\n`);
     expect(hash.digest('hex')).toBe(expected.digest('hex'));
 
     // Holding 100,000 rows (or the whole file, ~35 MB of text) would retain far more; one batch at a time stays small.

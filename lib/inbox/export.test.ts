@@ -224,11 +224,13 @@ describe('exportDeadline: the inbox’s deadline from the due dates the database
   const cases = TODAYS.flatMap((today) =>
     [-50, -30, -20, -15, -14, -13, -12, -10, -5, -1, 0].flatMap((offset) =>
       STATUSES.flatMap((status) =>
-        [
-          [null, null],
-          [addCalendarDays(today, 3), null],
-          [null, '2020-01-01'],
-        ].map(([extendedTo, incidentDate]) => [today, addCalendarDays(today, offset), status, extendedTo, incidentDate] as const),
+        (
+          [
+            [null, null],
+            [addCalendarDays(today, 3), null],
+            [null, '2020-01-01'],
+          ] as [string | null, string | null][]
+        ).map(([extendedTo, incidentDate]) => [today, addCalendarDays(today, offset), status, extendedTo, incidentDate] as const),
       ),
     ),
   );
