@@ -103,6 +103,9 @@ describe('the export holds exactly what the inbox shows', () => {
     ['nobody assigned', { statuses: [...STATUSES], handler: 'none' }],
     ['by phone', { statuses: [...STATUSES], channel: 'phone' }],
     ['searched', { statuses: [...STATUSES], q: 'de' }],
+    // The report's drill-down filters (the dashboard links to the inbox, and from there to the export).
+    ['received in a range', { statuses: [...STATUSES], receivedFrom: '2025-10-01', receivedTo: '2026-02-28' }],
+    ['not upheld', { statuses: [...STATUSES], outcome: 'not_upheld' }],
   ])('filter %s', async (_, filter) => {
     const params = view(filter);
     const expected = await inboxIds(people.manager, params);
