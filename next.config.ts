@@ -31,6 +31,10 @@ const securityHeaders = [
 const nextConfig: NextConfig = {
   poweredByHeader: false,
   serverExternalPackages: ['@electric-sql/pglite', 'pg', 'ws', '@neondatabase/serverless'],
+  // The annual register's PDF embeds DejaVu Sans (lib/reports/pdf-fonts.ts reads it at run time): ship the files.
+  outputFileTracingIncludes: {
+    '/beheer/rapportage/jaarverslag/pdf': ['./node_modules/dejavu-fonts-ttf/ttf/DejaVuSans.ttf', './node_modules/dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf'],
+  },
   async headers() {
     return [{ source: '/:path*', headers: securityHeaders }];
   },

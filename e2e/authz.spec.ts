@@ -49,6 +49,11 @@ function pageMatrix(ids: { own: number; other: number }): [string, Row][] {
     ...SETTINGS_PAGES.map((path): [string, Row] => [path, rolePage('denied', 'denied', 'ok')]),
     ...MEASURE_PAGES.map((path): [string, Row] => [path, rolePage('denied', 'ok', 'denied')]),
     ['/beheer/maatregelen/999999', rolePage('denied', 'notFound', 'denied')],
+    // Export and annual register (issue 9): the export follows the inbox; the register is for managers.
+    ['/beheer/export?status=all', rolePage('ok', 'ok', 'denied')],
+    ['/beheer/rapportage/jaarverslag', rolePage('denied', 'ok', 'denied')],
+    ['/beheer/rapportage/jaarverslag?jaar=2025', rolePage('denied', 'ok', 'denied')],
+    ['/beheer/rapportage/jaarverslag/pdf', rolePage('denied', 'ok', 'denied')],
     ['/beheer/account', signedIn('ok')],
     ['/beheer/account/wachtwoord', signedIn('ok')],
     ['/beheer/geen-toegang', signedIn('ok')],

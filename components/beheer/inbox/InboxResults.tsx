@@ -4,6 +4,7 @@ import type { InboxActor } from '@/db/inbox';
 import { loadInbox } from '@/lib/inbox/load';
 import { type InboxParams, isFiltered } from '@/lib/inbox/params';
 import type { IsoDate } from '@/lib/procedure/dates';
+import { ExportLink } from './ExportLink';
 import { InboxTable } from './InboxTable';
 import { Pagination } from './Pagination';
 
@@ -26,6 +27,7 @@ export async function InboxResults({ actor, params, today }: { actor: InboxActor
   }
   return (
     <div className="space-y-3">
+      <ExportLink params={params} total={result.total} />
       <Pagination params={params} total={result.total} page={result.page} pages={result.pages} pageSize={result.pageSize} position="top" />
       <InboxTable rows={result.rows} params={{ ...params, page: result.page }} />
       {result.pages > 1 ? <Pagination params={params} total={result.total} page={result.page} pages={result.pages} pageSize={result.pageSize} position="bottom" /> : null}

@@ -1,3 +1,4 @@
+import annual from './annual.json';
 import auth from './auth.json';
 import common from './common.json';
 import exportTexts from './export.json';
@@ -12,4 +13,4 @@ import steps from './steps.json';
  * The back-office texts (Dutch only: it is used by the organisation's own staff). One file per area, available under
  * the `beheer` namespace: `getTranslations('beheer.inbox')`.
  */
-export const beheerMessages = { common, auth, inbox, file, register, settings, steps, measures, export: exportTexts };
+export const beheerMessages = { common, auth, inbox, file, register, settings, steps, measures, export: exportTexts, annual };

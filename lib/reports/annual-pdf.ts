@@ -1,0 +1,180 @@
+import fontkit from '@pdf-lib/fontkit';
+import { type PDFFont, type PDFPage, PDFDocument, rgb } from 'pdf-lib';
+import type { AnnualDocument, AnnualTable } from './annual';
+
+/**
+ * The annual register as a PDF (pdf-lib): A4, DejaVu Sans embedded as a subset (the standard PDF fonts only know
+ * WinAnsi; names such as "Şahin" in the organisation's details or a measure would make them throw), pages laid out by
+ * hand with the table header repeated on every page a table continues on, and "Pagina x van y" in every footer.
+ */
+
+export type PdfFonts = { regular: Uint8Array; bold: Uint8Array };
+
+const A4: [number, number] = [595.28, 841.89];
+const MARGIN = 50;
+const FOOTER_SPACE = 36;
+const WIDTH = A4[0] - 2 * MARGIN;
+const INK = rgb(0.11, 0.1, 0.09);
+const MUTED = rgb(0.35, 0.33, 0.31);
+const RULE = rgb(0.8, 0.78, 0.76);
+const HEADER_FILL = rgb(0.95, 0.94, 0.93);
+const CELL_PAD = 4;
+
+type Style = { font: PDFFont; size: number; color?: ReturnType<typeof rgb> };
+
+/** Words onto lines no wider than `width`; a word longer than a line is broken between characters. */
+export function wrapText(text: string, measure: (s: string) => number, width: number): string[] {
+  const lines: string[] = [];
+  for (const paragraph of text.split('\n')) {
+    let line = '';
+    for (const word of paragraph.split(/\s+/).filter(Boolean)) {
+      const candidate = line ? `${line} ${word}` : word;
+      if (measure(candidate) <= width) {
+        line = candidate;
+        continue;
+      }
+      if (line) lines.push(line);
+      line = '';
+      let rest = word;
+      while (measure(rest) > width && rest.length > 1) {
+        let cut = rest.length - 1;
+        while (cut > 1 && measure(rest.slice(0, cut)) > width) cut--;
+        lines.push(rest.slice(0, cut));
+        rest = rest.slice(cut);
+      }
+      line = rest;
+    }
+    lines.push(line);
+  }
+  return lines;
+}
+
+/** Column widths: numbers and short columns as wide as their widest cell; the text columns share the rest. */
+function columnWidths(table: AnnualTable, measure: (s: string, bold: boolean) => number): number[] {
+  const natural = table.columns.map((header, i) => {
+    const cells = [...table.rows, ...(table.total ? [table.total] : [])].map((r) => measure(r[i] ?? '', false));
+    return Math.max(measure(header, true), ...cells) + 2 * CELL_PAD;
+  });
+  if (natural.reduce((a, b) => a + b, 0) <= WIDTH) {
+    // Everything fits: the first column takes the slack.
+    const rest = natural.slice(1).reduce((a, b) => a + b, 0);
+    return [WIDTH - rest, ...natural.slice(1)];
+  }
+  const fixed = natural.map((w, i) => (table.align[i] === 'right' ? Math.min(w, WIDTH / 4) : 0));
+  const flexible = natural.map((w, i) => (table.align[i] === 'right' ? 0 : w));
+  const left = WIDTH - fixed.reduce((a, b) => a + b, 0);
+  const flexSum = flexible.reduce((a, b) => a + b, 0) || 1;
+  return natural.map((_, i) => (table.align[i] === 'right' ? fixed[i]! : (flexible[i]! / flexSum) * left));
+}
+
+export async function annualPdf(doc: AnnualDocument, fonts: PdfFonts): Promise<Uint8Array> {
+  const pdf = await PDFDocument.create();
+  pdf.registerFontkit(fontkit);
+  const regular = await pdf.embedFont(fonts.regular, { subset: true });
+  const bold = await pdf.embedFont(fonts.bold, { subset: true });
+  pdf.setTitle(doc.title);
+  pdf.setLanguage('nl-NL');
+  pdf.setCreator('Klachtloket');
+  pdf.setProducer('Klachtloket');
+
+  let page: PDFPage = pdf.addPage(A4);
+  let y = A4[1] - MARGIN;
+  const bottom = MARGIN + FOOTER_SPACE;
+
+  const newPage = () => {
+    page = pdf.addPage(A4);
+    y = A4[1] - MARGIN;
+  };
+  const ensure = (height: number) => {
+    if (y - height < bottom) newPage();
+  };
+  const lineHeight = (size: number) => size * 1.35;
+  const write = (text: string, style: Style, x = MARGIN, width = WIDTH) => {
+    const lines = wrapText(text, (s) => style.font.widthOfTextAtSize(s, style.size), width);
+    for (const line of lines) {
+      ensure(lineHeight(style.size));
+      y -= lineHeight(style.size);
+      page.drawText(line, { x, y: y + (lineHeight(style.size) - style.size) / 2 + 1, size: style.size, font: style.font, color: style.color ?? INK });
+    }
+  };
+
+  // Title, subtitle, introduction, the organisation.
+  write(doc.title, { font: bold, size: 20 });
+  y -= 4;
+  write(doc.subtitle, { font: regular, size: 10, color: MUTED });
+  y -= 8;
+  write(doc.intro, { font: regular, size: 10 });
+  y -= 10;
+  const labelWidth = Math.max(...doc.organisation.map((o) => bold.widthOfTextAtSize(o.label, 10))) + 12;
+  for (const item of doc.organisation) {
+    ensure(lineHeight(10));
+    const top = y;
+    write(item.label, { font: bold, size: 10 }, MARGIN, labelWidth);
+    const afterLabel = y;
+    y = top;
+    write(item.value, { font: regular, size: 10 }, MARGIN + labelWidth, WIDTH - labelWidth);
+    y = Math.min(y, afterLabel);
+  }
+
+  const measure = (s: string, isBold: boolean) => (isBold ? bold : regular).widthOfTextAtSize(s, 9);
+
+  const drawRow = (cells: string[], widths: number[], aligns: ('left' | 'right')[], font: PDFFont, fill?: ReturnType<typeof rgb>) => {
+    const size = 9;
+    const wrapped = cells.map((cell, i) => wrapText(cell, (s) => font.widthOfTextAtSize(s, size), widths[i]! - 2 * CELL_PAD));
+    const height = Math.max(...wrapped.map((l) => l.length)) * lineHeight(size) + 2 * CELL_PAD;
+    if (fill) page.drawRectangle({ x: MARGIN, y: y - height, width: WIDTH, height, color: fill });
+    let x = MARGIN;
+    wrapped.forEach((lines, i) => {
+      lines.forEach((line, j) => {
+        const w = font.widthOfTextAtSize(line, size);
+        const tx = aligns[i] === 'right' ? x + widths[i]! - CELL_PAD - w : x + CELL_PAD;
+        page.drawText(line, { x: tx, y: y - CELL_PAD - (j + 1) * lineHeight(size) + (lineHeight(size) - size) / 2 + 1, size, font, color: INK });
+      });
+      x += widths[i]!;
+    });
+    y -= height;
+    page.drawLine({ start: { x: MARGIN, y }, end: { x: MARGIN + WIDTH, y }, thickness: 0.5, color: RULE });
+    return height;
+  };
+  const rowHeight = (cells: string[], widths: number[], font: PDFFont) =>
+    Math.max(...cells.map((cell, i) => wrapText(cell, (s) => font.widthOfTextAtSize(s, 9), widths[i]! - 2 * CELL_PAD).length)) * lineHeight(9) +
+    2 * CELL_PAD;
+
+  for (const section of doc.sections) {
+    y -= 14;
+    ensure(lineHeight(14) + 60);
+    write(section.heading, { font: bold, size: 14 });
+    if (section.intro) {
+      y -= 2;
+      write(section.intro, { font: regular, size: 9.5, color: MUTED });
+    }
+    for (const table of section.tables) {
+      y -= 8;
+      const widths = columnWidths(table, measure);
+      const headerHeight = rowHeight(table.columns, widths, bold);
+      const firstRow = table.rows[0] ?? table.total;
+      // Caption, header and at least the first row together.
+      ensure(lineHeight(10) + headerHeight + (firstRow ? rowHeight(firstRow, widths, regular) : 0));
+      write(table.caption, { font: bold, size: 10 });
+      y -= 2;
+      drawRow(table.columns, widths, table.align, bold, HEADER_FILL);
+      const rows: [string[], PDFFont][] = [...table.rows.map((r): [string[], PDFFont] => [r, regular]), ...(table.total ? [[table.total, bold] as [string[], PDFFont]] : [])];
+      for (const [cells, font] of rows) {
+        if (y - rowHeight(cells, widths, font) < bottom) {
+          newPage();
+          drawRow(table.columns, widths, table.align, bold, HEADER_FILL);
+        }
+        drawRow(cells, widths, table.align, font);
+      }
+    }
+  }
+
+  const pages = pdf.getPages();
+  pages.forEach((p, i) => {
+    const text = doc.footer(i + 1, pages.length);
+    const w = regular.widthOfTextAtSize(text, 8);
+    p.drawLine({ start: { x: MARGIN, y: MARGIN + 14 }, end: { x: MARGIN + WIDTH, y: MARGIN + 14 }, thickness: 0.5, color: RULE });
+    p.drawText(text, { x: MARGIN + (WIDTH - w) / 2, y: MARGIN, size: 8, font: regular, color: MUTED });
+  });
+  return pdf.save();
+}
