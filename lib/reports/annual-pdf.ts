@@ -49,22 +49,25 @@ export function wrapText(text: string, measure: (s: string) => number, width: nu
   return lines;
 }
 
-/** Column widths: numbers and short columns as wide as their widest cell; the text columns share the rest. */
+/**
+ * Column widths: when everything fits, each column as wide as its widest cell and the first takes the slack; else
+ * every column at least as wide as its longest word, and the room left shared in proportion to what each still lacks.
+ */
 function columnWidths(table: AnnualTable, measure: (s: string, bold: boolean) => number): number[] {
-  const natural = table.columns.map((header, i) => {
-    const cells = [...table.rows, ...(table.total ? [table.total] : [])].map((r) => measure(r[i] ?? '', false));
-    return Math.max(measure(header, true), ...cells) + 2 * CELL_PAD;
-  });
+  const cells = (i: number) => [...table.rows, ...(table.total ? [table.total] : [])].map((r) => r[i] ?? '');
+  const natural = table.columns.map((header, i) => Math.max(measure(header, true), ...cells(i).map((c) => measure(c, false))) + 2 * CELL_PAD);
   if (natural.reduce((a, b) => a + b, 0) <= WIDTH) {
-    // Everything fits: the first column takes the slack.
     const rest = natural.slice(1).reduce((a, b) => a + b, 0);
     return [WIDTH - rest, ...natural.slice(1)];
   }
-  const fixed = natural.map((w, i) => (table.align[i] === 'right' ? Math.min(w, WIDTH / 4) : 0));
-  const flexible = natural.map((w, i) => (table.align[i] === 'right' ? 0 : w));
-  const left = WIDTH - fixed.reduce((a, b) => a + b, 0);
-  const flexSum = flexible.reduce((a, b) => a + b, 0) || 1;
-  return natural.map((_, i) => (table.align[i] === 'right' ? fixed[i]! : (flexible[i]! / flexSum) * left));
+  const longestWord = (text: string, bold: boolean) => Math.max(0, ...text.split(/\s+/).map((w) => measure(w, bold)));
+  const minimum = table.columns.map((header, i) =>
+    Math.min(WIDTH / table.columns.length, Math.max(longestWord(header, true), ...cells(i).map((c) => longestWord(c, false))) + 2 * CELL_PAD),
+  );
+  const room = WIDTH - minimum.reduce((a, b) => a + b, 0);
+  const lacking = natural.map((w, i) => w - minimum[i]!);
+  const lackSum = lacking.reduce((a, b) => a + b, 0) || 1;
+  return minimum.map((m, i) => m + (lacking[i]! / lackSum) * room);
 }
 
 export async function annualPdf(doc: AnnualDocument, fonts: PdfFonts): Promise<Uint8Array> {

@@ -121,7 +121,7 @@ export function annualRegister(input: AnnualInput): AnnualDocument {
     tables: [
       {
         id: 'volume-totals',
-        caption: t.volume.heading,
+        caption: fill(t.volume.keyFigures, { year }),
         columns: [t.columns.figure, t.columns.count],
         align: ['left', 'right'],
         rows: [
@@ -242,7 +242,7 @@ export function annualRegister(input: AnnualInput): AnnualDocument {
     tables: [
       {
         id: 'escalations-counts',
-        caption: t.escalations.heading,
+        caption: fill(t.escalations.caption, { year }),
         columns: [t.columns.figure, t.columns.count],
         align: ['left', 'right'],
         rows: [
@@ -261,7 +261,7 @@ export function annualRegister(input: AnnualInput): AnnualDocument {
     tables: [
       {
         id: 'measures-counts',
-        caption: t.measures.heading,
+        caption: t.measures.counts,
         columns: [t.columns.figure, t.columns.count],
         align: ['left', 'right'],
         rows: [
