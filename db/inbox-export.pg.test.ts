@@ -230,6 +230,6 @@ describe('100,000 complaints', () => {
     console.log(`export of ${lines - 1} rows: ${seconds.toFixed(1)} s, retained heap grew at most ${growthMb.toFixed(1)} MB (${samples} samples)`);
     expect(samples).toBeGreaterThanOrEqual(9);
     expect(growthMb).toBeLessThan(16);
-    expect(seconds).toBeLessThan(30);
+    expect(seconds).toBeLessThan(60);
   }, 180_000);
 });

@@ -18,7 +18,7 @@ type Executor = Db | Tx;
  * missed or appear twice (as when paging through the inbox). Exports are a snapshot "as of now", good enough for that.
  */
 
-export const EXPORT_BATCH_SIZE = 2_000;
+export const EXPORT_BATCH_SIZE = 5_000;
 
 /**
  * The inbox's ORDER BY (db/inbox.ts `ordering`) as non-null sort keys, so a keyset can continue after a row: a
