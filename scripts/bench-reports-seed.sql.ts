@@ -194,8 +194,8 @@ update bench_plan set
     when resolved1_at is not null then 'resolved'
     when na_at is not null then 'not_admissible'
     when withdrawn_at is not null then 'withdrawn'
+    when info_req_at is not null and info_ans_at is null then 'info_requested'
     when hearing_planned_at is not null or hearing_decided_at is not null or info_ans_at is not null or copy_at is not null then 'in_progress'
-    when info_req_at is not null then 'info_requested'
     when ack_at is not null then 'acknowledged'
     else 'received' end::complaint_status,
   last_at = greatest(t0, assign_at, ack_at, copy_at, info_req_at, info_ans_at, hearing_planned_at, hearing_decided_at, ext1_at, ext2_at,
