@@ -35,6 +35,8 @@ const SETTINGS_PAGES = [
   '/beheer/instellingen/termijnen',
 ];
 
+const REPORT_PAGES = ['/beheer/rapportage', '/beheer/rapportage?period=custom&from=2025-01-01&to=2025-03-31&compare=1'];
+
 const MEASURE_PAGES = ['/beheer/maatregelen', '/beheer/maatregelen?overdue=1', '/beheer/maatregelen/nieuw', '/beheer/maatregelen/1'];
 
 function pageMatrix(ids: { own: number; other: number }): [string, Row][] {
@@ -49,6 +51,7 @@ function pageMatrix(ids: { own: number; other: number }): [string, Row][] {
     ...SETTINGS_PAGES.map((path): [string, Row] => [path, rolePage('denied', 'denied', 'ok')]),
     ...MEASURE_PAGES.map((path): [string, Row] => [path, rolePage('denied', 'ok', 'denied')]),
     ['/beheer/maatregelen/999999', rolePage('denied', 'notFound', 'denied')],
+    ...REPORT_PAGES.map((path): [string, Row] => [path, rolePage('denied', 'ok', 'denied')]),
     ['/beheer/account', signedIn('ok')],
     ['/beheer/account/wachtwoord', signedIn('ok')],
     ['/beheer/geen-toegang', signedIn('ok')],

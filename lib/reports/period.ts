@@ -14,7 +14,7 @@ import type { Period } from './types';
 
 export const PERIOD_PRESETS = ['month', 'quarter', 'year', 'lastYear', 'custom'] as const;
 export type PeriodPreset = (typeof PERIOD_PRESETS)[number];
-export const DEFAULT_PRESET: PeriodPreset = 'year';
+export const DEFAULT_PRESET = 'year' satisfies PeriodPreset;
 
 /** The longest custom range, in years (a longer one is shortened to end on its `to`). */
 export const MAX_PERIOD_YEARS = 5;
