@@ -212,6 +212,16 @@ export const complaints = pgTable(
           then received_on + (terms->>'notAdmissibleNoticeDays')::int end,
         coalesce(resolution_extended_to, received_on + (terms->>'resolutionDays')::int))
       end`),
+    // When each clock stopped (dates in Europe/Amsterdam), kept exact by a trigger on complaint_history (migration 0007,
+    // the same transaction as the step) for the management report (db/reports.ts):
+    /** The day the complaint left 'received' (acknowledged, or closed before that): the acknowledgement clock stopped. */
+    acknowledgedOn: date('acknowledged_on', { mode: 'string' }),
+    /** The day it was declared not admissible: the not-admissible notice clock stopped. */
+    notAdmissibleOn: date('not_admissible_on', { mode: 'string' }),
+    /** The day of its current resolution (cleared by a reopen; kept through escalation). */
+    resolvedOn: date('resolved_on', { mode: 'string' }),
+    /** The day of its current closure: resolved, not admissible or withdrawn (cleared by a reopen; kept through escalation). */
+    closedOn: date('closed_on', { mode: 'string' }),
     statusTokenHash: text('status_token_hash').notNull().unique(),
     idempotencyKey: uuid('idempotency_key').unique(),
     version: integer('version').notNull().default(1),
@@ -223,6 +233,14 @@ export const complaints = pgTable(
     index('complaints_status_idx').on(t.status),
     index('complaints_next_due_idx').on(t.nextDue, t.id).where(sql`${t.nextDue} is not null`),
     index('complaints_handler_idx').on(t.handlerId, t.nextDue),
+    // The management report (db/reports.ts): the cohort received in a period, closures, and the clocks' due dates.
+    index('complaints_report_received_idx').on(t.receivedOn, t.channel, t.status, t.categoryId),
+    index('complaints_report_category_idx').on(t.categoryId, t.receivedOn),
+    index('complaints_report_closed_idx').on(t.closedOn).where(sql`${t.closedOn} is not null`),
+    index('complaints_report_resolved_idx').on(t.resolvedOn).where(sql`${t.resolvedOn} is not null`),
+    index('complaints_report_ack_due_idx').on(t.acknowledgementDue),
+    index('complaints_report_notice_due_idx').on(t.noticeDue),
+    index('complaints_report_resolution_due_idx').on(t.resolutionDue),
     // The inbox's free-text search (name and reference, word prefixes); the same expression as in db/inbox.ts. Without
     // fastupdate new rows go straight into the index instead of a pending list that every search would scan until the
     // next vacuum: complaints arrive a few a day, searches are many.
