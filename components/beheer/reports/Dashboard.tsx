@@ -214,7 +214,8 @@ export async function Dashboard({ data }: { data: DashboardData }) {
   const effectRows: FigureRow[] = current.measures.effect.map((m, i) => {
     const short = m.description.length > 38 ? `${m.description.slice(0, 36)}…` : m.description;
     const href = `/beheer/maatregelen/${m.measureId}`;
-    return { key: String(m.measureId), label: `${i + 1}. ${short}`, values: { before: m.before, after: m.after }, hrefs: { before: href, after: href } };
+    const label = `${i + 1}. ${short}${m.afterComplete ? '' : ` (${t('reports.measures.incompleteShort')})`}`;
+    return { key: String(m.measureId), label, values: { before: m.before, after: m.after }, hrefs: { before: href, after: href } };
   });
   const effect: Figure = {
     id: 'effect',
