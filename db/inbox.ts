@@ -7,6 +7,7 @@ import type { Clock } from '@/lib/procedure/deadlines';
 import { OPEN_STATUSES, type Role, type Status, STATUSES } from '@/lib/procedure/vocabulary';
 import { toPrefixQuery } from '@/lib/inbox/search';
 import type { Db, Tx } from './client';
+import { reportFilterConditions } from './report-conditions';
 import { categories, complaints, contractingParties, users } from './schema';
 
 type Executor = Db | Tx;
@@ -78,6 +79,7 @@ export function inboxWhere(actor: InboxActor, params: InboxParams, today: IsoDat
     params.overdue === 'any' ? lt(complaints.nextDue, today) : params.overdue ? clockOverdue(params.overdue, today) : undefined,
     params.mine ? eq(complaints.handlerId, actor.id) : undefined,
     params.q ? matchesSearch(params.q) : undefined,
+    ...reportFilterConditions(params, today),
   ];
   return and(...conditions)!;
 }

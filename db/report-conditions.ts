@@ -1,5 +1,7 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { IsoDate } from '@/lib/procedure/dates';
+import type { InboxParams, TimelyState } from '@/lib/inbox/params';
+import type { ReportOutcomeKey } from '@/lib/reports/types';
 import type { Clock } from '@/lib/procedure/deadlines';
 import { complaints } from './schema';
 
@@ -15,8 +17,7 @@ import { complaints } from './schema';
  * not judged on that clock.
  */
 
-export const TIMELINESS_STATES = ['on_time', 'late', 'pending'] as const;
-export type TimelinessState = (typeof TIMELINESS_STATES)[number];
+export type TimelinessState = TimelyState;
 
 const isOpen = sql`${complaints.status} in ('received', 'acknowledged', 'in_progress', 'info_requested')`;
 
@@ -84,3 +85,40 @@ export const partyTypeExpression = sql`coalesce((select cp.type::text from contr
 
 /** The team of the staff member the complaint is about; null when there is none or they have no team. */
 export const teamExpression = sql`(select s.team from staff s where s.id = ${complaints.concernsStaffId})`;
+
+/** The outcome as the report counts it (lib/reports/types.ts ReportOutcomeKey). */
+export function outcomeIs(outcome: ReportOutcomeKey): SQL {
+  switch (outcome) {
+    case 'not_admissible':
+      return sql`${complaints.status} = 'not_admissible'`;
+    case 'withdrawn':
+      return sql`${complaints.status} = 'withdrawn'`;
+    case 'open':
+      return sql`${complaints.nextDue} is not null`;
+    default:
+      return sql`${complaints.outcome} = ${outcome}`;
+  }
+}
+
+/**
+ * The report's filters of an inbox view (the dashboard's drill-down), as SQL conditions on `complaints`; the same
+ * definitions as the report's queries in db/reports.ts.
+ */
+export function reportFilterConditions(params: InboxParams, today: IsoDate): SQL[] {
+  const out: SQL[] = [];
+  if (params.receivedFrom) out.push(sql`${complaints.receivedOn} >= ${params.receivedFrom}`);
+  if (params.receivedTo) out.push(sql`${complaints.receivedOn} <= ${params.receivedTo}`);
+  if (params.outcome) out.push(outcomeIs(params.outcome));
+  if (params.ground) out.push(sql`${complaints.notAdmissibleGround} = ${params.ground}`);
+  if (params.team === 'none') out.push(sql`${teamExpression} is null`);
+  else if (params.team !== null) out.push(sql`${teamExpression} = ${params.team}`);
+  if (params.partyType) out.push(sql`${partyTypeExpression} = ${params.partyType}`);
+  if (params.escalation === 'escalated') out.push(sql`${complaints.status} in ('escalated', 'closed_by_party')`);
+  if (params.escalation === 'responded') out.push(sql`${complaints.status} = 'closed_by_party'`);
+  if (params.timely) {
+    const { clock, state, dueFrom, dueTo } = params.timely;
+    out.push(clockState(clock, state, today));
+    if (dueFrom || dueTo) out.push(clockDueBetween(clock, dueFrom, dueTo));
+  }
+  return out;
+}

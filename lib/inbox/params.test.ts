@@ -12,6 +12,9 @@ import {
   parseInboxParams,
   sortHref,
   toSearchParams,
+  hasReportFilters,
+  reportFilterEntries,
+  withoutReportFilters,
 } from './params';
 
 const CHOICES: InboxChoices = { categories: ['treatment', 'privacy'], handlers: [3, 4], parties: [1, 7] };
@@ -201,5 +204,74 @@ describe('isFiltered', () => {
     ['q=jans', true],
   ])('%s → %s', (query, expected) => {
     expect(isFiltered(parse(query))).toBe(expected);
+  });
+});
+
+describe("the report's filters (dashboard drill-down)", () => {
+  it.each<[string, Partial<InboxParams>]>([
+    ['received_from=2026-01-01&received_to=2026-12-31', { receivedFrom: '2026-01-01', receivedTo: '2026-12-31' }],
+    ['received_from=2026-02-30', {}], // not a real date
+    ['received_to=26-1-1', {}],
+    ['outcome=upheld', { outcome: 'upheld' }],
+    ['outcome=not_admissible', { outcome: 'not_admissible' }],
+    ['outcome=withdrawn', { outcome: 'withdrawn' }],
+    ['outcome=open', { outcome: 'open' }],
+    ['outcome=maybe', {}],
+    ['ground=handled_before', { ground: 'handled_before' }],
+    ['ground=bogus', {}],
+    ['team=Team%20Oss', { team: 'Team Oss' }],
+    ['team=%20%20Team%20%20Oss%20', { team: 'Team Oss' }],
+    ['team=none', { team: 'none' }],
+    ['team=', {}],
+    [`team=${'x'.repeat(150)}`, { team: 'x'.repeat(100) }],
+    ['party_type=uwv', { partyType: 'uwv' }],
+    ['party_type=unknown', { partyType: 'unknown' }],
+    ['party_type=bank', {}],
+    ['escalation=escalated', { escalation: 'escalated' }],
+    ['escalation=responded', { escalation: 'responded' }],
+    ['escalation=yes', {}],
+    ['clock=resolution&timely=late', { timely: { clock: 'resolution', state: 'late', dueFrom: null, dueTo: null } }],
+    [
+      'clock=acknowledgement&timely=pending&due_from=2026-03-01&due_to=2026-03-31',
+      { timely: { clock: 'acknowledgement', state: 'pending', dueFrom: '2026-03-01', dueTo: '2026-03-31' } },
+    ],
+    ['clock=notAdmissibleNotice&timely=on_time&due_to=2026-13-01', { timely: { clock: 'notAdmissibleNotice', state: 'on_time', dueFrom: null, dueTo: null } }],
+    ['clock=resolution', {}], // a clock without a state says nothing
+    ['timely=late', {}],
+    ['clock=soon&timely=late&due_from=2026-01-01', {}],
+    ['due_from=2026-01-01', {}],
+  ])('%s', (query, expected) => {
+    expect(parse(query)).toEqual({ ...DEFAULT_PARAMS, ...expected });
+  });
+
+  it.each([
+    'status=all&received_from=2026-01-01&received_to=2026-12-31',
+    'status=all&received_from=2026-01-01&received_to=2026-03-31&outcome=not_admissible&ground=interest_too_small',
+    'status=all&channel=phone&received_from=2026-03-30&received_to=2026-04-05',
+    'status=all&received_from=2025-01-01&received_to=2025-12-31&team=Team+Den+Bosch&party_type=unknown&escalation=responded',
+    'status=all&received_from=2025-01-01&team=none',
+    'status=all&clock=resolution&timely=late&due_from=2026-01-01&due_to=2026-06-30',
+    'status=all&clock=notAdmissibleNotice&timely=pending',
+    'category=privacy&party=7&sort=received&page=2&received_to=2026-01-31&outcome=open',
+  ])('round-trips %s', (query) => {
+    const params = parse(query);
+    expect(toSearchParams(params).toString()).toBe(query);
+    expect(parse(toSearchParams(params).toString())).toEqual(params);
+  });
+
+  it('keeps them as hidden-field entries, drops them all with the clear link, and counts them as filtering', () => {
+    const params = parse('status=all&received_from=2026-01-01&received_to=2026-12-31&team=none&clock=acknowledgement&timely=late&page=3');
+    expect(reportFilterEntries(params)).toEqual([
+      ['received_from', '2026-01-01'],
+      ['received_to', '2026-12-31'],
+      ['team', 'none'],
+      ['clock', 'acknowledgement'],
+      ['timely', 'late'],
+    ]);
+    expect(hasReportFilters(params)).toBe(true);
+    expect(inboxHref(withoutReportFilters(params))).toBe('/beheer?status=all');
+    expect(hasReportFilters(DEFAULT_PARAMS)).toBe(false);
+    expect(isFiltered({ ...DEFAULT_PARAMS, outcome: 'withdrawn' })).toBe(true);
+    expect(isFiltered({ ...DEFAULT_PARAMS, team: 'none' })).toBe(true);
   });
 });

@@ -1,5 +1,18 @@
+import { isIsoDate, type IsoDate } from '@/lib/procedure/calendar';
 import { CLOCKS, type Clock } from '@/lib/procedure/deadlines';
-import { CHANNELS, type Channel, OPEN_STATUSES, STATUSES, type Status } from '@/lib/procedure/vocabulary';
+import {
+  CHANNELS,
+  type Channel,
+  CONTRACTING_PARTY_TYPES,
+  type ContractingPartyType,
+  NOT_ADMISSIBLE_GROUNDS,
+  type NotAdmissibleGround,
+  OPEN_STATUSES,
+  OUTCOMES,
+  STATUSES,
+  type Status,
+} from '@/lib/procedure/vocabulary';
+import type { ReportOutcomeKey } from '@/lib/reports/types';
 
 /**
  * The inbox view as it lives in the URL (`/beheer?status=…&category=…`): every filter, the sort and the page, so a
@@ -24,6 +37,20 @@ export type StatusPreset = keyof typeof STATUS_PRESETS;
 export type OverdueFilter = 'any' | Clock;
 export const OVERDUE_FILTERS: readonly OverdueFilter[] = ['any', ...CLOCKS];
 
+// --- Filters the management report links to (lib/reports/drilldown.ts); they have no control of their own in the form.
+
+/** The complaint's outcome as the report counts it: a decided outcome, not admissible, withdrawn, or still open. */
+export const OUTCOME_FILTERS: readonly ReportOutcomeKey[] = [...OUTCOMES, 'not_admissible', 'withdrawn', 'open'];
+/** Escalated to the contracting party (escalated or closed by it), or the party's response is recorded. */
+export const ESCALATION_FILTERS = ['escalated', 'responded'] as const;
+export type EscalationFilter = (typeof ESCALATION_FILTERS)[number];
+export const PARTY_TYPE_FILTERS: readonly (ContractingPartyType | 'unknown')[] = [...CONTRACTING_PARTY_TYPES, 'unknown'];
+/** How a complaint stands on one clock: taken on time, taken late or running past due, or still running before its due date. */
+export const TIMELY_STATES = ['on_time', 'late', 'pending'] as const;
+export type TimelyState = (typeof TIMELY_STATES)[number];
+/** Longest team name we take from a URL. */
+export const MAX_TEAM_LENGTH = 100;
+
 export const PAGE_SIZE = 25;
 /** Longest search text we take; longer input is cut. */
 export const MAX_QUERY_LENGTH = 100;
@@ -47,6 +74,19 @@ export type InboxParams = {
   sort: SortKey;
   dir: SortDirection;
   page: number;
+  // The report's filters (the dashboard's drill-down): shown in the form as hidden fields and a notice.
+  /** Received on or after / up to and including this day (Europe/Amsterdam). */
+  receivedFrom: IsoDate | null;
+  receivedTo: IsoDate | null;
+  outcome: ReportOutcomeKey | null;
+  ground: NotAdmissibleGround | null;
+  /** The team of the staff member complained about, or 'none' (no staff member, or one without a team). */
+  team: string | 'none' | null;
+  /** The linked party's type, else the client's choice ('unknown' when neither says). */
+  partyType: ContractingPartyType | 'unknown' | null;
+  escalation: EscalationFilter | null;
+  /** How the complaints stand on one clock (db/report-conditions.ts), optionally with that clock's due date in a range. */
+  timely: { clock: Clock; state: TimelyState; dueFrom: IsoDate | null; dueTo: IsoDate | null } | null;
 };
 
 export const DEFAULT_PARAMS: InboxParams = {
@@ -61,6 +101,14 @@ export const DEFAULT_PARAMS: InboxParams = {
   sort: 'deadline',
   dir: 'asc',
   page: 1,
+  receivedFrom: null,
+  receivedTo: null,
+  outcome: null,
+  ground: null,
+  team: null,
+  partyType: null,
+  escalation: null,
+  timely: null,
 };
 
 /** What exists, so that a link naming a removed category or someone else's handler id falls back to the default. */
@@ -121,10 +169,33 @@ export function normaliseQuery(value: string | undefined): string {
     .trim();
 }
 
+const isoDate = (value: string | undefined): IsoDate | null => (value !== undefined && isIsoDate(value) ? value : null);
+
+/** A team name as given (whitespace collapsed, cut to a sane length), 'none', or null when empty. */
+function teamParam(value: string | undefined): string | null {
+  const team = normaliseQuery(value).slice(0, MAX_TEAM_LENGTH).trim();
+  return team === '' ? null : team;
+}
+
+function timelyParam(raw: RawSearchParams): InboxParams['timely'] {
+  const clock = oneOf(CLOCKS, first(raw, 'clock'));
+  const state = oneOf(TIMELY_STATES, first(raw, 'timely'));
+  if (!clock || !state) return null;
+  return { clock, state, dueFrom: isoDate(first(raw, 'due_from')), dueTo: isoDate(first(raw, 'due_to')) };
+}
+
 export function parseInboxParams(raw: RawSearchParams, choices: InboxChoices): InboxParams {
   const sort = oneOf(SORT_KEYS, first(raw, 'sort')) ?? DEFAULT_PARAMS.sort;
   const page = positiveInt(first(raw, 'page'));
   return {
+    receivedFrom: isoDate(first(raw, 'received_from')),
+    receivedTo: isoDate(first(raw, 'received_to')),
+    outcome: oneOf(OUTCOME_FILTERS, first(raw, 'outcome')),
+    ground: oneOf(NOT_ADMISSIBLE_GROUNDS, first(raw, 'ground')),
+    team: teamParam(first(raw, 'team')),
+    partyType: oneOf(PARTY_TYPE_FILTERS, first(raw, 'party_type')),
+    escalation: oneOf(ESCALATION_FILTERS, first(raw, 'escalation')),
+    timely: timelyParam(raw),
     statuses: parseStatuses(all(raw, 'status')),
     category: oneOf(choices.categories, first(raw, 'category')),
     channel: oneOf(CHANNELS, first(raw, 'channel')),
@@ -165,7 +236,50 @@ export function toSearchParams(params: InboxParams): URLSearchParams {
   if (params.sort !== DEFAULT_PARAMS.sort) out.set('sort', params.sort);
   if (params.dir !== DEFAULT_DIRECTION[params.sort]) out.set('dir', params.dir);
   if (params.page !== 1) out.set('page', String(params.page));
+  for (const [key, value] of reportFilterEntries(params)) out.append(key, value);
   return out;
+}
+
+/**
+ * The report's filters that are set, as URL parameters (also the hidden fields of the inbox form, which has no
+ * control of its own for them).
+ */
+export function reportFilterEntries(params: InboxParams): [string, string][] {
+  const out: [string, string][] = [];
+  if (params.receivedFrom) out.push(['received_from', params.receivedFrom]);
+  if (params.receivedTo) out.push(['received_to', params.receivedTo]);
+  if (params.outcome) out.push(['outcome', params.outcome]);
+  if (params.ground) out.push(['ground', params.ground]);
+  if (params.team !== null) out.push(['team', params.team]);
+  if (params.partyType) out.push(['party_type', params.partyType]);
+  if (params.escalation) out.push(['escalation', params.escalation]);
+  if (params.timely) {
+    out.push(['clock', params.timely.clock], ['timely', params.timely.state]);
+    if (params.timely.dueFrom) out.push(['due_from', params.timely.dueFrom]);
+    if (params.timely.dueTo) out.push(['due_to', params.timely.dueTo]);
+  }
+  return out;
+}
+
+/** True when any of the report's filters is set. */
+export function hasReportFilters(params: InboxParams): boolean {
+  return reportFilterEntries(params).length > 0;
+}
+
+/** The same view without the report's filters (the notice's "clear" link), page 1. */
+export function withoutReportFilters(params: InboxParams): InboxParams {
+  return {
+    ...params,
+    receivedFrom: null,
+    receivedTo: null,
+    outcome: null,
+    ground: null,
+    team: null,
+    partyType: null,
+    escalation: null,
+    timely: null,
+    page: 1,
+  };
 }
 
 export function inboxHref(params: InboxParams, path = '/beheer'): string {
@@ -193,7 +307,8 @@ export function isFiltered(params: InboxParams): boolean {
     params.party !== null ||
     params.overdue !== null ||
     params.mine ||
-    params.q !== ''
+    params.q !== '' ||
+    hasReportFilters(params)
   );
 }
 

@@ -136,6 +136,6 @@ export type DrillDown =
   | { kind: 'ground'; ground: NotAdmissibleGround }
   | { kind: 'escalated' }
   | { kind: 'partyResponded' }
-  /** Due on this clock in the period and late (or pending). */
-  | { kind: 'late'; clock: Clock }
+  /** Due on this clock in the period and late (or, with `pending`, still running before its due date). */
+  | { kind: 'late'; clock: Clock; pending?: boolean }
   | { kind: 'overdueNow'; clock: Clock };

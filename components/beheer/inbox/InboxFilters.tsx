@@ -2,8 +2,9 @@ import Form from 'next/form';
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import type { InboxFilterOptions } from '@/db/inbox';
-import { CLOSED_STATUSES, type InboxParams, inboxHref, OVERDUE_FILTERS, statusParam } from '@/lib/inbox/params';
+import { CLOSED_STATUSES, type InboxParams, inboxHref, OVERDUE_FILTERS, reportFilterEntries, statusParam } from '@/lib/inbox/params';
 import { CHANNELS, OPEN_STATUSES } from '@/lib/procedure/vocabulary';
+import { ReportFilterNotice } from './ReportFilterNotice';
 
 /**
  * The inbox's filters as a plain GET form: it works without JavaScript, and every choice ends up in the URL. With
@@ -32,6 +33,9 @@ export async function InboxFilters({
       <h2 id="filters-heading" className="sr-only">
         {t('heading')}
       </h2>
+      <div className="mb-4 empty:hidden">
+        <ReportFilterNotice params={params} />
+      </div>
       {/* Keyed by the view: after a navigation the fields show the new view's choices, not what was typed before. */}
       <Form key={inboxHref(params)} action="/beheer" className="space-y-4">
         <div className="grid grid-cols-2 gap-x-3 gap-y-3 sm:gap-x-4 lg:grid-cols-4">
@@ -162,6 +166,10 @@ export async function InboxFilters({
         {/* The sort stays when filtering. */}
         <input type="hidden" name="sort" value={params.sort} />
         <input type="hidden" name="dir" value={params.dir} />
+        {/* The report's filters have no control here: kept as they are (the notice above names them and can clear them). */}
+        {reportFilterEntries(params).map(([name, value]) => (
+          <input key={name} type="hidden" name={name} value={value} />
+        ))}
       </Form>
     </section>
   );
