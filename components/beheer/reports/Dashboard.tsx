@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 import { CLOCKS } from '@/lib/procedure/deadlines';
 import { addCalendarDays } from '@/lib/procedure/dates';
 import { CHANNELS, CONTRACTING_PARTY_TYPES, MEASURE_STATUSES, NOT_ADMISSIBLE_GROUNDS } from '@/lib/procedure/vocabulary';
+import { compareCounts, type Counted } from '@/lib/reports/compare';
 import type { DashboardData } from '@/lib/reports/dashboard';
 import { drillDownHref } from '@/lib/reports/drilldown';
 import type { DrillDown, Period, ReportData, ReportOutcomeKey } from '@/lib/reports/types';
@@ -16,34 +17,28 @@ type T = Awaited<ReturnType<typeof getTranslations<'beheer'>>>;
 const CHANNEL_COLORS: Record<(typeof CHANNELS)[number], ChartColor> = { online: 'blue', phone: 'emerald', email: 'amber', post: 'violet' };
 const OUTCOME_KEYS: ReportOutcomeKey[] = ['upheld', 'partly_upheld', 'not_upheld', 'resolved_to_satisfaction', 'not_admissible', 'withdrawn', 'open'];
 
-/** A row of a count figure: one thing counted, with its drill-down. */
-type Counted = { key: string; label: string; count: number; drill: DrillDown | null };
-
 /**
  * A figure of counts: one bar per thing, or in compare mode two (this period and the previous one, each linking to its
  * own complaints), with a difference column in the table.
  */
 function countFigure(
   base: Pick<Figure, 'id' | 'title' | 'description' | 'rowHeader'>,
-  current: { period: Period; rows: Counted[]; label: string },
-  previous: { period: Period; rows: Counted[]; label: string } | null,
+  current: { period: Period; rows: Counted<DrillDown>[]; label: string },
+  previous: { period: Period; rows: Counted<DrillDown>[]; label: string } | null,
   t: T,
 ): Figure {
   const series: FigureSeries[] = [{ key: 'current', label: previous ? current.label : t('reports.common.complaints'), color: 'blue' }];
   if (previous) series.push({ key: 'previous', label: previous.label, color: 'slate' });
-  const keys = [...current.rows.map((r) => r.key), ...(previous?.rows ?? []).map((r) => r.key).filter((k) => !current.rows.some((r) => r.key === k))];
-  const rows: FigureRow[] = keys.map((key) => {
-    const now = current.rows.find((r) => r.key === key);
-    const before = previous?.rows.find((r) => r.key === key);
-    const label = (now ?? before)!.label;
-    const values: Record<string, number> = { current: now?.count ?? 0 };
-    const hrefs: Record<string, string | null> = { current: now?.drill ? drillDownHref(current.period, now.drill) : null };
-    if (previous) {
-      values.previous = before?.count ?? 0;
-      hrefs.previous = before?.drill ? drillDownHref(previous.period, before.drill) : null;
-    }
-    return { key, label, values, hrefs };
-  });
+  const href = (period: Period, drill: DrillDown | null) => (drill ? drillDownHref(period, drill) : null);
+  const rows: FigureRow[] = compareCounts(current.rows, previous?.rows ?? null).map((row) => ({
+    key: row.key,
+    label: row.label,
+    values: row.previous ? { current: row.current.count, previous: row.previous.count } : ({ current: row.current.count } as Record<string, number>),
+    hrefs: {
+      current: href(current.period, row.current.drill),
+      ...(row.previous && previous ? { previous: href(previous.period, row.previous.drill) } : {}),
+    },
+  }));
   return { ...base, series, rows, layout: 'bars', difference: Boolean(previous) };
 }
 
@@ -116,11 +111,11 @@ export async function Dashboard({ data }: { data: DashboardData }) {
     empty: t('reports.common.empty'),
   };
   const was = (value: ReactNode) => (previous ? t('reports.common.previousValue', { value: String(value) }) : undefined);
-  const pair = (pick: (r: ReportData) => Counted[]) => ({
+  const pair = (pick: (r: ReportData) => Counted<DrillDown>[]) => ({
     current: { period: current.period, rows: pick(current), label: currentLabel },
     previous: previous ? { period: previous.period, rows: pick(previous), label: previousLabel } : null,
   });
-  const figure = (base: Pick<Figure, 'id' | 'title' | 'description' | 'rowHeader'>, pick: (r: ReportData) => Counted[]) => {
+  const figure = (base: Pick<Figure, 'id' | 'title' | 'description' | 'rowHeader'>, pick: (r: ReportData) => Counted<DrillDown>[]) => {
     const { current: c, previous: p } = pair(pick);
     return countFigure(base, c, p, t);
   };
