@@ -1,6 +1,9 @@
 import { DashboardSkeleton } from '@/components/beheer/reports/DashboardSkeleton';
 
-/** While the page itself starts (the figures have their own skeleton inside the page). */
+/**
+ * While the page itself starts (the figures have their own skeleton inside the page). In the (dashboard) group so that
+ * it does not cover other pages under /beheer/rapportage.
+ */
 export default function Loading() {
   return (
     <div className="space-y-6">
