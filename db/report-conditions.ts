@@ -1,6 +1,7 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { IsoDate } from '@/lib/procedure/dates';
 import type { InboxParams, TimelyState } from '@/lib/inbox/params';
+import type { ContractingPartyType } from '@/lib/procedure/vocabulary';
 import type { ReportOutcomeKey } from '@/lib/reports/types';
 import type { Clock } from '@/lib/procedure/deadlines';
 import { complaints } from './schema';
@@ -80,11 +81,23 @@ export function clockDueBetween(clock: Clock, from: IsoDate | null, to: IsoDate 
   return sql`true`;
 }
 
-/** The type of the linked contracting party, else what the client chose ('unknown' when neither says). */
-export const partyTypeExpression = sql`coalesce((select cp.type::text from contracting_parties cp where cp.id = ${complaints.contractingPartyId}), ${complaints.partyChoice}::text)`;
+/**
+ * The linked contracting party's type, else what the client chose ('unknown' when neither says); written as id lists
+ * so the planner can use the indexes instead of a lookup per row.
+ */
+export function partyTypeIs(type: ContractingPartyType | 'unknown'): SQL {
+  const chosen = sql`(${complaints.contractingPartyId} is null and ${complaints.partyChoice} = ${type})`;
+  if (type === 'unknown') return chosen;
+  return sql`(${complaints.contractingPartyId} in (select cp.id from contracting_parties cp where cp.type = ${type}) or ${chosen})`;
+}
 
-/** The team of the staff member the complaint is about; null when there is none or they have no team. */
-export const teamExpression = sql`(select s.team from staff s where s.id = ${complaints.concernsStaffId})`;
+/** The team of the staff member the complaint is about; 'none' when there is none or they have no team. */
+export function teamIs(team: string | 'none'): SQL {
+  if (team === 'none') {
+    return sql`(${complaints.concernsStaffId} is null or ${complaints.concernsStaffId} in (select s.id from staff s where s.team is null))`;
+  }
+  return sql`${complaints.concernsStaffId} in (select s.id from staff s where s.team = ${team})`;
+}
 
 /** The outcome as the report counts it (lib/reports/types.ts ReportOutcomeKey). */
 export function outcomeIs(outcome: ReportOutcomeKey): SQL {
@@ -110,9 +123,8 @@ export function reportFilterConditions(params: InboxParams, today: IsoDate): SQL
   if (params.receivedTo) out.push(sql`${complaints.receivedOn} <= ${params.receivedTo}`);
   if (params.outcome) out.push(outcomeIs(params.outcome));
   if (params.ground) out.push(sql`${complaints.notAdmissibleGround} = ${params.ground}`);
-  if (params.team === 'none') out.push(sql`${teamExpression} is null`);
-  else if (params.team !== null) out.push(sql`${teamExpression} = ${params.team}`);
-  if (params.partyType) out.push(sql`${partyTypeExpression} = ${params.partyType}`);
+  if (params.team !== null) out.push(teamIs(params.team));
+  if (params.partyType) out.push(partyTypeIs(params.partyType));
   if (params.escalation === 'escalated') out.push(sql`${complaints.status} in ('escalated', 'closed_by_party')`);
   if (params.escalation === 'responded') out.push(sql`${complaints.status} = 'closed_by_party'`);
   if (params.timely) {
