@@ -35,6 +35,8 @@ const SETTINGS_PAGES = [
   '/beheer/instellingen/termijnen',
 ];
 
+const REPORT_PAGES = ['/beheer/rapportage', '/beheer/rapportage?period=custom&from=2025-01-01&to=2025-03-31&compare=1'];
+
 const MEASURE_PAGES = ['/beheer/maatregelen', '/beheer/maatregelen?overdue=1', '/beheer/maatregelen/nieuw', '/beheer/maatregelen/1'];
 
 function pageMatrix(ids: { own: number; other: number }): [string, Row][] {
@@ -54,6 +56,7 @@ function pageMatrix(ids: { own: number; other: number }): [string, Row][] {
     ['/beheer/rapportage/jaarverslag', rolePage('denied', 'ok', 'denied')],
     ['/beheer/rapportage/jaarverslag?jaar=2025', rolePage('denied', 'ok', 'denied')],
     ['/beheer/rapportage/jaarverslag/pdf', rolePage('denied', 'ok', 'denied')],
+    ...REPORT_PAGES.map((path): [string, Row] => [path, rolePage('denied', 'ok', 'denied')]),
     ['/beheer/account', signedIn('ok')],
     ['/beheer/account/wachtwoord', signedIn('ok')],
     ['/beheer/geen-toegang', signedIn('ok')],

@@ -6,6 +6,7 @@ import file from './file.json';
 import inbox from './inbox.json';
 import measures from './measures.json';
 import register from './register.json';
+import reports from './reports.json';
 import settings from './settings.json';
 import steps from './steps.json';
 
@@ -13,4 +14,4 @@ import steps from './steps.json';
  * The back-office texts (Dutch only: it is used by the organisation's own staff). One file per area, available under
  * the `beheer` namespace: `getTranslations('beheer.inbox')`.
  */
-export const beheerMessages = { common, auth, inbox, file, register, settings, steps, measures, export: exportTexts, annual };
+export const beheerMessages = { common, auth, inbox, file, register, settings, steps, measures, reports, export: exportTexts, annual };
