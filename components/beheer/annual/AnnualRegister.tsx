@@ -1,4 +1,5 @@
 import Form from 'next/form';
+import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import type { AnnualTable } from '@/lib/reports/annual';
 import type { AnnualView } from '@/lib/reports/annual-load';
@@ -66,6 +67,11 @@ export async function AnnualRegister({ view }: { view: AnnualView }) {
   return (
     <div className="space-y-8">
       <div className="space-y-2">
+        <p className="text-sm">
+          <Link href="/beheer/rapportage" className="text-brand-800 underline underline-offset-4">
+            {t('backToReports')}
+          </Link>
+        </p>
         <h1 className="text-2xl font-bold">{doc.title}</h1>
         <p className="text-stone-700">{doc.subtitle}</p>
         <p className="max-w-3xl text-stone-700">{doc.intro}</p>

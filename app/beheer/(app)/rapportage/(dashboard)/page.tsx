@@ -1,3 +1,4 @@
+import Link from 'next/link';
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
@@ -34,6 +35,11 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
       <div>
         <h1 className="text-2xl font-bold">{t('title')}</h1>
         <p className="mt-1 max-w-prose text-stone-700">{t('intro')}</p>
+        <p className="mt-2 text-sm">
+          <Link href="/beheer/rapportage/jaarverslag" className="font-medium text-brand-800 underline underline-offset-4">
+            {t('annualLink')}
+          </Link>
+        </p>
       </div>
       <PeriodForm choice={choice} />
       {choice.notice ? (
