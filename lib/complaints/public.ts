@@ -1,6 +1,8 @@
 import { getDb } from '@/db/client';
+import { loadClientStatus } from '@/db/client-status';
 import { activeCategories, activeStaff, currentTerms, findComplaintByTokenHash } from '@/db/complaints';
 import { clocksFor, checkIncidentAge } from '@/lib/procedure/deadlines';
+import { clientView } from './client-view';
 import { DEFAULT_TERMS, type ProcedureTerms } from '@/lib/procedure/terms';
 import type { Locale } from '@/lib/procedure/vocabulary';
 import { hashToken, TOKEN_PATTERN } from '@/lib/server/tokens';
@@ -43,4 +45,12 @@ export async function complaintByStatusToken(token: string) {
     olderThanLimit: checkIncidentAge(complaint.receivedOn, incident, complaint.terms).olderThanLimit,
     byEmail: complaint.complainantEmail !== null,
   };
+}
+
+/** The client's status page: the complaint's current facts and history through the secret link, or null. */
+export async function clientStatusByToken(token: string) {
+  if (!TOKEN_PATTERN.test(token)) return null;
+  const data = await loadClientStatus(await getDb(), hashToken(token));
+  if (!data) return null;
+  return { reference: data.reference, byEmail: data.byEmail, view: clientView(data.facts, data.history) };
 }

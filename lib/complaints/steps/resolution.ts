@@ -66,7 +66,13 @@ export const resolve = defineStep('resolve', resolveSchema, async (tx, input, { 
   return {
     changes: { outcome: input.outcome },
     reason: input.findings,
-    details: { outcome: input.outcome, judgement: input.judgement, measures: linked.map((m) => m.description) },
+    details: {
+      outcome: input.outcome,
+      judgement: input.judgement,
+      measures: linked.map((m) => m.description),
+      // The measures as the outcome letter states them, for the client's status page (lib/complaints/client-view.ts).
+      measureStates: linked.map((m) => ({ description: m.description, dueOn: m.dueOn, done: m.status === 'done' })),
+    },
     messages: [toClient(complaint, 'outcome', letter)],
   };
 });
