@@ -52,5 +52,10 @@ export async function clientStatusByToken(token: string) {
   if (!TOKEN_PATTERN.test(token)) return null;
   const data = await loadClientStatus(await getDb(), hashToken(token));
   if (!data) return null;
-  return { reference: data.reference, byEmail: data.byEmail, view: clientView(data.facts, data.history) };
+  return {
+    reference: data.reference,
+    byEmail: data.byEmail,
+    incidentLimitMonths: data.facts.terms.incidentLimitMonths,
+    view: clientView(data.facts, data.history),
+  };
 }

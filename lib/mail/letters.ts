@@ -49,7 +49,7 @@ const PARTY_TYPE_WORDS: Record<Locale, Record<ContractingPartyType, string>> = {
  * Where a client can go when not satisfied: the contracting party by name and type when known ("Gemeente Utrecht"
  * already says what it is, so the type is left out then), else the three kinds the reglement names.
  */
-function partyRoute(party: PartyRef, locale: Locale): string {
+export function partyRoute(party: PartyRef, locale: Locale): string {
   if (!party) {
     return locale === 'nl'
       ? 'de opdrachtgever van uw traject: uw werkgever, de gemeente of UWV'
@@ -140,7 +140,7 @@ export function hearingInvitationLetter(
 }
 
 /** The ground in plain words. */
-function groundSentence(ground: NotAdmissibleGround, incidentLimitMonths: number, locale: Locale): string {
+export function groundSentence(ground: NotAdmissibleGround, incidentLimitMonths: number, locale: Locale): string {
   const limit = formatMonths(incidentLimitMonths, locale);
   const sentences: Record<Locale, Record<NotAdmissibleGround, string>> = {
     nl: {

@@ -1,41 +1,94 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
-import { ComplaintDates } from '@/components/ComplaintDates';
 import { SiteHeader } from '@/components/SiteHeader';
-import { complaintByStatusToken } from '@/lib/complaints/public';
+import { ClientDates } from '@/components/status/ClientDates';
+import { ClientTimeline } from '@/components/status/ClientTimeline';
+import { clientStatusByToken } from '@/lib/complaints/public';
+import { formatDate } from '@/lib/format';
+import { groundSentence, partyRoute } from '@/lib/mail/letters';
 import type { Locale } from '@/lib/procedure/vocabulary';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { robots: { index: false, follow: false } };
 
-/** The client's own complaint through the secret link (the timeline and questions come with a later issue). */
+/**
+ * The client's own complaint through the secret link: status in plain words, the dates in force, the decision with the
+ * route onward, and what happened. What is shown is decided by lib/complaints/client-view.ts.
+ */
 export default async function StatusPage({ params }: { params: Promise<{ locale: Locale; token: string }> }) {
   const { locale, token } = await params;
   setRequestLocale(locale);
-  const complaint = await complaintByStatusToken(token);
+  const complaint = await clientStatusByToken(token);
   if (!complaint) notFound();
   const t = await getTranslations('status');
+  const { view } = complaint;
+  const party = view.forwardedTo ?? t('someParty');
   return (
     <>
       <SiteHeader path={`/status/${token}`} />
       <main id="main" className="mx-auto w-full max-w-3xl px-4 py-10">
         <h1 className="text-3xl font-bold text-brand-900">{t('title', { reference: complaint.reference })}</h1>
-        <section className="card mt-6">
-          <p className="text-stone-700">{t('current')}</p>
+        <section className="card mt-6" aria-labelledby="current-title">
+          <h2 id="current-title" className="text-stone-700">
+            {t('current')}
+          </h2>
           <p className="mt-1 text-2xl font-bold" data-testid="status">
-            {t(`statuses.${complaint.status}`)}
+            {t(`statuses.${view.status}`)}
           </p>
-          <div className="mt-4">
-            <ComplaintDates
-              namespace="status"
-              receivedOn={complaint.receivedOn}
-              acknowledgement={complaint.clocks.acknowledgement}
-              resolution={complaint.clocks.resolution}
-            />
-          </div>
-          <p className="mt-4 text-stone-600">{t('more')}</p>
+          <p className="mt-2 text-lg" data-testid="status-explanation">
+            {t(`explain.${view.status}`, { party })}
+          </p>
+
+          {view.openQuestion ? (
+            <div className="mt-4 rounded-md border-2 border-amber-500 bg-amber-50 p-4" data-testid="open-question">
+              <h3 className="font-bold">{t('questionTitle')}</h3>
+              {view.openQuestion.question ? <p className="mt-1 whitespace-pre-line break-words">{view.openQuestion.question}</p> : null}
+              {view.openQuestion.answerBy ? <p className="mt-2">{t('answerBy', { date: formatDate(view.openQuestion.answerBy, locale) })}</p> : null}
+              <p className="mt-2">{t('answerHow')}</p>
+            </div>
+          ) : null}
+
+          {view.outcome ? (
+            <div className="mt-4" data-testid="outcome">
+              <h3 className="font-bold">{t('outcomeTitle')}</h3>
+              <p className="mt-1">{t(`outcomes.${view.outcome}`)}</p>
+            </div>
+          ) : null}
+
+          {view.notAdmissible ? (
+            <div className="mt-4" data-testid="not-admissible">
+              <h3 className="font-bold">{t('notAdmissibleTitle')}</h3>
+              {view.notAdmissible.ground ? <p className="mt-1">{groundSentence(view.notAdmissible.ground, complaint.incidentLimitMonths, locale)}</p> : null}
+              {view.notAdmissible.reason ? <p className="mt-1 whitespace-pre-line break-words">{view.notAdmissible.reason}</p> : null}
+            </div>
+          ) : null}
+
+          {view.routeOnward ? (
+            <div className="mt-4 rounded-md bg-brand-50 p-4" data-testid="route-onward">
+              <h3 className="font-bold">{t('routeTitle')}</h3>
+              <p className="mt-1">
+                {t(view.status === 'resolved' ? 'routeResolved' : 'routeNotAdmissible', { route: partyRoute(view.routeOnward.party, locale) })}
+              </p>
+            </div>
+          ) : null}
         </section>
+
+        <section className="card mt-6" aria-labelledby="dates-title">
+          <h2 id="dates-title" className="text-xl font-bold">
+            {t('datesTitle')}
+          </h2>
+          <ClientDates dates={view.dates} />
+        </section>
+
+        {view.timeline.length > 0 ? (
+          <section className="card mt-6" aria-labelledby="timeline-title">
+            <h2 id="timeline-title" className="mb-4 text-xl font-bold">
+              {t('timelineTitle')}
+            </h2>
+            <ClientTimeline entries={view.timeline} incidentLimitMonths={complaint.incidentLimitMonths} />
+          </section>
+        ) : null}
       </main>
     </>
   );

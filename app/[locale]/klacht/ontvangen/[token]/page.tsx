@@ -1,9 +1,9 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
-import { ComplaintDates } from '@/components/ComplaintDates';
 import { SiteHeader } from '@/components/SiteHeader';
-import { complaintByStatusToken } from '@/lib/complaints/public';
+import { ClientDates } from '@/components/status/ClientDates';
+import { clientStatusByToken, complaintByStatusToken } from '@/lib/complaints/public';
 import { statusPath } from '@/lib/complaints/links';
 import { formatDate, formatMonths } from '@/lib/format';
 import { appUrl } from '@/lib/server/env';
@@ -17,8 +17,8 @@ type Params = Promise<{ locale: Locale; token: string }>;
 export default async function ConfirmationPage({ params }: { params: Params }) {
   const { locale, token } = await params;
   setRequestLocale(locale);
-  const complaint = await complaintByStatusToken(token);
-  if (!complaint) notFound();
+  const [complaint, status] = await Promise.all([complaintByStatusToken(token), clientStatusByToken(token)]);
+  if (!complaint || !status) notFound();
   const t = await getTranslations('confirmation');
   const link = appUrl() + statusPath(token, locale);
   return (
@@ -35,13 +35,16 @@ export default async function ConfirmationPage({ params }: { params: Params }) {
         </div>
 
         <section className="card mt-6" aria-label={t('reference')}>
-          <ComplaintDates
-            namespace="confirmation"
-            receivedOn={complaint.receivedOn}
-            acknowledgement={complaint.clocks.acknowledgement}
-            resolution={complaint.clocks.resolution}
+          {/* The one-year note below says when the client hears whether we handle it, so that date is not repeated here. */}
+          <ClientDates
+            dates={status.view.dates.filter((d) => d.key !== 'noticeBy' && (complaint.byEmail || d.key !== 'ackSent'))}
+            labels={{ received: t('received'), decisionBy: t('decisionBy') }}
+            hints={{ decisionBy: t('decisionHint') }}
           />
-          <p className="mt-4 text-stone-700">{complaint.byEmail ? t('mailSent') : t('postSent')}</p>
+          {/* Online complaints are acknowledged at submission (DESIGN rule 2): by e-mail, or by post without an address. */}
+          <p className="mt-4 text-stone-700" data-testid="acknowledgement-note">
+            {complaint.byEmail ? t('ackSentMail') : t('ackSentPost')}
+          </p>
         </section>
 
         {complaint.olderThanLimit ? (
