@@ -27,8 +27,11 @@ test.describe('a client files a complaint', () => {
     const reference = (await page.getByTestId('reference').textContent())!.trim();
     expect(reference).toMatch(new RegExp(`^KL-${amsterdamToday().slice(0, 4)}-\\d{4,}$`));
     const today = amsterdamToday();
-    await expect(page.getByText(longDate(today, 'nl-NL'))).toBeVisible();
-    await expect(page.getByText(longDate(plusDays(today, 14), 'nl-NL'))).toBeVisible();
+    await expect(page.getByTestId('date-received')).toContainText(longDate(today, 'nl-NL'));
+    // Online complaints are acknowledged at submission: no "you will get a confirmation by …" promise.
+    await expect(page.getByTestId('acknowledgement-note')).toHaveText(/Wij hebben u een bevestiging gestuurd per e-mail/);
+    await expect(page.getByText(longDate(plusDays(today, 14), 'nl-NL'))).toHaveCount(0);
+    await expect(page.getByTestId('date-ackSent')).toContainText(longDate(today, 'nl-NL'));
     await expect(page.getByText(longDate(plusDays(today, 42), 'nl-NL'))).toBeVisible();
     await expect(page.getByTestId('one-year-note')).toHaveCount(0);
     await screenshot(page, 'confirmation-nl');
@@ -53,7 +56,32 @@ test.describe('a client files a complaint', () => {
     await page.getByTestId('status-link').click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Uw klacht ${reference}`);
     await expect(page.getByTestId('status')).toHaveText('Ontvangst bevestigd');
+    await expect(page.getByTestId('timeline').getByRole('listitem')).toHaveText([/Wij hebben uw klacht ontvangen\./, /ontvangst van uw klacht bevestigd per e-mail\./]);
+    await expect(page.getByText(/binnenkort/i)).toHaveCount(0);
+
+    // A handler extended the term (written as the step writes it): the page follows the new date, client text stays text.
+    const newDue = plusDays(today, 70);
+    await query("update complaints set resolution_extended_to = $2, extension_count = 1, status = 'in_progress' where id = $1", [complaint!.id, newDue]);
+    await query(
+      "insert into complaint_history (complaint_id, action, from_status, to_status, reason, details) values ($1, 'extended', 'acknowledged', 'in_progress', $2, $3)",
+      [complaint!.id, 'Wij wachten op <script>alert(1)</script> het verslag.', JSON.stringify({ previousDue: plusDays(today, 42), newDue })],
+    );
+    await page.reload();
+    await expect(page.getByTestId('date-decisionByExtended')).toContainText(longDate(newDue, 'nl-NL'));
+    await expect(page.getByTestId('date-decisionByExtended')).toContainText('Eerst was dit');
+    await expect(page.getByTestId('timeline-extended')).toContainText('Wij wachten op <script>alert(1)</script> het verslag.');
+    await expectAccessible(page);
     await screenshot(page, 'status-nl');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await screenshot(page, 'status-nl-phone');
+    await page.setViewportSize({ width: 1280, height: 720 });
+
+    await page.getByRole('link', { name: 'Read this page in English' }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Your complaint ${reference}`);
+    await expect(page.getByTestId('timeline-acknowledged')).toContainText('We confirmed that we received your complaint by e-mail.');
+    await expect(page.getByTestId('date-decisionByExtended')).toContainText(longDate(newDue, 'en-GB'));
+    await expectAccessible(page);
+    await screenshot(page, 'status-en');
   });
 
   test('in English under /en, with a note when the incident is more than a year old', async ({ page }) => {
