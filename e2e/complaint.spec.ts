@@ -82,6 +82,28 @@ test.describe('a client files a complaint', () => {
     await expect(page.getByTestId('date-decisionByExtended')).toContainText(longDate(newDue, 'en-GB'));
     await expectAccessible(page);
     await screenshot(page, 'status-en');
+
+    // The outcome, as the resolve step records it: the decision in plain words and the route onward to the named party.
+    await query(
+      "update complaints set status = 'resolved', outcome = 'partly_upheld', contracting_party_id = (select id from contracting_parties where active order by id limit 1) where id = $1",
+      [complaint!.id],
+    );
+    await query(
+      "insert into complaint_history (complaint_id, action, from_status, to_status, reason, details) values ($1, 'resolved', 'in_progress', 'resolved', $2, $3)",
+      [
+        complaint!.id,
+        'Your adviser missed two appointments.',
+        JSON.stringify({ outcome: 'partly_upheld', judgement: 'That should not happen.', measures: ['Text reminders'], measureStates: [{ description: 'Text reminders', dueOn: null, done: true }] }),
+      ],
+    );
+    await page.reload();
+    await expect(page.getByTestId('outcome')).toContainText('Your complaint is partly upheld');
+    await expect(page.getByTestId('route-onward')).toContainText('the organisation that commissioned your trajectory:');
+    await expect(page.getByTestId('timeline-outcome')).toContainText('Text reminders (done)');
+    await expect(page.getByTestId('date-decidedOn')).toBeVisible();
+    await expect(page.getByTestId('date-decisionByExtended')).toHaveCount(0);
+    await expectAccessible(page);
+    await screenshot(page, 'status-en-outcome');
   });
 
   test('in English under /en, with a note when the incident is more than a year old', async ({ page }) => {
