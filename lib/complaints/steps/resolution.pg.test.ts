@@ -252,7 +252,8 @@ describe('escalate', () => {
       contractingPartyId: String(w.ids.party.id),
       dissatisfaction: 'Ik vind dat de adviseur een andere klant moet krijgen.',
     });
-    expect(result).toMatchObject({ ok: true, data: { status: 'escalated' } });
+    // The client said "the municipality", and Gemeente Oss is one: no warning.
+    expect(result).toMatchObject({ ok: true, data: { status: 'escalated', warnings: [] } });
 
     const after = await w.snapshot(c.id);
     expect(after.complaint).toMatchObject({ status: 'escalated', contractingPartyId: w.ids.party.id, outcome: 'not_upheld' });
@@ -288,13 +289,34 @@ describe('escalate', () => {
   it('sends the dossier by post when the party has no e-mail address, and changes the linked party', async () => {
     const c = await resolvedComplaint({ contractingPartyId: w.ids.party.id, complainantEmail: null, addressStreet: 'Kerkstraat 12', addressPostcode: '5341 AB', addressCity: 'Oss' });
     const result = await w.act(w.people.manager, actions.escalateAction, c.id, { contractingPartyId: w.ids.partyWithoutMail.id, dissatisfaction: 'Niet eens met het besluit.' });
-    expect(result).toMatchObject({ ok: true });
+    // The client said "the municipality": UWV is allowed, with a warning and what the client said in the history.
+    expect(result).toMatchObject({ ok: true, data: { warnings: ['partyDiffersFromClient'] } });
     const after = await w.snapshot(c.id);
     expect(after.complaint.contractingPartyId).toBe(w.ids.partyWithoutMail.id);
-    expect(after.history.at(-1)!.details).toEqual({ contractingPartyId: w.ids.partyWithoutMail.id, contractingPartyName: 'UWV Den Bosch' });
+    expect(after.history.at(-1)!.details).toEqual({
+      contractingPartyId: w.ids.partyWithoutMail.id,
+      contractingPartyName: 'UWV Den Bosch',
+      clientStatedParty: { choice: 'municipality', name: null },
+    });
     expect(after.outbox.at(-1)).toMatchObject({ kind: 'escalation', medium: 'post', recipient: 'UWV Den Bosch' });
     expect(after.outbox.at(-1)!.bodyText).toContain('- Adres: Kerkstraat 12, 5341 AB Oss');
     expect(after.outbox.at(-1)!.bodyText).not.toContain('- E-mail:');
+  });
+
+  it.each([
+    ['the municipality the client named', { partyChoice: 'municipality', partyName: 'gemeente  OSS' }, 'party', []],
+    ['another party than the one the client named', { partyChoice: 'uwv', partyName: 'UWV Den Bosch' }, 'party', ['partyDiffersFromClient']],
+    ['any party when the client did not know', { partyChoice: 'unknown', partyName: null }, 'partyWithoutMail', []],
+  ] as const)('escalates to %s, warning only when it differs from what the client said', async (_label, stated, partyKey, warnings) => {
+    const c = await resolvedComplaint({ ...stated });
+    const result = await w.act(w.people.handler, actions.escalateAction, c.id, { contractingPartyId: w.ids[partyKey].id, dissatisfaction: 'Niet eens.' });
+    expect(result).toMatchObject({ ok: true, data: { status: 'escalated', warnings } });
+    const entry = (await w.snapshot(c.id)).history.at(-1)!;
+    expect(entry.details).toEqual({
+      contractingPartyId: w.ids[partyKey].id,
+      contractingPartyName: w.ids[partyKey].name,
+      ...(warnings.length ? { clientStatedParty: { choice: stated.partyChoice, name: stated.partyName } } : {}),
+    });
   });
 
   it('is refused when the complaint was resolved to the client’s satisfaction', async () => {
