@@ -6,6 +6,7 @@ import { Controller, useFieldArray } from 'react-hook-form';
 import { Field } from '@/components/beheer/form/Field';
 import { escalateAction, recordPartyResponseAction, resolveAction } from '@/lib/complaints/steps/actions';
 import { escalateSchema, recordPartyResponseSchema, resolveSchema, STEP_LIMITS } from '@/lib/complaints/steps/schemas';
+import { bestParty, compareWithClient } from '@/lib/complaints/party-match';
 import { formatDate } from '@/lib/format';
 import { NEW_MEASURE_STATUSES, OUTCOMES } from '@/lib/procedure/vocabulary';
 import { Optional, StepForm, useStepForm } from './StepForm';
@@ -215,15 +216,23 @@ function ExistingMeasures({
   );
 }
 
-/** Escalate: the contracting party (the complaint's own pre-selected) and what the client is not satisfied with. */
+/**
+ * Escalate: the contracting party and what the client is not satisfied with. Pre-selected: the party the complaint is
+ * linked to, else the clear best match for what the client named on the form, marked as a suggestion. A choice other
+ * than what the client named is warned about here, and again by the step on the server.
+ */
 export function EscalateForm(props: StepFormProps) {
   const t = useTranslations('beheer.steps.escalate');
   const tType = useTranslations('beheer.common.partyTypes');
-  const { parties, contractingPartyId } = props.data;
-  const preselected = parties.some((p) => p.id === contractingPartyId) ? String(contractingPartyId) : '';
+  const tChoice = useTranslations('beheer.register.partyChoices');
+  const { parties, contractingPartyId, clientParty, partySuggestions } = props.data;
+  const linked = parties.find((p) => p.id === contractingPartyId);
+  const suggested = linked ? null : bestParty(partySuggestions);
+  const preselected = linked ? String(linked.id) : suggested !== null ? String(suggested) : '';
   const { form, frame, errors, errorText } = useStepForm(props, escalateSchema, escalateAction, { contractingPartyId: preselected, dissatisfaction: '' });
   const chosen = parties.find((p) => String(p.id) === String(form.watch('contractingPartyId') ?? ''));
-  const linked = parties.find((p) => p.id === contractingPartyId);
+  const differs = chosen ? compareWithClient(clientParty, chosen, parties) === 'differs' : false;
+  const choiceLabel = tChoice(clientParty.choice);
 
   return (
     <StepForm
@@ -231,6 +240,13 @@ export function EscalateForm(props: StepFormProps) {
       intro={
         <>
           <p>{t('intro')}</p>
+          <p data-testid="client-party">
+            {clientParty.name
+              ? t('clientSaidNamed', { choice: choiceLabel, name: clientParty.name })
+              : clientParty.choice === 'unknown'
+                ? t('clientSaidUnknown')
+                : t('clientSaid', { choice: choiceLabel })}
+          </p>
           {linked ? <p>{t('linked', { name: linked.name })}</p> : null}
           {parties.length === 0 ? <p className="font-semibold text-amber-900">{t('noParties')}</p> : null}
         </>
@@ -240,7 +256,12 @@ export function EscalateForm(props: StepFormProps) {
     >
       <Field
         label={t('party')}
-        hint={chosen ? (chosen.contactEmail ? t('toEmail', { email: chosen.contactEmail }) : t('toPost')) : undefined}
+        hint={
+          <>
+            {chosen && String(chosen.id) === String(suggested) ? <span className="block font-semibold">{t('suggested')}</span> : null}
+            {chosen ? (chosen.contactEmail ? t('toEmail', { email: chosen.contactEmail }) : t('toPost')) : null}
+          </>
+        }
         error={errorText(errors.contractingPartyId?.message)}
         required
       >
@@ -249,12 +270,19 @@ export function EscalateForm(props: StepFormProps) {
             <option value="">{t('choose')}</option>
             {parties.map((p) => (
               <option key={p.id} value={String(p.id)}>
-                {t('option', { name: p.name, type: tType(p.type) })}
+                {p.id === suggested ? t('suggestedOption', { name: p.name, type: tType(p.type) }) : t('option', { name: p.name, type: tType(p.type) })}
               </option>
             ))}
           </select>
         )}
       </Field>
+      <div role="status">
+        {differs && chosen ? (
+          <p data-testid="party-differs" className="rounded-md border-2 border-amber-600 bg-amber-50 px-3 py-2 font-semibold text-amber-900">
+            {t('differs', { name: chosen.name })}
+          </p>
+        ) : null}
+      </div>
       <Field label={t('dissatisfaction')} hint={t('dissatisfactionHint')} error={errorText(errors.dissatisfaction?.message)} required>
         {(a11y) => <textarea rows={4} {...a11y} {...form.register('dissatisfaction')} />}
       </Field>
