@@ -103,3 +103,8 @@ export function compareWithClient(stated: StatedParty, party: KnownParty, partie
   const mine = suggestions.find((s) => s.id === party.id);
   return top && mine && mine.score === top.score ? 'agrees' : 'differs';
 }
+
+/** What the client said, as history details (kept when a step chose another party than the client named). */
+export function clientPartyDetails(stated: StatedParty): { clientPartyChoice: ClientContractingPartyChoice; clientPartyName?: string } {
+  return stated.name ? { clientPartyChoice: stated.choice, clientPartyName: stated.name } : { clientPartyChoice: stated.choice };
+}

@@ -296,7 +296,7 @@ describe('escalate', () => {
     expect(after.history.at(-1)!.details).toEqual({
       contractingPartyId: w.ids.partyWithoutMail.id,
       contractingPartyName: 'UWV Den Bosch',
-      clientStatedParty: { choice: 'municipality', name: null },
+      clientPartyChoice: 'municipality',
     });
     expect(after.outbox.at(-1)).toMatchObject({ kind: 'escalation', medium: 'post', recipient: 'UWV Den Bosch' });
     expect(after.outbox.at(-1)!.bodyText).toContain('- Adres: Kerkstraat 12, 5341 AB Oss');
@@ -315,7 +315,7 @@ describe('escalate', () => {
     expect(entry.details).toEqual({
       contractingPartyId: w.ids[partyKey].id,
       contractingPartyName: w.ids[partyKey].name,
-      ...(warnings.length ? { clientStatedParty: { choice: stated.partyChoice, name: stated.partyName } } : {}),
+      ...(warnings.length ? { clientPartyChoice: stated.partyChoice, clientPartyName: stated.partyName } : {}),
     });
   });
 

@@ -10,7 +10,7 @@ import { escalationDossier, outcomeLetter } from '@/lib/mail/letters';
 import { amsterdamDate } from '@/lib/procedure/dates';
 import { checkPartyResponseDate } from '@/lib/procedure/workflow';
 import { historyRow, type Translate } from '../file';
-import { compareWithClient } from '../party-match';
+import { clientPartyDetails, compareWithClient } from '../party-match';
 import { defineStep } from './define';
 import { clientLetterBase, toClient, toOther } from './mail';
 import { escalateSchema, recordPartyResponseSchema, resolveSchema } from './schemas';
@@ -131,7 +131,7 @@ export const escalate = defineStep('escalate', escalateSchema, async (tx, input,
   return {
     changes: { contractingPartyId: party.id },
     reason: input.dissatisfaction,
-    details: { contractingPartyId: party.id, contractingPartyName: party.name, ...(differs ? { clientStatedParty: stated } : {}) },
+    details: { contractingPartyId: party.id, contractingPartyName: party.name, ...(differs ? clientPartyDetails(stated) : {}) },
     messages: [toOther('escalation', { name: party.name, email: party.contactEmail }, letter)],
     warnings: differs ? ['partyDiffersFromClient'] : [],
   };
