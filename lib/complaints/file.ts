@@ -278,7 +278,7 @@ const DETAIL_ORDER = [
   'ground', 'outcome', 'handlerName', 'previousHandlerName', 'name', 'involvement',
   'question', 'answer', 'answerBy', 'answeredOn', 'on', 'time', 'place', 'heldOn', 'participants', 'previousOn', 'report',
   'sentOn', 'via', 'recipient', 'medium', 'previousDue', 'newDue', 'days', 'consent', 'consentOn', 'consentHow',
-  'judgement', 'measures', 'contractingPartyName', 'clientPartyChoice', 'clientPartyName', 'dissatisfaction', 'response', 'withdrawnOn', 'late', 'blocksHandler',
+  'judgement', 'measures', 'contractingPartyName', 'previousPartyName', 'clientPartyChoice', 'clientPartyName', 'dissatisfaction', 'response', 'withdrawnOn', 'late', 'blocksHandler',
 ];
 const detailRank = (key: string) => {
   const rank = DETAIL_ORDER.indexOf(key);

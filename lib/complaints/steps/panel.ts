@@ -58,7 +58,7 @@ export async function loadStepPanel(actor: Actor, record: ComplaintFileRecord, t
   const [handlers, staff, parties, measures, openQuestion] = await Promise.all([
     offers.has('assign') ? handlerCandidates(db, record.id) : [],
     offers.has('addInvolved') ? activeStaff(db) : [],
-    offers.has('escalate') ? activeParties(db) : [],
+    offers.has('escalate') || offers.has('linkParty') ? activeParties(db) : [],
     offers.has('resolve') ? measureChoices(db) : [],
     record.status === 'info_requested' ? openInformationRequest(db, record.id) : null,
   ]);

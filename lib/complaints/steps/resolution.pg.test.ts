@@ -414,3 +414,49 @@ describe('recordPartyResponse', () => {
     expect(await w.snapshot(c.id)).toEqual(before);
   });
 });
+
+describe('linkParty', () => {
+  it('links the party the client named, in the history, without changing the status', async () => {
+    const c = await w.complaint({ status: 'acknowledged', partyChoice: 'municipality', partyName: 'Gemeente Oss' });
+    const result = await w.act(w.people.handler, actions.linkPartyAction, c.id, { contractingPartyId: String(w.ids.party.id) });
+    expect(result).toMatchObject({ ok: true, data: { status: 'acknowledged', warnings: [] } });
+    const after = await w.snapshot(c.id);
+    expect(after.complaint).toMatchObject({ status: 'acknowledged', contractingPartyId: w.ids.party.id, version: c.version + 1 });
+    expect(after.history.at(-1)).toMatchObject({
+      action: 'party_linked',
+      actorUserId: w.people.handler.id,
+      fromStatus: 'acknowledged',
+      toStatus: 'acknowledged',
+      details: { contractingPartyId: w.ids.party.id, contractingPartyName: 'Gemeente Oss' },
+    });
+    expect(after.outbox).toHaveLength(0);
+  });
+
+  it('changes a link to a party other than the client named with a warning, keeping the earlier party and the client’s words', async () => {
+    const c = await w.complaint({ status: 'in_progress', partyChoice: 'municipality', partyName: 'Gemeente Oss', contractingPartyId: w.ids.party.id });
+    const result = await w.act(w.people.manager, actions.linkPartyAction, c.id, { contractingPartyId: w.ids.partyWithoutMail.id });
+    expect(result).toMatchObject({ ok: true, data: { warnings: ['partyDiffersFromClient'] } });
+    const after = await w.snapshot(c.id);
+    expect(after.complaint.contractingPartyId).toBe(w.ids.partyWithoutMail.id);
+    expect(after.history.at(-1)!.details).toEqual({
+      contractingPartyId: w.ids.partyWithoutMail.id,
+      contractingPartyName: 'UWV Den Bosch',
+      previousPartyName: 'Gemeente Oss',
+      clientPartyChoice: 'municipality',
+      clientPartyName: 'Gemeente Oss',
+    });
+  });
+
+  it('refuses the party already linked, an unknown or inactive party, after the escalation, and for an admin', async () => {
+    const c = await w.complaint({ status: 'acknowledged', contractingPartyId: w.ids.party.id });
+    expect(await w.act(w.people.handler, actions.linkPartyAction, c.id, { contractingPartyId: w.ids.party.id })).toEqual(invalid('contractingPartyId', 'partyAlreadyLinked'));
+    expect(await w.act(w.people.handler, actions.linkPartyAction, c.id, { contractingPartyId: 999_999 })).toEqual(invalid('contractingPartyId', 'partyUnknown'));
+    const [inactive] = await w.db.insert(contractingParties).values({ type: 'employer', name: 'Failliet B.V.', active: false }).returning({ id: contractingParties.id });
+    expect(await w.act(w.people.handler, actions.linkPartyAction, c.id, { contractingPartyId: inactive!.id })).toEqual(invalid('contractingPartyId', 'partyUnknown'));
+    expect((await w.snapshot(c.id)).history).toHaveLength(0);
+
+    const escalated = await w.complaint({ status: 'escalated', outcome: 'upheld', contractingPartyId: w.ids.party.id });
+    expect(await w.act(w.people.handler, actions.linkPartyAction, escalated.id, { contractingPartyId: w.ids.partyWithoutMail.id })).toEqual(refused('stepNotAllowed'));
+    expect(await w.act(w.people.admin, actions.linkPartyAction, c.id, { contractingPartyId: w.ids.partyWithoutMail.id })).toEqual(FORBIDDEN);
+  });
+});

@@ -13,7 +13,7 @@ import { historyRow, type Translate } from '../file';
 import { clientPartyDetails, compareWithClient } from '../party-match';
 import { defineStep } from './define';
 import { clientLetterBase, toClient, toOther } from './mail';
-import { escalateSchema, recordPartyResponseSchema, resolveSchema } from './schemas';
+import { escalateSchema, linkPartySchema, recordPartyResponseSchema, resolveSchema } from './schemas';
 
 /**
  * The end of the procedure (DESIGN rules 9–11): the reasoned outcome with its measures, the escalation to the
@@ -95,6 +95,31 @@ export function dossierHistory(t: Translate, history: readonly ComplaintFileHist
     return { at: row.at, who: row.who, action: row.action, reason: entry.action === 'resolved' ? null : row.reason };
   });
 }
+
+/**
+ * Link the complaint to the known contracting party the client meant (suggested on the file from what the client
+ * named, lib/complaints/party-match.ts): the outcome letter then names it as the route onward and the escalation form
+ * pre-selects it. Another party than the one the client named is allowed, with a warning and the client's words kept
+ * in the history.
+ */
+export const linkParty = defineStep('linkParty', linkPartySchema, async (tx, input, { complaint }) => {
+  const party = await findActiveParty(tx, input.contractingPartyId);
+  if (!party) throw ruleViolation('contractingPartyId', 'partyUnknown');
+  if (complaint.contractingPartyId === party.id) throw ruleViolation('contractingPartyId', 'partyAlreadyLinked');
+  const previous = await findParty(tx, complaint.contractingPartyId);
+  const stated = { choice: complaint.partyChoice, name: complaint.partyName };
+  const differs = compareWithClient(stated, party, await activeParties(tx)) === 'differs';
+  return {
+    changes: { contractingPartyId: party.id },
+    details: {
+      contractingPartyId: party.id,
+      contractingPartyName: party.name,
+      ...(previous ? { previousPartyName: previous.name } : {}),
+      ...(differs ? clientPartyDetails(stated) : {}),
+    },
+    warnings: differs ? ['partyDiffersFromClient'] : [],
+  };
+});
 
 /**
  * Escalate: the client is not satisfied with the outcome and takes the complaint to the contracting party. The
