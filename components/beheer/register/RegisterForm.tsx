@@ -152,7 +152,7 @@ export function RegisterForm({ categories, staff, today, retention }: Props) {
             {(a11y) => <input type="text" autoComplete="off" maxLength={LIMITS.staffOther} {...a11y} {...register('staffOther')} />}
           </Field>
         </div>
-        <Field label={t('description')} hint={t('descriptionHint', { max: LIMITS.description })} error={error('description')} required>
+        <Field label={t('description')} hint={t('descriptionHint', { max: formatCount(LIMITS.description, 'nl') })} error={error('description')} required>
           {(a11y) => (
             <>
               <textarea rows={7} {...a11y} aria-describedby={withCount(a11y['aria-describedby'], `${a11y.id}-count`)} className={`${a11y.className} min-h-40`} {...register('description')} />
