@@ -8,6 +8,8 @@ import { LIMITS } from '@/lib/complaints/limits';
 import type { ComplaintData, ComplaintInput } from '@/lib/complaints/schema';
 import type { Locale } from '@/lib/procedure/vocabulary';
 import { newIdempotencyKey } from '@/lib/complaints/idempotency-key';
+import { fillIn, formatCount, textLength } from '@/lib/complaints/text-length';
+import { CharCount, type CharCountTexts } from './CharCount';
 
 type Messages = typeof import('@/lib/i18n/messages/nl.json');
 export type ComplaintFormTexts = Pick<Messages, 'form' | 'errors' | 'partyChoice'>;
@@ -42,6 +44,11 @@ function loadResolver(): Promise<ComplaintResolver> {
 }
 const lazyResolver: ComplaintResolver = async (values, context, options) => (await loadResolver())(values, context, options);
 
+/** The long text fields: no `maxLength` on them (a paste is never cut), a live count, and a refusal that says how long. */
+const LONG_TEXTS = { description: LIMITS.description, desiredOutcome: LIMITS.desiredOutcome } as const;
+type LongText = keyof typeof LONG_TEXTS;
+const isLongText = (name: string): name is LongText => name in LONG_TEXTS;
+
 const ORDER: FieldName[] = [
   'name', 'email', 'street', 'postcode', 'city', 'phone', 'category', 'staffId', 'staffOther', 'description',
   'incidentWhen', 'incidentDate', 'desiredOutcome', 'partyChoice', 'partyName', 'consent',
@@ -59,7 +66,9 @@ export function ComplaintForm({ locale, texts, categories, staff, today, confirm
     handleSubmit,
     setError,
     setValue,
+    getValues,
     watch,
+    control,
     formState: { errors, isSubmitting, submitCount },
   } = useForm<ComplaintInput, unknown, ComplaintData>({
     resolver: lazyResolver,
@@ -115,6 +124,10 @@ export function ComplaintForm({ locale, texts, categories, staff, today, confirm
 
   const message = (name: FieldName) => {
     const key = (errors as FieldErrors<ComplaintInput>)[name]?.message;
+    // Too long (in the browser or by the server): say how long the text is and what the maximum is.
+    if (key === 'tooLong' && isLongText(name)) {
+      return fillIn(texts.errors.textTooLong, { count: formatCount(textLength(getValues(name)), locale), max: formatCount(LONG_TEXTS[name], locale) });
+    }
     return key ? ((texts.errors as Record<string, string | undefined>)[key] ?? texts.errors.invalid) : undefined;
   };
   const labelOf: Partial<Record<FieldName, string>> = {
@@ -126,9 +139,11 @@ export function ComplaintForm({ locale, texts, categories, staff, today, confirm
   const errorList = ORDER.filter((name) => message(name));
   const incidentWhen = watch('incidentWhen');
 
+  const countTexts: CharCountTexts = { count: f.charCount, over: f.charOver, near: f.charNear, overAnnounce: f.charOverAnnounce };
   const field = (name: FieldName, extra: { hint?: string; required?: boolean } = {}) => {
     const error = message(name);
-    const describedBy = [extra.hint ? `${name}-hint` : '', error ? `${name}-error` : ''].filter(Boolean).join(' ') || undefined;
+    const describedBy =
+      [extra.hint ? `${name}-hint` : '', isLongText(name) ? `${name}-count` : '', error ? `${name}-error` : ''].filter(Boolean).join(' ') || undefined;
     return {
       id: name,
       'aria-invalid': error ? true : undefined,
@@ -203,7 +218,8 @@ export function ComplaintForm({ locale, texts, categories, staff, today, confirm
         <div>
           <Label htmlFor="description" required mark={f.requiredMark}>{f.description}</Label>
           <span className="field-hint" id="description-hint">{f.descriptionHint}</span>
-          <textarea className="input min-h-40" rows={7} maxLength={LIMITS.description} {...field('description', { hint: f.descriptionHint, required: true })} {...register('description')} />
+          <textarea className="input min-h-40" rows={7} {...field('description', { hint: f.descriptionHint, required: true })} {...register('description')} />
+          <CharCount id="description-count" control={control} name="description" max={LIMITS.description} locale={locale} texts={countTexts} />
           <ErrorText name="description" error={message('description')} />
         </div>
         <fieldset aria-describedby={message('incidentWhen') ? 'incidentWhen-error' : undefined}>
@@ -226,7 +242,8 @@ export function ComplaintForm({ locale, texts, categories, staff, today, confirm
         </fieldset>
         <div>
           <Label htmlFor="desiredOutcome" optional={f.optional}>{f.desiredOutcome}</Label>
-          <textarea className="input" rows={3} maxLength={LIMITS.desiredOutcome} {...field('desiredOutcome')} {...register('desiredOutcome')} />
+          <textarea className="input" rows={3} {...field('desiredOutcome')} {...register('desiredOutcome')} />
+          <CharCount id="desiredOutcome-count" control={control} name="desiredOutcome" max={LIMITS.desiredOutcome} locale={locale} texts={countTexts} />
           <ErrorText name="desiredOutcome" error={message('desiredOutcome')} />
         </div>
         <fieldset aria-describedby={['partyChoice-hint', message('partyChoice') ? 'partyChoice-error' : ''].join(' ').trim()}>

@@ -83,7 +83,7 @@ const ACTIONS: Record<string, 'public' | 'signedIn' | 'handlerOrManager' | 'mana
       'requestInfoAction', 'recordAnswerAction', 'sendCopyAction', 'planHearingAction', 'recordHearingAction', 'skipHearingAction',
     ].map((name) => [name, 'handlerOrManager' as const]),
   ),
-  ...Object.fromEntries(['resolveAction', 'escalateAction', 'recordPartyResponseAction'].map((name) => [name, 'handlerOrManager' as const])),
+  ...Object.fromEntries(['resolveAction', 'linkPartyAction', 'escalateAction', 'recordPartyResponseAction'].map((name) => [name, 'handlerOrManager' as const])),
   // The measures register (lib/measures/actions.ts): managers only.
   ...Object.fromEntries(
     ['createMeasureAction', 'updateMeasureAction', 'changeMeasureStatusAction', 'linkComplaintAction', 'unlinkComplaintAction'].map((name) => [name, 'manager' as const]),

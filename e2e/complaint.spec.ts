@@ -134,6 +134,35 @@ test.describe('a client files a complaint', () => {
 });
 
 test.describe('bad input', () => {
+  test('a pasted text longer than the limit is kept whole, counted, and refused with its length; nothing is filed', async ({ page }) => {
+    const name = uniqueName('Lange Tekst');
+    await page.goto('/klacht');
+    await fillComplaint(page, NL, { name, date: plusDays(amsterdamToday(), -10) });
+    const description = page.getByLabel(NL.description);
+    await expect(page.getByTestId('description-count')).toHaveText('71 van 5.000 tekens');
+    // A paste of 20,000 characters: nothing is cut, the count says how much too long it is.
+    const pasted = 'Mijn adviseur luisterde niet. '.repeat(667).slice(0, 20_000);
+    await description.fill(pasted);
+    expect((await description.inputValue()).length).toBe(20_000);
+    await expect(page.getByTestId('description-count')).toHaveText('20.000 van 5.000 tekens – 15.000 tekens te veel');
+    await page.getByRole('button', { name: NL.submit }).click();
+    await expect(page.locator('#description-error')).toHaveText('Uw tekst is 20.000 tekens; het maximum is 5.000. Kort hem in.');
+    await expect(page.getByTestId('form-alert')).toContainText('Uw tekst is 20.000 tekens');
+    expect((await description.inputValue()).length).toBe(20_000);
+    await expect(description).toHaveAttribute('aria-describedby', 'description-hint description-count description-error');
+    await screenshot(page, 'form-too-long-nl');
+    await expectAccessible(page);
+    expect(await complaintsNamed(name)).toHaveLength(0);
+
+    // Shortened to the limit: the complaint is filed with the whole text.
+    await description.fill(pasted.slice(0, 5000));
+    await expect(page.locator('#description-error')).toHaveCount(0);
+    await page.getByRole('button', { name: NL.submit }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Wij hebben uw klacht ontvangen');
+    const [complaint] = await query<{ n: number }>('select length(description)::int as n from complaints where complainant_name = $1', [name]);
+    expect(complaint).toEqual({ n: pasted.slice(0, 5000).trim().length });
+  });
+
   test('an empty form shows every problem next to its field, in Dutch, and creates nothing', async ({ page }) => {
     // Online complaints only: other specs register phone and postal complaints at the same time.
     const onlineCount = 'select count(*)::int as n from complaints where channel = \'online\'';

@@ -33,6 +33,7 @@ async function registerByPhone(page: Page, options: { name: string; staff: strin
   await page.getByRole('radio', { name: 'Op een datum' }).check();
   await page.getByRole('textbox', { name: 'Datum van het voorval' }).fill(options.incidentDate);
   await page.getByRole('radio', { name: 'Gemeente', exact: true }).check();
+  await page.getByRole('textbox', { name: /^Naam van de opdrachtgever/ }).fill('gemeente Den Bosch');
   await page.getByRole('checkbox', { name: /De klager weet dat wij de gegevens vastleggen/ }).check();
   await page.getByRole('button', { name: 'Klacht registreren' }).click();
   await expect(page).toHaveURL(/\/beheer\/klachten\/\d+\?geregistreerd=1$/);
@@ -40,6 +41,11 @@ async function registerByPhone(page: Page, options: { name: string; staff: strin
 }
 
 const steps = (page: Page) => page.getByTestId('steps');
+
+async function partyId(name: string) {
+  const [row] = await query<{ id: number }>('select id from contracting_parties where name = $1', [name]);
+  return row!.id;
+}
 
 /** Opens a step's form from the panel. */
 async function open(page: Page, button: string) {
@@ -181,9 +187,26 @@ test.describe('the procedure, step by step', () => {
     expect(measure).toEqual({ description: 'Training gespreksvaardigheden voor Team Den Bosch', owner: 'Teamleider Den Bosch', status: 'planned' });
     await screenshot(handler, 'procedure-6-resolved');
 
-    // 8. The client is not satisfied: the complaint goes to the contracting party, who answers later.
+    // The client named "gemeente Den Bosch": the known party is suggested; linking it is a step with a history entry.
+    const denBosch = await partyId("Gemeente 's-Hertogenbosch");
+    await open(handler, 'Opdrachtgever koppelen');
+    await expect(handler.getByTestId('client-party')).toHaveText('De klager noemde op het formulier: Gemeente, „gemeente Den Bosch”.');
+    await expect(handler.getByRole('combobox', { name: 'Opdrachtgever' })).toHaveValue(String(denBosch));
+    await expect(handler.getByRole('combobox', { name: 'Opdrachtgever' }).locator('option:checked')).toHaveText(/voorgesteld$/);
+    await selectByText(handler, 'Opdrachtgever', 'Gemeente Oss');
+    await expect(handler.getByTestId('party-differs')).toHaveText('Let op: Gemeente Oss is niet de opdrachtgever die de klager noemde. Klopt deze keuze?');
+    await screenshot(handler, 'procedure-6b-link-party-differs');
+    await expectAccessible(handler);
+    await handler.getByRole('combobox', { name: 'Opdrachtgever' }).selectOption(String(denBosch));
+    await expect(handler.getByTestId('party-differs')).toHaveCount(0);
+    await submit(handler, 'Koppelen', 'Afgehandeld');
+
+    // 8. The client is not satisfied: the complaint goes to the contracting party, who answers later. The linked party
+    // is pre-selected.
     await open(handler, 'Voorleggen aan opdrachtgever');
-    await selectByText(handler, 'Opdrachtgever', 'Gemeente');
+    await expect(handler.getByRole('combobox', { name: 'Opdrachtgever' })).toHaveValue(String(denBosch));
+    await expect(handler.getByTestId('step-form')).toContainText("De klacht is gekoppeld aan Gemeente 's-Hertogenbosch.");
+    await screenshot(handler, 'procedure-6c-escalate-preselected');
     await handler.getByRole('textbox', { name: 'Waarover is de klager niet tevreden?' }).fill('De klager vindt dat de adviseur excuses moet aanbieden.');
     await submit(handler, 'Dossier versturen', 'Voorgelegd aan opdrachtgever');
     await screenshot(handler, 'procedure-7-escalated');
@@ -197,7 +220,7 @@ test.describe('the procedure, step by step', () => {
     // The history tells the story; the letters went out.
     expect(await historyOf(id)).toEqual([
       'registered', 'acknowledged', 'assigned', 'info_requested', 'info_received', 'copy_sent', 'hearing_planned', 'hearing_held',
-      'extended', 'resolved', 'escalated', 'closed_by_party',
+      'extended', 'resolved', 'party_linked', 'escalated', 'closed_by_party',
     ]);
     const kinds = (await query<{ kind: string }>('select kind from outbox where complaint_id = $1 order by id', [id])).map((r) => r.kind);
     expect(kinds).toEqual(expect.arrayContaining(['acknowledgement', 'info_request', 'hearing_invitation', 'extension', 'outcome', 'escalation']));

@@ -260,6 +260,7 @@ function detailValue(t: Translate, key: string, value: unknown): string | null {
   if (key === 'ground' && typeof value === 'string' && t.has(`file.history.skipGrounds.${value}`)) return t(`file.history.skipGrounds.${value}`);
   if (key === 'involvement' && typeof value === 'string' && t.has(`file.history.involvement.${value}`)) return t(`file.history.involvement.${value}`);
   if (key === 'via' && typeof value === 'string' && t.has(`file.history.media.${value}`)) return t(`file.history.media.${value}`);
+  if (key === 'clientPartyChoice' && typeof value === 'string' && t.has(`register.partyChoices.${value}`)) return t(`register.partyChoices.${value}`);
   if (key === 'days' && typeof value === 'number') return t('file.history.days', { count: value });
   if (DATE_DETAILS.has(key) && typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) return longDate(value);
   // A list of texts (e.g. measures) one per line; a list of names on one line.
@@ -277,7 +278,7 @@ const DETAIL_ORDER = [
   'ground', 'outcome', 'handlerName', 'previousHandlerName', 'name', 'involvement',
   'question', 'answer', 'answerBy', 'answeredOn', 'on', 'time', 'place', 'heldOn', 'participants', 'previousOn', 'report',
   'sentOn', 'via', 'recipient', 'medium', 'previousDue', 'newDue', 'days', 'consent', 'consentOn', 'consentHow',
-  'judgement', 'measures', 'contractingPartyName', 'dissatisfaction', 'response', 'withdrawnOn', 'late', 'blocksHandler',
+  'judgement', 'measures', 'contractingPartyName', 'previousPartyName', 'clientPartyChoice', 'clientPartyName', 'dissatisfaction', 'response', 'withdrawnOn', 'late', 'blocksHandler',
 ];
 const detailRank = (key: string) => {
   const rank = DETAIL_ORDER.indexOf(key);

@@ -17,6 +17,7 @@ export const HISTORY_ACTIONS = [
   'resolved',
   'not_admissible',
   'withdrawn',
+  'party_linked',
   'escalated',
   'closed_by_party',
   'reopened',

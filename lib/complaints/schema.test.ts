@@ -44,6 +44,8 @@ describe('complaint schema', () => {
     ['description missing', { description: '' }, { description: ['required', 'tooShort'] }],
     ['description too short', { description: 'Slecht.' }, { description: ['tooShort'] }],
     ['description too long', { description: 'x'.repeat(LIMITS.description + 1) }, { description: ['tooLong'] }],
+    ['a pasted 20,000-character description', { description: 'Woord '.repeat(3334) }, { description: ['tooLong'] }],
+    ['desired outcome too long', { desiredOutcome: 'x'.repeat(LIMITS.desiredOutcome + 1) }, { desiredOutcome: ['tooLong'] }],
     ['no answer to when', { incidentWhen: undefined }, { incidentWhen: ['choose'] }],
     ['date missing', { incidentDate: '' }, { incidentDate: ['required'] }],
     ['impossible date', { incidentDate: '2026-02-30' }, { incidentDate: ['dateInvalid'] }],

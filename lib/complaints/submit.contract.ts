@@ -132,6 +132,8 @@ export function describeSubmission(driver: string, setup: () => Promise<() => Pr
       ['no contact details', { email: '' }, { email: ['contactRequired'] }],
       ['a date in the future', { incidentDate: addCalendarDays(amsterdamDate(new Date()), 3) }, { incidentDate: ['dateInFuture'] }],
       ['a category that is not offered', { category: 'privacy' }, { category: ['categoryUnknown'] }],
+      // A pasted text over the limit is refused, never cut and filed (the form keeps the text and says how long it is).
+      ['a pasted 20,000-character description', { description: 'Woord '.repeat(3334) }, { description: ['tooLong'] }],
       ['an adviser who no longer works here', { staffId: 'inactive' }, { staffId: ['staffUnknown'] }],
       ['not an object at all', null, { _form: ['invalid'] }],
     ])('refuses %s with field errors and writes nothing', async (_label, change, fieldErrors) => {

@@ -60,6 +60,7 @@ const EXPECTED: Record<Step, Partial<Record<Status, Status | '='>>> = {
   extend: { acknowledged: '=', in_progress: '=', info_requested: '=' },
   resolve: { in_progress: 'resolved' },
   withdraw: { received: 'withdrawn', acknowledged: 'withdrawn', in_progress: 'withdrawn', info_requested: 'withdrawn' },
+  linkParty: { received: '=', acknowledged: '=', in_progress: '=', info_requested: '=', resolved: '=' },
   escalate: { resolved: 'escalated' },
   recordPartyResponse: { escalated: 'closed_by_party' },
   reopen: { resolved: 'in_progress' },
@@ -180,7 +181,7 @@ describe('stepOptions: what the file page offers', () => {
     const options = stepOptions(ready('in_progress', { hearingState: null }), HANDLER);
     expect(options.map((o) => o.step)).toEqual([
       'recuse', 'addInvolved', 'removeInvolved', 'requestInfo', 'sendCopy', 'planHearing', 'recordHearing', 'skipHearing',
-      'declareNotAdmissible', 'extend', 'resolve', 'withdraw',
+      'declareNotAdmissible', 'extend', 'resolve', 'withdraw', 'linkParty',
     ]);
     expect(options.find((o) => o.step === 'resolve')?.refusal).toBe('copyNotSent');
     expect(options.find((o) => o.step === 'sendCopy')?.refusal).toBeNull();
@@ -189,7 +190,7 @@ describe('stepOptions: what the file page offers', () => {
 
   it('offers a manager assignment and every handling step, but not recusal for someone else', () => {
     const steps = stepOptions(ready('received', { handlerId: null }), MANAGER).map((o) => o.step);
-    expect(steps).toEqual(['acknowledge', 'assign', 'addInvolved', 'removeInvolved', 'declareNotAdmissible', 'withdraw']);
+    expect(steps).toEqual(['acknowledge', 'assign', 'addInvolved', 'removeInvolved', 'declareNotAdmissible', 'withdraw', 'linkParty']);
   });
 
   it('offers an admin nothing', () => {

@@ -27,6 +27,7 @@ export const STEPS = [
   'extend',
   'resolve',
   'withdraw',
+  'linkParty',
   'escalate',
   'recordPartyResponse',
   'reopen',
@@ -86,6 +87,8 @@ export const TRANSITIONS: Record<Step, StepRule> = {
     by: 'staff',
     history: 'withdrawn',
   },
+  // Link the complaint to the known contracting party the client meant (the route onward); escalating links it too.
+  linkParty: { from: stay([...OPEN, 'resolved']), by: 'staff', history: 'party_linked' },
   escalate: { from: { resolved: 'escalated' }, by: 'handler', history: 'escalated' },
   recordPartyResponse: { from: { escalated: 'closed_by_party' }, by: 'handler', history: 'closed_by_party' },
   reopen: { from: { resolved: 'in_progress' }, by: 'manager', history: 'reopened' },

@@ -4,6 +4,7 @@ import { ComplaintForm, type ComplaintFormTexts } from '@/components/ComplaintFo
 import { SiteHeader } from '@/components/SiteHeader';
 import { complaintFormOptions } from '@/lib/complaints/public';
 import { LIMITS } from '@/lib/complaints/limits';
+import { formatCount } from '@/lib/complaints/text-length';
 import { formatMonths } from '@/lib/format';
 import { localePath } from '@/lib/i18n/routing';
 import { amsterdamDate } from '@/lib/procedure/dates';
@@ -29,7 +30,7 @@ export default async function ComplaintPage({ params }: { params: Promise<{ loca
   } as ComplaintFormTexts;
   texts.form = {
     ...texts.form,
-    descriptionHint: t('form.descriptionHint', { max: LIMITS.description }),
+    descriptionHint: t('form.descriptionHint', { max: formatCount(LIMITS.description, locale) }),
     consentHint: t('form.consentHint', { retention: formatMonths(terms.retentionMonths, locale) }),
   };
   return (

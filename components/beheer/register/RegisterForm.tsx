@@ -12,6 +12,11 @@ import { REGISTER_CHANNELS, registerSchema } from '@/lib/complaints/register-sch
 import { EARLIEST_DATE } from '@/lib/complaints/schema';
 import { CLIENT_CONTRACTING_PARTY_CHOICES, LOCALES } from '@/lib/procedure/vocabulary';
 import { newIdempotencyKey } from '@/lib/complaints/idempotency-key';
+import { formatCount, textLength } from '@/lib/complaints/text-length';
+import { CharCount, type CharCountTexts } from '@/components/CharCount';
+
+/** The long text fields: no `maxLength` on them (a paste is never cut), a live count, and a refusal that says how long. */
+const LONG_TEXTS = { description: LIMITS.description, desiredOutcome: LIMITS.desiredOutcome } as const;
 
 type Props = {
   categories: { code: string; label: string }[];
@@ -44,7 +49,7 @@ export function RegisterForm({ categories, staff, today, retention }: Props) {
       router.push(`/beheer/klachten/${data.id}?geregistreerd=1`);
     },
   });
-  const { register, watch, setValue } = form;
+  const { register, watch, setValue, getValues, control } = form;
   const { errors, isSubmitting, submitCount } = form.formState;
 
   // One key per filled-in form: submitting it twice (double click, retry after a lost answer) gives one complaint.
@@ -59,8 +64,14 @@ export function RegisterForm({ categories, staff, today, retention }: Props) {
   // A few shared messages speak to the client ("u"); staff get their own wording of those.
   const error = (name: keyof typeof errors) => {
     const key = errors[name]?.message as string | undefined;
+    if (key === 'tooLong' && (name === 'description' || name === 'desiredOutcome')) {
+      return t('errors.textTooLong', { count: formatCount(textLength(getValues(name)), 'nl'), max: formatCount(LONG_TEXTS[name], 'nl') });
+    }
     return key && t.has(`errors.${key}`) ? t(`errors.${key}`) : errorText(key);
   };
+
+  const countTexts: CharCountTexts = { count: t.raw('count.count'), over: t.raw('count.over'), near: t.raw('count.near'), overAnnounce: t.raw('count.overAnnounce') };
+  const withCount = (describedBy: string | undefined, countId: string) => [describedBy, countId].filter(Boolean).join(' ');
 
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-8" aria-busy={isSubmitting || leaving} data-ready={ready || undefined}>
@@ -141,8 +152,13 @@ export function RegisterForm({ categories, staff, today, retention }: Props) {
             {(a11y) => <input type="text" autoComplete="off" maxLength={LIMITS.staffOther} {...a11y} {...register('staffOther')} />}
           </Field>
         </div>
-        <Field label={t('description')} hint={t('descriptionHint', { max: LIMITS.description })} error={error('description')} required>
-          {(a11y) => <textarea rows={7} maxLength={LIMITS.description} {...a11y} className={`${a11y.className} min-h-40`} {...register('description')} />}
+        <Field label={t('description')} hint={t('descriptionHint', { max: formatCount(LIMITS.description, 'nl') })} error={error('description')} required>
+          {(a11y) => (
+            <>
+              <textarea rows={7} {...a11y} aria-describedby={withCount(a11y['aria-describedby'], `${a11y.id}-count`)} className={`${a11y.className} min-h-40`} {...register('description')} />
+              <CharCount id={`${a11y.id}-count`} control={control} name="description" max={LIMITS.description} locale="nl" texts={countTexts} />
+            </>
+          )}
         </Field>
         <RadioGroup label={t('incidentWhen')} required error={error('incidentWhen')}>
           <Radio reg={register('incidentWhen')} value="date" label={t('incidentOnDate')} invalid={Boolean(errors.incidentWhen)} />
@@ -156,7 +172,12 @@ export function RegisterForm({ categories, staff, today, retention }: Props) {
           </div>
         ) : null}
         <Field label={<Optional label={t('desiredOutcome')} optional={t('optional')} />} error={error('desiredOutcome')}>
-          {(a11y) => <textarea rows={3} maxLength={LIMITS.desiredOutcome} {...a11y} {...register('desiredOutcome')} />}
+          {(a11y) => (
+            <>
+              <textarea rows={3} {...a11y} aria-describedby={withCount(a11y['aria-describedby'], `${a11y.id}-count`)} {...register('desiredOutcome')} />
+              <CharCount id={`${a11y.id}-count`} control={control} name="desiredOutcome" max={LIMITS.desiredOutcome} locale="nl" texts={countTexts} />
+            </>
+          )}
         </Field>
       </Card>
 

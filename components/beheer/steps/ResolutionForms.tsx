@@ -2,10 +2,11 @@
 
 import { useTranslations } from 'next-intl';
 import { useId, useState } from 'react';
-import { Controller, useFieldArray } from 'react-hook-form';
+import { Controller, type UseFormRegisterReturn, useFieldArray } from 'react-hook-form';
 import { Field } from '@/components/beheer/form/Field';
-import { escalateAction, recordPartyResponseAction, resolveAction } from '@/lib/complaints/steps/actions';
-import { escalateSchema, recordPartyResponseSchema, resolveSchema, STEP_LIMITS } from '@/lib/complaints/steps/schemas';
+import { escalateAction, linkPartyAction, recordPartyResponseAction, resolveAction } from '@/lib/complaints/steps/actions';
+import { escalateSchema, linkPartySchema, recordPartyResponseSchema, resolveSchema, STEP_LIMITS } from '@/lib/complaints/steps/schemas';
+import { bestParty, compareWithClient } from '@/lib/complaints/party-match';
 import { formatDate } from '@/lib/format';
 import { NEW_MEASURE_STATUSES, OUTCOMES } from '@/lib/procedure/vocabulary';
 import { Optional, StepForm, useStepForm } from './StepForm';
@@ -215,15 +216,133 @@ function ExistingMeasures({
   );
 }
 
-/** Escalate: the contracting party (the complaint's own pre-selected) and what the client is not satisfied with. */
-export function EscalateForm(props: StepFormProps) {
+/** The party choice shared by linking and escalating: what the client said, the suggestion, the warning. */
+function usePartyChoice(data: StepFormProps['data']) {
+  const { parties, contractingPartyId, partySuggestions } = data;
+  const linked = parties.find((p) => p.id === contractingPartyId) ?? null;
+  const suggested = bestParty(partySuggestions);
+  return { linked, suggested };
+}
+
+function ClientSaid({ clientParty }: { clientParty: StepFormProps['data']['clientParty'] }) {
+  const t = useTranslations('beheer.steps.escalate');
+  const tChoice = useTranslations('beheer.register.partyChoices');
+  const choice = tChoice(clientParty.choice);
+  return (
+    <p data-testid="client-party">
+      {clientParty.name
+        ? t('clientSaidNamed', { choice, name: clientParty.name })
+        : clientParty.choice === 'unknown'
+          ? t('clientSaidUnknown')
+          : t('clientSaid', { choice })}
+    </p>
+  );
+}
+
+function PartySelect({
+  data,
+  reg,
+  value,
+  suggested,
+  error,
+  showDelivery,
+}: {
+  data: StepFormProps['data'];
+  reg: UseFormRegisterReturn;
+  value: unknown;
+  suggested: number | null;
+  error?: string;
+  showDelivery: boolean;
+}) {
   const t = useTranslations('beheer.steps.escalate');
   const tType = useTranslations('beheer.common.partyTypes');
-  const { parties, contractingPartyId } = props.data;
-  const preselected = parties.some((p) => p.id === contractingPartyId) ? String(contractingPartyId) : '';
+  const { parties, clientParty } = data;
+  const chosen = parties.find((p) => String(p.id) === String(value ?? ''));
+  const differs = chosen ? compareWithClient(clientParty, chosen, parties) === 'differs' : false;
+  return (
+    <>
+      <Field
+        label={t('party')}
+        hint={
+          chosen ? (
+            <>
+              {chosen.id === suggested ? <span className="block font-semibold">{t('suggested')}</span> : null}
+              {showDelivery ? (chosen.contactEmail ? t('toEmail', { email: chosen.contactEmail }) : t('toPost')) : null}
+            </>
+          ) : undefined
+        }
+        error={error}
+        required
+      >
+        {(a11y) => (
+          <select {...a11y} {...reg}>
+            <option value="">{t('choose')}</option>
+            {parties.map((p) => (
+              <option key={p.id} value={String(p.id)}>
+                {p.id === suggested ? t('suggestedOption', { name: p.name, type: tType(p.type) }) : t('option', { name: p.name, type: tType(p.type) })}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <div role="status">
+        {differs && chosen ? (
+          <p data-testid="party-differs" className="rounded-md border-2 border-amber-600 bg-amber-50 px-3 py-2 font-semibold text-amber-900">
+            {t('differs', { name: chosen.name })}
+          </p>
+        ) : null}
+      </div>
+    </>
+  );
+}
+
+/**
+ * Link the complaint to the known contracting party the client meant: pre-selected is the clear best match for what
+ * the client named on the form, marked as a suggestion.
+ */
+export function LinkPartyForm(props: StepFormProps) {
+  const t = useTranslations('beheer.steps.linkParty');
+  const tEscalate = useTranslations('beheer.steps.escalate');
+  const { linked, suggested } = usePartyChoice(props.data);
+  const preselected = suggested !== null && suggested !== linked?.id ? String(suggested) : '';
+  const { form, frame, errors, errorText } = useStepForm(props, linkPartySchema, linkPartyAction, { contractingPartyId: preselected });
+  return (
+    <StepForm
+      title={t('title')}
+      intro={
+        <>
+          <p>{t('intro')}</p>
+          <ClientSaid clientParty={props.data.clientParty} />
+          {linked ? <p>{tEscalate('linked', { name: linked.name })}</p> : null}
+          {props.data.parties.length === 0 ? <p className="font-semibold text-amber-900">{tEscalate('noParties')}</p> : null}
+        </>
+      }
+      {...frame}
+      submitLabel={t('submit')}
+    >
+      <PartySelect
+        data={props.data}
+        reg={form.register('contractingPartyId')}
+        value={form.watch('contractingPartyId')}
+        suggested={suggested}
+        error={errorText(errors.contractingPartyId?.message)}
+        showDelivery={false}
+      />
+    </StepForm>
+  );
+}
+
+/**
+ * Escalate: the contracting party and what the client is not satisfied with. Pre-selected: the party the complaint is
+ * linked to, else the clear best match for what the client named on the form, marked as a suggestion. A choice other
+ * than what the client named is warned about here, and again by the step on the server.
+ */
+export function EscalateForm(props: StepFormProps) {
+  const t = useTranslations('beheer.steps.escalate');
+  const { linked, suggested: best } = usePartyChoice(props.data);
+  const suggested = linked ? null : best;
+  const preselected = linked ? String(linked.id) : suggested !== null ? String(suggested) : '';
   const { form, frame, errors, errorText } = useStepForm(props, escalateSchema, escalateAction, { contractingPartyId: preselected, dissatisfaction: '' });
-  const chosen = parties.find((p) => String(p.id) === String(form.watch('contractingPartyId') ?? ''));
-  const linked = parties.find((p) => p.id === contractingPartyId);
 
   return (
     <StepForm
@@ -231,30 +350,22 @@ export function EscalateForm(props: StepFormProps) {
       intro={
         <>
           <p>{t('intro')}</p>
+          <ClientSaid clientParty={props.data.clientParty} />
           {linked ? <p>{t('linked', { name: linked.name })}</p> : null}
-          {parties.length === 0 ? <p className="font-semibold text-amber-900">{t('noParties')}</p> : null}
+          {props.data.parties.length === 0 ? <p className="font-semibold text-amber-900">{t('noParties')}</p> : null}
         </>
       }
       {...frame}
       submitLabel={t('submit')}
     >
-      <Field
-        label={t('party')}
-        hint={chosen ? (chosen.contactEmail ? t('toEmail', { email: chosen.contactEmail }) : t('toPost')) : undefined}
+      <PartySelect
+        data={props.data}
+        reg={form.register('contractingPartyId')}
+        value={form.watch('contractingPartyId')}
+        suggested={suggested}
         error={errorText(errors.contractingPartyId?.message)}
-        required
-      >
-        {(a11y) => (
-          <select {...a11y} {...form.register('contractingPartyId')}>
-            <option value="">{t('choose')}</option>
-            {parties.map((p) => (
-              <option key={p.id} value={String(p.id)}>
-                {t('option', { name: p.name, type: tType(p.type) })}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
+        showDelivery
+      />
       <Field label={t('dissatisfaction')} hint={t('dissatisfactionHint')} error={errorText(errors.dissatisfaction?.message)} required>
         {(a11y) => <textarea rows={4} {...a11y} {...form.register('dissatisfaction')} />}
       </Field>

@@ -6,7 +6,7 @@ import { AddInvolvedForm, AssignForm, RecuseForm, RemoveInvolvedForm } from './A
 import { ExtendForm, NotAdmissibleForm, ReopenForm } from './DecisionForms';
 import { PlanHearingForm, RecordAnswerForm, RecordHearingForm, RequestInfoForm, SendCopyForm, SkipHearingForm } from './InquiryForms';
 import { AcknowledgeForm, WithdrawForm } from './IntakeForms';
-import { EscalateForm, RecordPartyResponseForm, ResolveForm } from './ResolutionForms';
+import { EscalateForm, LinkPartyForm, RecordPartyResponseForm, ResolveForm } from './ResolutionForms';
 import type { StepFormProps } from './types';
 
 /** The form of each step on the file page; a step is offered only when the transition table allows it. */
@@ -27,6 +27,7 @@ export const STEP_FORMS: Partial<Record<Step, ComponentType<StepFormProps>>> = {
   recordHearing: RecordHearingForm,
   skipHearing: SkipHearingForm,
   resolve: ResolveForm,
+  linkParty: LinkPartyForm,
   escalate: EscalateForm,
   recordPartyResponse: RecordPartyResponseForm,
 };

@@ -4,7 +4,7 @@ import { addInvolved, assign, recuse, removeInvolved } from './assignment';
 import { declareNotAdmissible, extend, reopen } from './decision';
 import { planHearing, recordAnswer, recordHearing, requestInfo, sendCopy, skipHearing } from './inquiry';
 import { acknowledge, withdraw } from './intake';
-import { escalate, recordPartyResponse, resolve } from './resolution';
+import { escalate, linkParty, recordPartyResponse, resolve } from './resolution';
 
 /**
  * The steps on a complaint file as the browser calls them. Each runs through `defineStep` (./define.ts): role → zod →
@@ -61,6 +61,9 @@ export async function skipHearingAction(input: unknown) {
 }
 export async function resolveAction(input: unknown) {
   return resolve(input);
+}
+export async function linkPartyAction(input: unknown) {
+  return linkParty(input);
 }
 export async function escalateAction(input: unknown) {
   return escalate(input);

@@ -8,6 +8,7 @@ import { acknowledgementDue, checkIncidentAge, dueDateOf, notAdmissibleNoticeDue
 import type { ContractingPartyType, HearingState, MeasureStatus, NotAdmissibleGround, Role } from '@/lib/procedure/vocabulary';
 import { isBlocked, latestExtensionWithoutConsent, type StepOption, stepOptions, suggestedGround } from '@/lib/procedure/workflow';
 import { clockInputOf } from '../file';
+import { type PartySuggestion, type StatedParty, suggestParties } from '../party-match';
 import { workflowFacts } from './define';
 
 /**
@@ -43,6 +44,9 @@ export type StepPanelData = {
   openQuestion: { question: string; answerBy: IsoDate | null; askedOn: IsoDate } | null;
   hearing: { state: HearingState | null; on: IsoDate | null };
   contractingPartyId: number | null;
+  /** What the client said on the form about the contracting party, and the known parties that may be meant, best first. */
+  clientParty: StatedParty;
+  partySuggestions: PartySuggestion[];
 };
 
 export async function loadStepPanel(actor: Actor, record: ComplaintFileRecord, today: IsoDate): Promise<StepPanelData> {
@@ -54,7 +58,7 @@ export async function loadStepPanel(actor: Actor, record: ComplaintFileRecord, t
   const [handlers, staff, parties, measures, openQuestion] = await Promise.all([
     offers.has('assign') ? handlerCandidates(db, record.id) : [],
     offers.has('addInvolved') ? activeStaff(db) : [],
-    offers.has('escalate') ? activeParties(db) : [],
+    offers.has('escalate') || offers.has('linkParty') ? activeParties(db) : [],
     offers.has('resolve') ? measureChoices(db) : [],
     record.status === 'info_requested' ? openInformationRequest(db, record.id) : null,
   ]);
@@ -93,5 +97,7 @@ export async function loadStepPanel(actor: Actor, record: ComplaintFileRecord, t
     openQuestion: openQuestion ? { question: openQuestion.question, answerBy: openQuestion.answerBy, askedOn: amsterdamDate(openQuestion.askedAt) } : null,
     hearing: { state: record.hearingState, on: record.hearingOn },
     contractingPartyId: record.contractingPartyId,
+    clientParty: { choice: record.partyChoice, name: record.partyName },
+    partySuggestions: suggestParties({ choice: record.partyChoice, name: record.partyName }, parties),
   };
 }

@@ -252,7 +252,8 @@ describe('escalate', () => {
       contractingPartyId: String(w.ids.party.id),
       dissatisfaction: 'Ik vind dat de adviseur een andere klant moet krijgen.',
     });
-    expect(result).toMatchObject({ ok: true, data: { status: 'escalated' } });
+    // The client said "the municipality", and Gemeente Oss is one: no warning.
+    expect(result).toMatchObject({ ok: true, data: { status: 'escalated', warnings: [] } });
 
     const after = await w.snapshot(c.id);
     expect(after.complaint).toMatchObject({ status: 'escalated', contractingPartyId: w.ids.party.id, outcome: 'not_upheld' });
@@ -288,13 +289,34 @@ describe('escalate', () => {
   it('sends the dossier by post when the party has no e-mail address, and changes the linked party', async () => {
     const c = await resolvedComplaint({ contractingPartyId: w.ids.party.id, complainantEmail: null, addressStreet: 'Kerkstraat 12', addressPostcode: '5341 AB', addressCity: 'Oss' });
     const result = await w.act(w.people.manager, actions.escalateAction, c.id, { contractingPartyId: w.ids.partyWithoutMail.id, dissatisfaction: 'Niet eens met het besluit.' });
-    expect(result).toMatchObject({ ok: true });
+    // The client said "the municipality": UWV is allowed, with a warning and what the client said in the history.
+    expect(result).toMatchObject({ ok: true, data: { warnings: ['partyDiffersFromClient'] } });
     const after = await w.snapshot(c.id);
     expect(after.complaint.contractingPartyId).toBe(w.ids.partyWithoutMail.id);
-    expect(after.history.at(-1)!.details).toEqual({ contractingPartyId: w.ids.partyWithoutMail.id, contractingPartyName: 'UWV Den Bosch' });
+    expect(after.history.at(-1)!.details).toEqual({
+      contractingPartyId: w.ids.partyWithoutMail.id,
+      contractingPartyName: 'UWV Den Bosch',
+      clientPartyChoice: 'municipality',
+    });
     expect(after.outbox.at(-1)).toMatchObject({ kind: 'escalation', medium: 'post', recipient: 'UWV Den Bosch' });
     expect(after.outbox.at(-1)!.bodyText).toContain('- Adres: Kerkstraat 12, 5341 AB Oss');
     expect(after.outbox.at(-1)!.bodyText).not.toContain('- E-mail:');
+  });
+
+  it.each([
+    ['the municipality the client named', { partyChoice: 'municipality', partyName: 'gemeente  OSS' }, 'party', []],
+    ['another party than the one the client named', { partyChoice: 'uwv', partyName: 'UWV Den Bosch' }, 'party', ['partyDiffersFromClient']],
+    ['any party when the client did not know', { partyChoice: 'unknown', partyName: null }, 'partyWithoutMail', []],
+  ] as const)('escalates to %s, warning only when it differs from what the client said', async (_label, stated, partyKey, warnings) => {
+    const c = await resolvedComplaint({ ...stated });
+    const result = await w.act(w.people.handler, actions.escalateAction, c.id, { contractingPartyId: w.ids[partyKey].id, dissatisfaction: 'Niet eens.' });
+    expect(result).toMatchObject({ ok: true, data: { status: 'escalated', warnings } });
+    const entry = (await w.snapshot(c.id)).history.at(-1)!;
+    expect(entry.details).toEqual({
+      contractingPartyId: w.ids[partyKey].id,
+      contractingPartyName: w.ids[partyKey].name,
+      ...(warnings.length ? { clientPartyChoice: stated.partyChoice, clientPartyName: stated.partyName } : {}),
+    });
   });
 
   it('is refused when the complaint was resolved to the client’s satisfaction', async () => {
@@ -390,5 +412,51 @@ describe('recordPartyResponse', () => {
     const escalated = await ready({ status: 'escalated', outcome: 'upheld' });
     expect(await w.act(w.people.admin, actions.recordPartyResponseAction, escalated.id, { response: 'Akkoord', receivedOn: today })).toEqual(FORBIDDEN);
     expect(await w.snapshot(c.id)).toEqual(before);
+  });
+});
+
+describe('linkParty', () => {
+  it('links the party the client named, in the history, without changing the status', async () => {
+    const c = await w.complaint({ status: 'acknowledged', partyChoice: 'municipality', partyName: 'Gemeente Oss' });
+    const result = await w.act(w.people.handler, actions.linkPartyAction, c.id, { contractingPartyId: String(w.ids.party.id) });
+    expect(result).toMatchObject({ ok: true, data: { status: 'acknowledged', warnings: [] } });
+    const after = await w.snapshot(c.id);
+    expect(after.complaint).toMatchObject({ status: 'acknowledged', contractingPartyId: w.ids.party.id, version: c.version + 1 });
+    expect(after.history.at(-1)).toMatchObject({
+      action: 'party_linked',
+      actorUserId: w.people.handler.id,
+      fromStatus: 'acknowledged',
+      toStatus: 'acknowledged',
+      details: { contractingPartyId: w.ids.party.id, contractingPartyName: 'Gemeente Oss' },
+    });
+    expect(after.outbox).toHaveLength(0);
+  });
+
+  it('changes a link to a party other than the client named with a warning, keeping the earlier party and the client’s words', async () => {
+    const c = await w.complaint({ status: 'in_progress', partyChoice: 'municipality', partyName: 'Gemeente Oss', contractingPartyId: w.ids.party.id });
+    const result = await w.act(w.people.manager, actions.linkPartyAction, c.id, { contractingPartyId: w.ids.partyWithoutMail.id });
+    expect(result).toMatchObject({ ok: true, data: { warnings: ['partyDiffersFromClient'] } });
+    const after = await w.snapshot(c.id);
+    expect(after.complaint.contractingPartyId).toBe(w.ids.partyWithoutMail.id);
+    expect(after.history.at(-1)!.details).toEqual({
+      contractingPartyId: w.ids.partyWithoutMail.id,
+      contractingPartyName: 'UWV Den Bosch',
+      previousPartyName: 'Gemeente Oss',
+      clientPartyChoice: 'municipality',
+      clientPartyName: 'Gemeente Oss',
+    });
+  });
+
+  it('refuses the party already linked, an unknown or inactive party, after the escalation, and for an admin', async () => {
+    const c = await w.complaint({ status: 'acknowledged', contractingPartyId: w.ids.party.id });
+    expect(await w.act(w.people.handler, actions.linkPartyAction, c.id, { contractingPartyId: w.ids.party.id })).toEqual(invalid('contractingPartyId', 'partyAlreadyLinked'));
+    expect(await w.act(w.people.handler, actions.linkPartyAction, c.id, { contractingPartyId: 999_999 })).toEqual(invalid('contractingPartyId', 'partyUnknown'));
+    const [inactive] = await w.db.insert(contractingParties).values({ type: 'employer', name: 'Failliet B.V.', active: false }).returning({ id: contractingParties.id });
+    expect(await w.act(w.people.handler, actions.linkPartyAction, c.id, { contractingPartyId: inactive!.id })).toEqual(invalid('contractingPartyId', 'partyUnknown'));
+    expect((await w.snapshot(c.id)).history).toHaveLength(0);
+
+    const escalated = await w.complaint({ status: 'escalated', outcome: 'upheld', contractingPartyId: w.ids.party.id });
+    expect(await w.act(w.people.handler, actions.linkPartyAction, escalated.id, { contractingPartyId: w.ids.partyWithoutMail.id })).toEqual(refused('stepNotAllowed'));
+    expect(await w.act(w.people.admin, actions.linkPartyAction, c.id, { contractingPartyId: w.ids.partyWithoutMail.id })).toEqual(FORBIDDEN);
   });
 });

@@ -1,7 +1,7 @@
 import { createTranslator } from 'next-intl';
 import { type ComplaintFileHistoryEntry, complaintFileHistory, complaintFileRecord } from '@/db/complaint-file';
 import { appendMeasureHistory, insertComplaintLink, updateMeasure } from '@/db/measures';
-import { findActiveParty, findMeasures, findParty, insertMeasure } from '@/db/procedure';
+import { activeParties, findActiveParty, findMeasures, findParty, insertMeasure } from '@/db/procedure';
 import { organisationOrDefault } from '@/db/settings';
 import { ruleViolation } from '@/lib/actions/pipeline';
 import { creationDetails } from '@/lib/measures/rules';
@@ -10,9 +10,10 @@ import { escalationDossier, outcomeLetter } from '@/lib/mail/letters';
 import { amsterdamDate } from '@/lib/procedure/dates';
 import { checkPartyResponseDate } from '@/lib/procedure/workflow';
 import { historyRow, type Translate } from '../file';
+import { clientPartyDetails, compareWithClient } from '../party-match';
 import { defineStep } from './define';
 import { clientLetterBase, toClient, toOther } from './mail';
-import { escalateSchema, recordPartyResponseSchema, resolveSchema } from './schemas';
+import { escalateSchema, linkPartySchema, recordPartyResponseSchema, resolveSchema } from './schemas';
 
 /**
  * The end of the procedure (DESIGN rules 9–11): the reasoned outcome with its measures, the escalation to the
@@ -102,13 +103,41 @@ export function dossierHistory(t: Translate, history: readonly ComplaintFileHist
 }
 
 /**
+ * Link the complaint to the known contracting party the client meant (suggested on the file from what the client
+ * named, lib/complaints/party-match.ts): the outcome letter then names it as the route onward and the escalation form
+ * pre-selects it. Another party than the one the client named is allowed, with a warning and the client's words kept
+ * in the history.
+ */
+export const linkParty = defineStep('linkParty', linkPartySchema, async (tx, input, { complaint }) => {
+  const party = await findActiveParty(tx, input.contractingPartyId);
+  if (!party) throw ruleViolation('contractingPartyId', 'partyUnknown');
+  if (complaint.contractingPartyId === party.id) throw ruleViolation('contractingPartyId', 'partyAlreadyLinked');
+  const previous = await findParty(tx, complaint.contractingPartyId);
+  const stated = { choice: complaint.partyChoice, name: complaint.partyName };
+  const differs = compareWithClient(stated, party, await activeParties(tx)) === 'differs';
+  return {
+    changes: { contractingPartyId: party.id },
+    details: {
+      contractingPartyId: party.id,
+      contractingPartyName: party.name,
+      ...(previous ? { previousPartyName: previous.name } : {}),
+      ...(differs ? clientPartyDetails(stated) : {}),
+    },
+    warnings: differs ? ['partyDiffersFromClient'] : [],
+  };
+});
+
+/**
  * Escalate: the client is not satisfied with the outcome and takes the complaint to the contracting party. The
  * complaint is linked to that party, which gets the dossier: the complaint, its history, the outcome and what the
- * client is not satisfied with.
+ * client is not satisfied with. A party other than the one the client named on the form (lib/complaints/party-match.ts)
+ * is allowed (the client may have been mistaken) but warned about and kept in the history with what the client said.
  */
 export const escalate = defineStep('escalate', escalateSchema, async (tx, input, { complaint }) => {
   const party = await findActiveParty(tx, input.contractingPartyId);
   if (!party) throw ruleViolation('contractingPartyId', 'partyUnknown');
+  const stated = { choice: complaint.partyChoice, name: complaint.partyName };
+  const differs = compareWithClient(stated, party, await activeParties(tx)) === 'differs';
 
   const [record, history] = await Promise.all([complaintFileRecord(tx, complaint.id), complaintFileHistory(tx, complaint.id)]);
   const { findings, judgement } = resolutionEntry(history);
@@ -133,8 +162,9 @@ export const escalate = defineStep('escalate', escalateSchema, async (tx, input,
   return {
     changes: { contractingPartyId: party.id },
     reason: input.dissatisfaction,
-    details: { contractingPartyId: party.id, contractingPartyName: party.name },
+    details: { contractingPartyId: party.id, contractingPartyName: party.name, ...(differs ? clientPartyDetails(stated) : {}) },
     messages: [toOther('escalation', { name: party.name, email: party.contactEmail }, letter)],
+    warnings: differs ? ['partyDiffersFromClient'] : [],
   };
 });
 

@@ -141,6 +141,9 @@ export const resolveSchema = stepSchema({
 
 export const withdrawSchema = stepSchema({ withdrawnOn: pastDate(), reason: requiredText(STEP_LIMITS.reason) });
 
+/** Link the complaint to a known contracting party (the one the client meant). */
+export const linkPartySchema = stepSchema({ contractingPartyId: chosenId() });
+
 export const escalateSchema = stepSchema({ contractingPartyId: chosenId(), dissatisfaction: requiredText(STEP_LIMITS.reason) });
 
 export const recordPartyResponseSchema = stepSchema({ response: requiredText(STEP_LIMITS.text), receivedOn: pastDate() });
