@@ -3,7 +3,7 @@ import type { ExportRecord } from '@/lib/inbox/export';
 import type { InboxParams, SortKey, SortDirection } from '@/lib/inbox/params';
 import type { IsoDate } from '@/lib/procedure/dates';
 import type { Db, Tx } from './client';
-import { type InboxActor, inboxWhere } from './inbox';
+import { type InboxActor, inboxWhere, rowColumns } from './inbox';
 import { categories, complaints, contractingParties, users } from './schema';
 
 type Executor = Db | Tx;
@@ -61,26 +61,13 @@ function after(keys: SortKeyPart[], values: unknown[]): SQL {
 }
 
 const exportColumns = {
-  id: complaints.id,
-  reference: complaints.reference,
-  complainantName: complaints.complainantName,
-  receivedOn: complaints.receivedOn,
-  status: complaints.status,
-  channel: complaints.channel,
-  categoryName: categories.nameNl,
-  handlerId: complaints.handlerId,
-  handlerName: users.name,
-  terms: complaints.terms,
-  incidentDate: complaints.incidentDate,
-  incidentOngoing: complaints.incidentOngoing,
-  resolutionExtendedTo: complaints.resolutionExtendedTo,
+  ...rowColumns,
   partyName: contractingParties.name,
   partyType: contractingParties.type,
   partyChoice: complaints.partyChoice,
   acknowledgementDue: complaints.acknowledgementDue,
   noticeDue: sql<IsoDate | null>`case when ${complaints.incidentOlderThanLimit} then ${complaints.noticeDue} end`,
   resolutionDue: complaints.resolutionDue,
-  nextDue: complaints.nextDue,
   extensionCount: complaints.extensionCount,
   outcome: complaints.outcome,
   notAdmissibleGround: complaints.notAdmissibleGround,

@@ -100,7 +100,8 @@ function ordering(sort: SortKey, dir: 'asc' | 'desc'): SQL[] {
   }
 }
 
-const rowColumns = {
+/** The columns of an inbox row (the CSV export adds its own to these). */
+export const rowColumns = {
   id: complaints.id,
   reference: complaints.reference,
   complainantName: complaints.complainantName,
