@@ -296,27 +296,32 @@ function PartySelect({
   );
 }
 
+/** What both party forms say first: the step's intro, what the client named, the party linked now, or that none exist. */
+function PartyIntro({ intro, data, linked }: { intro: string; data: StepFormProps['data']; linked: { name: string } | null | undefined }) {
+  const t = useTranslations('beheer.steps.escalate');
+  return (
+    <>
+      <p>{intro}</p>
+      <ClientSaid clientParty={data.clientParty} />
+      {linked ? <p>{t('linked', { name: linked.name })}</p> : null}
+      {data.parties.length === 0 ? <p className="font-semibold text-amber-900">{t('noParties')}</p> : null}
+    </>
+  );
+}
+
 /**
  * Link the complaint to the known contracting party the client meant: pre-selected is the clear best match for what
  * the client named on the form, marked as a suggestion.
  */
 export function LinkPartyForm(props: StepFormProps) {
   const t = useTranslations('beheer.steps.linkParty');
-  const tEscalate = useTranslations('beheer.steps.escalate');
   const { linked, suggested } = usePartyChoice(props.data);
   const preselected = suggested !== null && suggested !== linked?.id ? String(suggested) : '';
   const { form, frame, errors, errorText } = useStepForm(props, linkPartySchema, linkPartyAction, { contractingPartyId: preselected });
   return (
     <StepForm
       title={t('title')}
-      intro={
-        <>
-          <p>{t('intro')}</p>
-          <ClientSaid clientParty={props.data.clientParty} />
-          {linked ? <p>{tEscalate('linked', { name: linked.name })}</p> : null}
-          {props.data.parties.length === 0 ? <p className="font-semibold text-amber-900">{tEscalate('noParties')}</p> : null}
-        </>
-      }
+      intro={<PartyIntro intro={t('intro')} data={props.data} linked={linked} />}
       {...frame}
       submitLabel={t('submit')}
     >
@@ -347,14 +352,7 @@ export function EscalateForm(props: StepFormProps) {
   return (
     <StepForm
       title={t('title')}
-      intro={
-        <>
-          <p>{t('intro')}</p>
-          <ClientSaid clientParty={props.data.clientParty} />
-          {linked ? <p>{t('linked', { name: linked.name })}</p> : null}
-          {props.data.parties.length === 0 ? <p className="font-semibold text-amber-900">{t('noParties')}</p> : null}
-        </>
-      }
+      intro={<PartyIntro intro={t('intro')} data={props.data} linked={linked} />}
       {...frame}
       submitLabel={t('submit')}
     >
