@@ -30,15 +30,8 @@ const WARMUP = Number(args.warmup);
 const TARGET_MS = 100;
 const NOW = new Date();
 
-const { createThrowawayDatabase } = await import('../db/testing');
-const database = await createThrowawayDatabase('klachtloket_bench');
-process.env.DATABASE_URL = database.url;
-delete process.env.DATABASE_DRIVER;
-process.env.KLACHTLOKET_DATA_DIR ??= '.data-bench';
-
-const { closeDb, getDb } = await import('../db/client');
-const { runMigrations } = await import('../db/migrate');
-const { seedDemoData } = await import('../db/seed');
+const { benchDatabase } = await import('./bench-database');
+const database = await benchDatabase('klachtloket_bench');
 const { listInbox, overdueCounts } = await import('../db/inbox');
 const { DEFAULT_PARAMS } = await import('../lib/inbox/params');
 const { amsterdamDate } = await import('../lib/procedure/dates');
@@ -181,9 +174,7 @@ async function explain(fn: (db: import('../db/client').Db) => Promise<unknown>) 
 try {
   console.log(`Inbox benchmark: ${ROWS.toLocaleString('en')} complaints, ${RUNS} runs per view after ${WARMUP} warm-up runs, today ${today}`);
   console.log(`  load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')} on ${os.cpus().length} cores`);
-  await runMigrations();
-  const db = await getDb();
-  await seedDemoData(db, NOW);
+  const db = await database.prepare(NOW);
   await sql.connect();
   const handlers = await seedVolume();
 
@@ -230,7 +221,5 @@ try {
   console.log(`${allMet ? '✔' : '✗'} target p95 < ${TARGET_MS} ms ${allMet ? 'met by every view' : 'NOT met by every view'}`);
 } finally {
   await sql.end().catch(() => {});
-  await closeDb();
-  if (args.keep) console.log(`Kept database ${database.name} (${database.url}); drop it with: dropdb -h 127.0.0.1 -U postgres ${database.name}`);
-  else await database.drop();
+  await database.close(Boolean(args.keep));
 }

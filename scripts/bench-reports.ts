@@ -59,16 +59,9 @@ const TARGET_RATIO = 3;
 const TARGET_DASHBOARD_MS = 1000;
 const NOW = new Date();
 
-const { createThrowawayDatabase } = await import('../db/testing');
-const database = await createThrowawayDatabase('klachtloket_bench_reports');
-process.env.DATABASE_URL = database.url;
-delete process.env.DATABASE_DRIVER;
-process.env.KLACHTLOKET_DATA_DIR ??= '.data-bench';
 process.env.DEMO_PASSWORD ??= 'bench-reports-demo';
-
-const { closeDb, getDb } = await import('../db/client');
-const { runMigrations } = await import('../db/migrate');
-const { seedDemoData } = await import('../db/seed');
+const { benchDatabase } = await import('./bench-database');
+const database = await benchDatabase('klachtloket_bench_reports');
 const { REPORT_QUERIES, loadReport } = await import('../db/reports');
 const { amsterdamDate } = await import('../lib/procedure/dates');
 const { DEFAULT_TERMS } = await import('../lib/procedure/terms');
@@ -535,9 +528,7 @@ try {
   console.log(`Reports benchmark: ${COMPLAINTS.toLocaleString('en')} complaints, ${MEASURES.toLocaleString('en')} measures; today ${today}; period ${YEAR.from} … ${YEAR.to}`);
   console.log(`  ${RUNS} runs per query, ${FLOOR_MIN_RUNS}–${FLOOR_RUNS} per floor (alternating, after ${WARMUP} warm-up runs each; ratio = query p95 / floor median); load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')} on ${os.cpus().length} cores`);
   const overall = performance.now();
-  await runMigrations();
-  const db = await getDb();
-  await seedDemoData(db, NOW);
+  const db = await database.prepare(NOW);
   await sql.connect();
   await floorClient.connect();
   const { demoMax } = await seedVolume();
@@ -608,7 +599,5 @@ try {
 } finally {
   await sql.end().catch(() => {});
   await floorClient.end().catch(() => {});
-  await closeDb();
-  if (args.keep) console.log(`Kept database ${database.name} (${database.url}); drop it with: dropdb -h 127.0.0.1 -U postgres ${database.name}`);
-  else await database.drop();
+  await database.close(Boolean(args.keep));
 }
