@@ -15,6 +15,7 @@ import {
   timestamp,
   uuid,
 } from 'drizzle-orm/pg-core';
+import type { LetterDoc } from '@/lib/mail/letter';
 import type { ProcedureTerms } from '@/lib/procedure/terms';
 import {
   CHANNELS,
@@ -419,6 +420,8 @@ export const outbox = pgTable(
     providerId: text('provider_id'),
     sentAt: timestamp('sent_at', { withTimezone: true }),
     createdAt: createdAt(),
+    /** The letter's structure (lib/mail/letter.ts): the HTML part and the dossier PDF are made from it at send time. */
+    letter: jsonb('letter').$type<LetterDoc>(),
   },
   (t) => [
     index('outbox_pending_idx').on(t.status, t.nextAttemptAt),

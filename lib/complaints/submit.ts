@@ -45,6 +45,7 @@ export const submitComplaint = defineAction({
       ...recipientFor(recorded.contact),
       subject: message.subject,
       bodyText: message.text,
+      letter: message.doc,
       createdAt: now,
     });
     const acknowledged = nextStatus('acknowledge', 'received');

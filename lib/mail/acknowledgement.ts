@@ -4,6 +4,7 @@ import type { IsoDate } from '@/lib/procedure/dates';
 import { resolutionDue } from '@/lib/procedure/deadlines';
 import type { ProcedureTerms } from '@/lib/procedure/terms';
 import type { Locale } from '@/lib/procedure/vocabulary';
+import { compose, heading, type Letter } from './letter';
 
 export type AcknowledgementInput = {
   locale: Locale;
@@ -17,29 +18,24 @@ export type AcknowledgementInput = {
   organisation?: Organisation;
 };
 
-/** The contact line under the letter: phone, e-mail, postal address and website, as far as they are known. */
-export function contactLine(org: Organisation): string {
-  return [org.phone, org.email, org.postalAddress, org.website].filter((part) => part && part.trim() !== '').join(' · ');
-}
+export { contactLine } from './letter';
 
 /**
  * The written acknowledgement: explains the procedure, its terms and the right to be heard (DESIGN rule 2).
  * Online submissions get it at once; the letter is the same for mail and post.
  */
-export function acknowledgementMessage(input: AcknowledgementInput): { subject: string; text: string } {
+export function acknowledgementMessage(input: AcknowledgementInput): Letter {
   const { locale, terms } = input;
   const date = (d: IsoDate) => formatDate(d, locale);
   const resolveBy = date(resolutionDue(input.receivedOn, terms));
   const org = input.organisation ?? DEFAULT_ORGANISATION;
   if (locale === 'en') {
-    return {
+    return compose('en', `Dear ${input.name},`, org, {
       subject: `We have received your complaint ${input.reference}`,
-      text: [
-        `Dear ${input.name},`,
-        '',
+      body: [
         `We received your complaint on ${date(input.receivedOn)}. Your reference number is ${input.reference}.`,
         '',
-        'What happens next',
+        heading('What happens next'),
         `- Someone who is not involved in your complaint will handle it. We will decide within ${formatTerm(terms.resolutionDays, 'en')} after receipt, by ${resolveBy} at the latest. If we need more time, we will tell you why in writing.`,
         '- We may contact you for more explanation or information.',
         '- You have the right to be heard: you can explain your complaint in a conversation. The person you complain about gets a copy of your complaint.',
@@ -52,21 +48,15 @@ export function acknowledgementMessage(input: AcknowledgementInput): { subject: 
         'Keep this link to yourself: anyone who has it can see your complaint.',
         '',
         `Not satisfied with how your complaint was handled? Then you can take it to the organisation that commissioned your trajectory: your employer, the municipality or UWV.`,
-        '',
-        'Kind regards,',
-        org.name,
-        contactLine(org),
-      ].join('\n'),
-    };
+      ],
+    });
   }
-  return {
+  return compose('nl', `Beste ${input.name},`, org, {
     subject: `Wij hebben uw klacht ${input.reference} ontvangen`,
-    text: [
-      `Beste ${input.name},`,
-      '',
+    body: [
       `Wij hebben uw klacht ontvangen op ${date(input.receivedOn)}. Uw referentienummer is ${input.reference}.`,
       '',
-      'Wat gebeurt er nu?',
+      heading('Wat gebeurt er nu?'),
       `- Iemand die niet bij uw klacht betrokken is, behandelt uw klacht. U hoort binnen ${formatTerm(terms.resolutionDays, 'nl')} na ontvangst wat wij besluiten, uiterlijk op ${resolveBy}. Hebben wij meer tijd nodig, dan laten wij u schriftelijk weten waarom.`,
       '- Het kan zijn dat wij contact met u opnemen voor een toelichting of meer informatie.',
       '- U heeft het recht om gehoord te worden: u kunt uw klacht in een gesprek toelichten. De persoon over wie u klaagt, krijgt een kopie van uw klacht.',
@@ -79,10 +69,6 @@ export function acknowledgementMessage(input: AcknowledgementInput): { subject: 
       'Deel deze link niet: iedereen met de link kan uw klacht inzien.',
       '',
       'Bent u niet tevreden over de afhandeling? Dan kunt u uw klacht voorleggen aan de opdrachtgever van uw traject: uw werkgever, de gemeente of UWV.',
-      '',
-      // The organisation's own closing lines (Dutch), e.g. "Met vriendelijke groet,\nKlachtloket …".
-      org.signature.trim() || `Met vriendelijke groet,\n${org.name}`,
-      contactLine(org),
-    ].join('\n'),
-  };
+    ],
+  });
 }

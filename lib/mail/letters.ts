@@ -2,33 +2,25 @@ import { formatDate, formatMonths } from '@/lib/format';
 import type { Organisation } from '@/lib/organisation';
 import type { IsoDate } from '@/lib/procedure/dates';
 import type { ContractingPartyType, Locale, NotAdmissibleGround, Outcome } from '@/lib/procedure/vocabulary';
-import { contactLine } from './acknowledgement';
+import { compose, heading, type Letter, type Line, quote, toItem } from './letter';
 
 /**
- * The letters of the procedure's steps, as pure texts (subject and plain text). Letters to the client follow the
- * complaint's locale; letters to staff and to the contracting party are Dutch only. Every subject carries the reference.
+ * The letters of the procedure's steps, as pure texts. Letters to the client follow the complaint's locale; letters
+ * to staff and to the contracting party are Dutch only. Every subject carries the reference. compose() makes each
+ * letter a structure (lib/mail/letter.ts) from which its plain text and its HTML (lib/mail/html.tsx) both come: write
+ * a letter as lines, with quote() around what someone wrote and `- ` before the items of a list.
  */
-export type Letter = { subject: string; text: string };
+export type { Letter } from './letter';
+export { quote } from './letter';
 
 export type ClientLetterBase = { locale: Locale; name: string; reference: string; organisation: Organisation };
 
 /** The complaint's contracting party (opdrachtgever) when it is known. */
 export type PartyRef = { name: string; type: ContractingPartyType } | null;
 
-type Draft = { subject: string; body: string[] };
+type Draft = { subject: string; body: Line[] };
 
 // --- shared pieces --------------------------------------------------------------------------------------------
-
-/** The closing lines: the organisation's own signature in Dutch, a plain English closing, then the contact line. */
-function closing(org: Organisation, locale: Locale): string[] {
-  const signature = locale === 'nl' ? org.signature.trim() || `Met vriendelijke groet,\n${org.name}` : `Kind regards,\n${org.name}`;
-  return [signature, contactLine(org)];
-}
-
-/** Greeting, body and closing; the body lines are joined as they are ('' for an empty line). */
-function compose(locale: Locale, greeting: string, org: Organisation, draft: Draft): Letter {
-  return { subject: draft.subject, text: [greeting, '', ...draft.body, '', ...closing(org, locale)].join('\n') };
-}
 
 /** A letter to the client in their language; only the chosen language's text is built. */
 function clientLetter(input: ClientLetterBase, drafts: Record<Locale, (date: (d: IsoDate) => string) => Draft>): Letter {
@@ -36,9 +28,6 @@ function clientLetter(input: ClientLetterBase, drafts: Record<Locale, (date: (d:
   const greeting = locale === 'nl' ? `Beste ${input.name},` : `Dear ${input.name},`;
   return compose(locale, greeting, input.organisation, drafts[locale]((d) => formatDate(d, locale)));
 }
-
-/** What the client, staff member or party wrote, quoted as it is. */
-const quote = (text: string) => `"${text.trim()}"`;
 
 const PARTY_TYPE_WORDS: Record<Locale, Record<ContractingPartyType, string>> = {
   nl: { employer: 'werkgever', municipality: 'gemeente', uwv: 'UWV' },
@@ -368,11 +357,7 @@ export function reopenNotice(i: ClientLetterBase & { reason: string }): Letter {
 
 // --- the dossier for the contracting party ----------------------------------------------------------------------
 
-/**
- * The escalation dossier for the contracting party (DESIGN rule 11), Dutch only: the complaint, its history (one line
- * per step; `at` as the caller shows it), the outcome and what the client is not satisfied with.
- */
-export function escalationDossier(i: {
+export type DossierInput = {
   party: { name: string; type: ContractingPartyType };
   reference: string;
   organisation: Organisation;
@@ -383,11 +368,56 @@ export function escalationDossier(i: {
   outcome: Outcome | null;
   findings: string | null;
   judgement: string | null;
+  /** The measures the outcome letter named (from the "resolved" history entry); left out for older entries. */
+  measures?: Measure[];
   dissatisfaction: string;
   history: { at: string; who: string; action: string; reason: string | null }[];
-}): Letter {
+};
+
+/** The dossier itself: the complainant, the complaint, its history, the outcome and what the client is not satisfied with. */
+function dossierLines(i: DossierInput): Line[] {
+  const { complainant } = i;
+  return [
+    heading('De klager'),
+    `- Naam: ${complainant.name}`,
+    ...(complainant.email ? [`- E-mail: ${complainant.email}`] : []),
+    ...(complainant.address ? [`- Adres: ${complainant.address}`] : []),
+    '',
+    heading('De klacht'),
+    `- Referentienummer: ${i.reference}`,
+    `- Ontvangen op: ${formatDate(i.receivedOn, 'nl')}`,
+    `- Onderwerp: ${i.category}`,
+    '- Wat de klager schreef:',
+    quote(i.description),
+    '',
+    heading('Verloop van de behandeling'),
+    ...(i.history.length > 0
+      ? i.history.map((h) => `- ${h.at}, ${h.who}: ${h.action}${h.reason ? ` (reden: ${h.reason.trim()})` : ''}`)
+      : ['- Geen stappen vastgelegd.']),
+    '',
+    heading('Ons besluit'),
+    i.outcome ? `De klacht is ${OUTCOME_WORDS.nl[i.outcome]}.` : 'Wij hebben nog geen besluit over de klacht genomen.',
+    ...(i.findings ? ['', 'Wat wij hebben uitgezocht:', i.findings.trim()] : []),
+    ...(i.judgement ? ['', 'Ons oordeel:', i.judgement.trim()] : []),
+    ...(i.measures && i.measures.length > 0 ? ['', 'Maatregelen naar aanleiding van de klacht:', ...i.measures.map((m) => measureLine(m, 'nl'))] : []),
+    '',
+    heading('Waarover de klager niet tevreden is'),
+    quote(i.dissatisfaction),
+  ];
+}
+
+/** The file name of the dossier PDF: the reference, nothing personal. */
+export const dossierFilename = (reference: string) => `klachtdossier-${reference.replace(/[^A-Za-z0-9-]/g, '')}.pdf`;
+
+/**
+ * The escalation dossier for the contracting party (DESIGN rule 11), Dutch only: the complaint, its history (one line
+ * per step; `at` as the caller shows it), the outcome and what the client is not satisfied with. The mail says it all
+ * and carries the same dossier as a PDF (lib/mail/dossier-pdf.ts) to file or forward.
+ */
+export function escalationDossier(i: DossierInput): Letter {
   const org = i.organisation;
   const { complainant } = i;
+  const dossier = dossierLines(i);
   return compose('nl', 'Geachte heer, mevrouw,', org, {
     subject: `Klacht ${i.reference}: de klager is niet tevreden (dossier)`,
     body: [
@@ -395,32 +425,10 @@ export function escalationDossier(i: {
       '',
       `U bent de opdrachtgever van het traject van ${complainant.name} bij ${org.name}. ${complainant.name} heeft bij ons een klacht ingediend en is niet tevreden over de afhandeling. Volgens onze klachtenregeling kan de klager de klacht dan aan u voorleggen. Hieronder vindt u het dossier.`,
       '',
-      'De klager',
-      `- Naam: ${complainant.name}`,
-      ...(complainant.email ? [`- E-mail: ${complainant.email}`] : []),
-      ...(complainant.address ? [`- Adres: ${complainant.address}`] : []),
-      '',
-      'De klacht',
-      `- Referentienummer: ${i.reference}`,
-      `- Ontvangen op: ${formatDate(i.receivedOn, 'nl')}`,
-      `- Onderwerp: ${i.category}`,
-      '- Wat de klager schreef:',
-      quote(i.description),
-      '',
-      'Verloop van de behandeling',
-      ...(i.history.length > 0
-        ? i.history.map((h) => `- ${h.at}, ${h.who}: ${h.action}${h.reason ? ` (reden: ${h.reason.trim()})` : ''}`)
-        : ['- Geen stappen vastgelegd.']),
-      '',
-      'Ons besluit',
-      i.outcome ? `De klacht is ${OUTCOME_WORDS.nl[i.outcome]}.` : 'Wij hebben nog geen besluit over de klacht genomen.',
-      ...(i.findings ? ['', 'Wat wij hebben uitgezocht:', i.findings.trim()] : []),
-      ...(i.judgement ? ['', 'Ons oordeel:', i.judgement.trim()] : []),
-      '',
-      'Waarover de klager niet tevreden is',
-      quote(i.dissatisfaction),
+      ...dossier,
       '',
       `Wilt u uw reactie sturen aan ${org.name}? Onze gegevens staan hieronder.`,
     ],
+    attachment: { kind: 'dossier', filename: dossierFilename(i.reference), title: `Klachtdossier ${i.reference}`, reference: i.reference, items: dossier.map(toItem) },
   });
 }

@@ -1,8 +1,12 @@
 import { Resend } from 'resend';
 import { getDb } from '@/db/client';
-import { claimDueEmails, markAttemptFailed, markSent } from '@/db/outbox';
+import { claimDueEmails, markAttemptFailed, markSent, type OutboxMessage } from '@/db/outbox';
 import { organisationOrDefault } from '@/db/settings';
 import { DEFAULT_ORGANISATION, mailSender } from '@/lib/organisation';
+import { dejaVuSans } from '@/lib/reports/pdf-fonts';
+import { dossierPdf } from './dossier-pdf';
+import { letterHtml } from './html';
+import { docFromText, isLetterDoc } from './letter';
 import { nextAttemptAt, type SendFailure } from './retry';
 
 /** How long a claimed e-mail is reserved for one worker before another may retry it. */
@@ -33,12 +37,13 @@ export async function deliverOutbox({ now = new Date(), limit = 20 } = {}): Prom
   const due = await claimDueEmails(db, now, limit, LEASE_MS);
   if (due.length === 0) return report;
   // The sender's name is the organisation's stored name (see mailSender for MAIL_FROM).
-  const from = mailSender(await organisationOrDefault(db).catch(() => DEFAULT_ORGANISATION), process.env.MAIL_FROM);
+  const organisation = await organisationOrDefault(db).catch(() => DEFAULT_ORGANISATION);
+  const from = mailSender(organisation, process.env.MAIL_FROM);
   for (const message of due) {
     let failure: SendFailure;
     try {
       const { data, error } = await resend.emails.send(
-        { from, to: message.recipient, subject: message.subject, text: message.bodyText },
+        { from, to: message.recipient, ...(await mailParts(message, organisation.name)) },
         { idempotencyKey: `outbox-${message.id}` },
       );
       if (!error) {
@@ -56,6 +61,18 @@ export async function deliverOutbox({ now = new Date(), limit = 20 } = {}): Prom
     else report.failed++;
   }
   return report;
+}
+
+/**
+ * What a mail says: the stored subject and text, the HTML rendered from the stored letter (lib/mail/html.tsx) and, for
+ * the escalation, its dossier as a PDF. Both are made here rather than when the step is taken, so the step's
+ * transaction stays short; a row without a letter (an invitation, an older row) gets HTML made from its text.
+ */
+export async function mailParts(message: Pick<OutboxMessage, 'subject' | 'bodyText' | 'letter'>, organisation: string) {
+  const doc = isLetterDoc(message.letter) ? message.letter : docFromText(message.bodyText, 'nl', organisation);
+  const html = await letterHtml(doc, message.subject);
+  const attachment = doc.attachment?.kind === 'dossier' ? { filename: doc.attachment.filename, content: Buffer.from(await dossierPdf(doc, await dejaVuSans())) } : null;
+  return { subject: message.subject, text: message.bodyText, html, ...(attachment ? { attachments: [attachment] } : {}) };
 }
 
 /** Runs the worker without letting a mail problem reach the caller (used right after a state change). */

@@ -25,12 +25,12 @@ export async function clientLetterBase(tx: Tx, complaint: LockedComplaint): Prom
 }
 
 export function toClient(complaint: LockedComplaint, kind: string, letter: Letter): StepMessage {
-  return { kind, ...recipientFor(contactOf(complaint)), subject: letter.subject, bodyText: letter.text };
+  return { kind, ...recipientFor(contactOf(complaint)), subject: letter.subject, bodyText: letter.text, letter: letter.doc };
 }
 
 /** A message to someone else (a staff member, the contracting party): by e-mail when an address is known, else on paper. */
 export function toOther(kind: string, to: { name: string; email: string | null }, letter: Letter): StepMessage {
   return to.email
-    ? { kind, medium: 'email', recipient: to.email, subject: letter.subject, bodyText: letter.text }
-    : { kind, medium: 'post', recipient: to.name, subject: letter.subject, bodyText: letter.text };
+    ? { kind, medium: 'email', recipient: to.email, subject: letter.subject, bodyText: letter.text, letter: letter.doc }
+    : { kind, medium: 'post', recipient: to.name, subject: letter.subject, bodyText: letter.text, letter: letter.doc };
 }

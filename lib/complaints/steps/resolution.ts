@@ -1,13 +1,15 @@
 import { createTranslator } from 'next-intl';
-import { type ComplaintFileHistoryEntry, complaintFileHistory, complaintFileRecord } from '@/db/complaint-file';
+import { type ComplaintFileHistoryEntry, type ComplaintFileRecord, complaintFileHistory, complaintFileRecord } from '@/db/complaint-file';
 import { appendMeasureHistory, insertComplaintLink, updateMeasure } from '@/db/measures';
 import { activeParties, findActiveParty, findMeasures, findParty, insertMeasure } from '@/db/procedure';
 import { organisationOrDefault } from '@/db/settings';
 import { ruleViolation } from '@/lib/actions/pipeline';
 import { creationDetails } from '@/lib/measures/rules';
 import { beheerMessages } from '@/lib/i18n/beheer';
-import { escalationDossier, outcomeLetter } from '@/lib/mail/letters';
+import { type DossierInput, escalationDossier, outcomeLetter } from '@/lib/mail/letters';
+import type { Organisation } from '@/lib/organisation';
 import { amsterdamDate } from '@/lib/procedure/dates';
+import type { ContractingPartyType } from '@/lib/procedure/vocabulary';
 import { checkPartyResponseDate } from '@/lib/procedure/workflow';
 import { historyRow, type Translate } from '../file';
 import { clientPartyDetails, compareWithClient } from '../party-match';
@@ -83,12 +85,59 @@ function dossierTranslator(): Translate {
   return createTranslator({ locale: 'nl', messages: { beheer: beheerMessages }, namespace: 'beheer' }) as unknown as Translate;
 }
 
-/** The newest "resolved" entry: its reason is the findings, its details hold the judgement. */
+/** The newest "resolved" entry: its reason is the findings, its details hold the judgement and the measures as the outcome letter stated them. */
 export function resolutionEntry(history: readonly Pick<ComplaintFileHistoryEntry, 'action' | 'reason' | 'details'>[]) {
   const entry = history.findLast((h) => h.action === 'resolved');
-  if (!entry) return { findings: null, judgement: null };
+  if (!entry) return { findings: null, judgement: null, measures: [] };
   const judgement = entry.details?.judgement;
-  return { findings: entry.reason, judgement: typeof judgement === 'string' ? judgement : null };
+  const states = entry.details?.measureStates;
+  const measures = Array.isArray(states)
+    ? states.flatMap((m: unknown) => {
+        const { description, dueOn, done } = (m ?? {}) as Record<string, unknown>;
+        return typeof description === 'string' ? [{ description, dueOn: typeof dueOn === 'string' ? dueOn : null, done: done === true }] : [];
+      })
+    : [];
+  return { findings: entry.reason, judgement: typeof judgement === 'string' ? judgement : null, measures };
+}
+
+/** What the dossier is made from: the complaint as stored, with its category's name. */
+export type DossierComplaint = Pick<
+  ComplaintFileRecord,
+  'reference' | 'complainantName' | 'complainantEmail' | 'addressStreet' | 'addressPostcode' | 'addressCity' | 'receivedOn' | 'description' | 'outcome' | 'categoryName'
+>;
+
+/**
+ * The escalation dossier's content: the complaint, its history as the file shows it, the outcome with its measures and
+ * what the client is not satisfied with. The escalate step mails it; the file page offers it as a PDF (the same
+ * letter's dossier, lib/mail/dossier-pdf.ts).
+ */
+export function dossierInput(
+  complaint: DossierComplaint,
+  history: readonly ComplaintFileHistoryEntry[],
+  party: { name: string; type: ContractingPartyType },
+  dissatisfaction: string,
+  organisation: Organisation,
+): DossierInput {
+  const { findings, judgement, measures } = resolutionEntry(history);
+  const address =
+    complaint.addressStreet && complaint.addressPostcode && complaint.addressCity
+      ? `${complaint.addressStreet}, ${complaint.addressPostcode} ${complaint.addressCity}`
+      : null;
+  return {
+    party: { name: party.name, type: party.type },
+    reference: complaint.reference,
+    organisation,
+    complainant: { name: complaint.complainantName, email: complaint.complainantEmail, address },
+    receivedOn: complaint.receivedOn,
+    category: complaint.categoryName,
+    description: complaint.description,
+    outcome: complaint.outcome,
+    findings,
+    judgement,
+    measures,
+    dissatisfaction,
+    history: dossierHistory(dossierTranslator(), history),
+  };
 }
 
 /**
@@ -140,25 +189,9 @@ export const escalate = defineStep('escalate', escalateSchema, async (tx, input,
   const differs = compareWithClient(stated, party, await activeParties(tx)) === 'differs';
 
   const [record, history] = await Promise.all([complaintFileRecord(tx, complaint.id), complaintFileHistory(tx, complaint.id)]);
-  const { findings, judgement } = resolutionEntry(history);
-  const address =
-    complaint.addressStreet && complaint.addressPostcode && complaint.addressCity
-      ? `${complaint.addressStreet}, ${complaint.addressPostcode} ${complaint.addressCity}`
-      : null;
-  const letter = escalationDossier({
-    party: { name: party.name, type: party.type },
-    reference: complaint.reference,
-    organisation: await organisationOrDefault(tx),
-    complainant: { name: complaint.complainantName, email: complaint.complainantEmail, address },
-    receivedOn: complaint.receivedOn,
-    category: record!.categoryName,
-    description: complaint.description,
-    outcome: complaint.outcome,
-    findings,
-    judgement,
-    dissatisfaction: input.dissatisfaction,
-    history: dossierHistory(dossierTranslator(), history),
-  });
+  const letter = escalationDossier(
+    dossierInput({ ...complaint, categoryName: record!.categoryName }, history, party, input.dissatisfaction, await organisationOrDefault(tx)),
+  );
   return {
     changes: { contractingPartyId: party.id },
     reason: input.dissatisfaction,
