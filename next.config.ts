@@ -31,9 +31,11 @@ const securityHeaders = [
 const nextConfig: NextConfig = {
   poweredByHeader: false,
   serverExternalPackages: ['@electric-sql/pglite', 'pg', 'ws', '@neondatabase/serverless'],
-  // The annual register's PDF embeds DejaVu Sans (lib/reports/pdf-fonts.ts reads it at run time): ship the files.
+  // The annual register's PDF and the complaint dossier embed DejaVu Sans (lib/reports/pdf-fonts.ts reads it at run
+  // time): ship the files. The mail worker attaches the dossier to the escalation mail, and it runs after any step
+  // (server actions on every page) and from the cron route: every route gets the fonts.
   outputFileTracingIncludes: {
-    '/beheer/rapportage/jaarverslag/pdf': ['./node_modules/dejavu-fonts-ttf/ttf/DejaVuSans.ttf', './node_modules/dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf'],
+    '/**': ['./node_modules/dejavu-fonts-ttf/ttf/DejaVuSans.ttf', './node_modules/dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf'],
   },
   async headers() {
     return [{ source: '/:path*', headers: securityHeaders }];

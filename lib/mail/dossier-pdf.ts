@@ -1,7 +1,7 @@
 import fontkit from '@pdf-lib/fontkit';
 import { type PDFFont, type PDFPage, PDFDocument, rgb } from 'pdf-lib';
 import { type PdfFonts, wrapText } from '@/lib/reports/annual-pdf';
-import type { Item, LetterDoc } from './letter';
+import type { DossierAttachment, Item } from './letter';
 
 /**
  * The escalation dossier as a PDF (pdf-lib, DejaVu Sans embedded as a subset so names like "Şahin" and "Łukasz" come
@@ -33,9 +33,10 @@ function printable(font: PDFFont, text: string): string {
     .join('');
 }
 
-export async function dossierPdf(doc: LetterDoc, fonts: PdfFonts): Promise<Uint8Array> {
-  const dossier = doc.attachment;
-  if (!dossier) throw new Error('This letter has no dossier');
+/** The letterhead: the organisation's name and contact line (a letter's `organisation` and `contact`). */
+export type Letterhead = { organisation: string; contact: string };
+
+export async function dossierPdf(doc: Letterhead, dossier: DossierAttachment, fonts: PdfFonts): Promise<Uint8Array> {
   const pdf = await PDFDocument.create();
   pdf.registerFontkit(fontkit);
   const regular = await pdf.embedFont(fonts.regular, { subset: true });

@@ -2,7 +2,7 @@ import { formatDate, formatMonths } from '@/lib/format';
 import type { Organisation } from '@/lib/organisation';
 import type { IsoDate } from '@/lib/procedure/dates';
 import type { ContractingPartyType, Locale, NotAdmissibleGround, Outcome } from '@/lib/procedure/vocabulary';
-import { compose, heading, type Letter, type Line, quote, toItem } from './letter';
+import { compose, type DossierAttachment, heading, type Letter, type Line, quote, toItem } from './letter';
 
 /**
  * The letters of the procedure's steps, as pure texts. Letters to the client follow the complaint's locale; letters
@@ -370,12 +370,16 @@ export type DossierInput = {
   judgement: string | null;
   /** The measures the outcome letter named (from the "resolved" history entry); left out for older entries. */
   measures?: Measure[];
-  dissatisfaction: string;
+  /** What the client is not satisfied with (the escalation's reason); null when the complaint was not escalated. */
+  dissatisfaction: string | null;
   history: { at: string; who: string; action: string; reason: string | null }[];
 };
 
+/** What the dossier itself is made from: no addressee. */
+export type DossierContent = Omit<DossierInput, 'party' | 'organisation'>;
+
 /** The dossier itself: the complainant, the complaint, its history, the outcome and what the client is not satisfied with. */
-function dossierLines(i: DossierInput): Line[] {
+function dossierLines(i: DossierContent): Line[] {
   const { complainant } = i;
   return [
     heading('De klager'),
@@ -401,9 +405,15 @@ function dossierLines(i: DossierInput): Line[] {
     ...(i.judgement ? ['', 'Ons oordeel:', i.judgement.trim()] : []),
     ...(i.measures && i.measures.length > 0 ? ['', 'Maatregelen naar aanleiding van de klacht:', ...i.measures.map((m) => measureLine(m, 'nl'))] : []),
     '',
-    heading('Waarover de klager niet tevreden is'),
-    quote(i.dissatisfaction),
+    ...(i.dissatisfaction !== null
+      ? [heading('Waarover de klager niet tevreden is'), quote(i.dissatisfaction)]
+      : [heading('Opdrachtgever'), 'De klager heeft de klacht (nog) niet aan de opdrachtgever voorgelegd.']),
   ];
+}
+
+/** The dossier as the PDF shows it (lib/mail/dossier-pdf.ts): the escalation mail's attachment, and the file's download. */
+export function dossierAttachment(i: DossierContent): DossierAttachment {
+  return { kind: 'dossier', filename: dossierFilename(i.reference), title: `Klachtdossier ${i.reference}`, reference: i.reference, items: dossierLines(i).map(toItem) };
 }
 
 /** The file name of the dossier PDF: the reference, nothing personal. */
@@ -414,7 +424,7 @@ export const dossierFilename = (reference: string) => `klachtdossier-${reference
  * per step; `at` as the caller shows it), the outcome and what the client is not satisfied with. The mail says it all
  * and carries the same dossier as a PDF (lib/mail/dossier-pdf.ts) to file or forward.
  */
-export function escalationDossier(i: DossierInput): Letter {
+export function escalationDossier(i: DossierInput & { dissatisfaction: string }): Letter {
   const org = i.organisation;
   const { complainant } = i;
   const dossier = dossierLines(i);
@@ -429,6 +439,6 @@ export function escalationDossier(i: DossierInput): Letter {
       '',
       `Wilt u uw reactie sturen aan ${org.name}? Onze gegevens staan hieronder.`,
     ],
-    attachment: { kind: 'dossier', filename: dossierFilename(i.reference), title: `Klachtdossier ${i.reference}`, reference: i.reference, items: dossier.map(toItem) },
+    attachment: dossierAttachment(i),
   });
 }

@@ -71,7 +71,8 @@ export async function deliverOutbox({ now = new Date(), limit = 20 } = {}): Prom
 export async function mailParts(message: Pick<OutboxMessage, 'subject' | 'bodyText' | 'letter'>, organisation: string) {
   const doc = isLetterDoc(message.letter) ? message.letter : docFromText(message.bodyText, 'nl', organisation);
   const html = await letterHtml(doc, message.subject);
-  const attachment = doc.attachment?.kind === 'dossier' ? { filename: doc.attachment.filename, content: Buffer.from(await dossierPdf(doc, await dejaVuSans())) } : null;
+  const dossier = doc.attachment?.kind === 'dossier' ? doc.attachment : null;
+  const attachment = dossier ? { filename: dossier.filename, content: Buffer.from(await dossierPdf(doc, dossier, await dejaVuSans())) } : null;
   return { subject: message.subject, text: message.bodyText, html, ...(attachment ? { attachments: [attachment] } : {}) };
 }
 

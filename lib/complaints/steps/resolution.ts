@@ -6,10 +6,8 @@ import { organisationOrDefault } from '@/db/settings';
 import { ruleViolation } from '@/lib/actions/pipeline';
 import { creationDetails } from '@/lib/measures/rules';
 import { beheerMessages } from '@/lib/i18n/beheer';
-import { type DossierInput, escalationDossier, outcomeLetter } from '@/lib/mail/letters';
-import type { Organisation } from '@/lib/organisation';
+import { type DossierContent, escalationDossier, outcomeLetter } from '@/lib/mail/letters';
 import { amsterdamDate } from '@/lib/procedure/dates';
-import type { ContractingPartyType } from '@/lib/procedure/vocabulary';
 import { checkPartyResponseDate } from '@/lib/procedure/workflow';
 import { historyRow, type Translate } from '../file';
 import { clientPartyDetails, compareWithClient } from '../party-match';
@@ -111,22 +109,18 @@ export type DossierComplaint = Pick<
  * what the client is not satisfied with. The escalate step mails it; the file page offers it as a PDF (the same
  * letter's dossier, lib/mail/dossier-pdf.ts).
  */
-export function dossierInput(
+export function dossierContent<D extends string | null>(
   complaint: DossierComplaint,
   history: readonly ComplaintFileHistoryEntry[],
-  party: { name: string; type: ContractingPartyType },
-  dissatisfaction: string,
-  organisation: Organisation,
-): DossierInput {
+  dissatisfaction: D,
+): DossierContent & { dissatisfaction: D } {
   const { findings, judgement, measures } = resolutionEntry(history);
   const address =
     complaint.addressStreet && complaint.addressPostcode && complaint.addressCity
       ? `${complaint.addressStreet}, ${complaint.addressPostcode} ${complaint.addressCity}`
       : null;
   return {
-    party: { name: party.name, type: party.type },
     reference: complaint.reference,
-    organisation,
     complainant: { name: complaint.complainantName, email: complaint.complainantEmail, address },
     receivedOn: complaint.receivedOn,
     category: complaint.categoryName,
@@ -189,9 +183,11 @@ export const escalate = defineStep('escalate', escalateSchema, async (tx, input,
   const differs = compareWithClient(stated, party, await activeParties(tx)) === 'differs';
 
   const [record, history] = await Promise.all([complaintFileRecord(tx, complaint.id), complaintFileHistory(tx, complaint.id)]);
-  const letter = escalationDossier(
-    dossierInput({ ...complaint, categoryName: record!.categoryName }, history, party, input.dissatisfaction, await organisationOrDefault(tx)),
-  );
+  const letter = escalationDossier({
+    ...dossierContent({ ...complaint, categoryName: record!.categoryName }, history, input.dissatisfaction),
+    party: { name: party.name, type: party.type },
+    organisation: await organisationOrDefault(tx),
+  });
   return {
     changes: { contractingPartyId: party.id },
     reason: input.dissatisfaction,

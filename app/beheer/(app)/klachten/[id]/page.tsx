@@ -62,6 +62,12 @@ export default async function ComplaintFilePage({ params, searchParams }: Props)
             </Badge>
           </h1>
           <p className="mt-1 text-stone-700">{view.subtitle}</p>
+          <p className="mt-2">
+            {/* A download, not a page: a plain link (no client-side navigation). */}
+            <a href={`/beheer/klachten/${data.record.id}/dossier`} className="text-sm font-semibold text-brand-800 underline underline-offset-4" data-testid="dossier-pdf">
+              {t('file.dossierPdf')}
+            </a>
+          </p>
         </div>
         <section aria-labelledby="next" className="w-full rounded-lg border border-brand-200 bg-white px-4 py-3 shadow-sm sm:w-auto sm:max-w-md" data-testid="file-actions">
           <h2 id="next" className="text-sm font-semibold text-stone-700">
