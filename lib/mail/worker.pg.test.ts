@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeDb, getDb, type Db } from '@/db/client';
@@ -7,6 +8,8 @@ import { outbox } from '@/db/schema';
 import { createThrowawayDatabase, startFakeResend } from '@/db/testing';
 import { submitComplaint } from '@/lib/complaints/actions';
 import { validComplaint } from '@/lib/complaints/submit.contract';
+import { DEFAULT_ORGANISATION } from '@/lib/organisation';
+import { escalationDossier } from './letters';
 import { deliverOutbox } from './worker';
 
 let fake: Awaited<ReturnType<typeof startFakeResend>>;
@@ -51,6 +54,11 @@ describe('sending the outbox through resend (fake resend server)', () => {
     expect(request!.headers.authorization).toBe('Bearer re_test_key');
     expect(request!.headers['idempotency-key']).toBe(`outbox-${mail.id}`);
     expect(request!.body).toMatchObject({ from: 'Klachtloket <klachten@example.test>', to: 'klant@example.test', subject: mail.subject, text: mail.bodyText });
+    // The HTML part, made from the stored letter at send time.
+    expect(mail.letter).toMatchObject({ v: 1, lang: 'nl' });
+    expect(request!.body.html).toMatch(/^<!DOCTYPE html[^>]*><html[^>]*lang="nl"/);
+    expect(request!.body.html).toContain(mail.subject.replace('Wij hebben uw klacht ', '').replace(' ontvangen', ''));
+    expect(request!.body.attachments).toBeUndefined();
     expect(await rowById(mail.id)).toMatchObject({ status: 'sent', attempts: 1, providerId: 'fake-1', lastError: null });
     // Nothing is sent twice.
     expect(await deliverOutbox()).toEqual({ sent: 0, retrying: 0, failed: 0 });
@@ -105,5 +113,42 @@ describe('sending the outbox through resend (fake resend server)', () => {
     }
     expect(fake.requests).toHaveLength(0);
     expect(await rowById(mail.id)).toMatchObject({ status: 'pending', attempts: 0 });
+  });
+
+  it('attaches the dossier PDF to the escalation mail, made from the stored letter', async () => {
+    const letter = escalationDossier({
+      party: { name: 'Gemeente Oss', type: 'municipality' },
+      reference: 'KL-2026-0099',
+      organisation: DEFAULT_ORGANISATION,
+      complainant: { name: 'Łukasz Şahin', email: null, address: null },
+      receivedOn: '2026-03-02',
+      category: 'Bejegening',
+      description: 'De adviseur was onvriendelijk.',
+      outcome: 'not_upheld',
+      findings: 'Besproken.',
+      judgement: 'Zakelijk.',
+      dissatisfaction: 'Niemand luisterde.',
+      history: [],
+    });
+    await deliverOutbox(); // what earlier tests left waiting
+    const [row] = await db
+      .insert(outbox)
+      .values({ kind: 'escalation', medium: 'email', recipient: 'klachten@oss.example', subject: letter.subject, bodyText: letter.text, letter: letter.doc })
+      .returning();
+    fake.requests.length = 0;
+    expect(await deliverOutbox()).toEqual({ sent: 1, retrying: 0, failed: 0 });
+    const body = fake.requests[0]!.body as { text: string; html: string; attachments: { filename: string; content: string }[] };
+    expect(fake.requests[0]!.headers['idempotency-key']).toBe(`outbox-${row!.id}`);
+    expect(body.text).toBe(letter.text);
+    expect(body.html).toContain('Łukasz Şahin');
+    expect(body.attachments).toHaveLength(1);
+    expect(body.attachments[0]!.filename).toBe('klachtdossier-KL-2026-0099.pdf');
+    const pdf = Buffer.from(body.attachments[0]!.content, 'base64');
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    const text = execFileSync('pdftotext', ['-', '-'], { input: pdf, encoding: 'utf8' });
+    expect(text).toContain('Klachtdossier KL-2026-0099');
+    expect(text).toContain('Naam: Łukasz Şahin');
+    expect(text).toContain('Niemand luisterde.');
+    expect(await rowById(row!.id)).toMatchObject({ status: 'sent', attempts: 1 });
   });
 });

@@ -1,10 +1,13 @@
+import { execFileSync } from 'node:child_process';
 import { asc, count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { complaintFileMeasures } from '@/db/complaint-file';
 import { measureChoices } from '@/db/procedure';
 import { complaintMeasures, contractingParties, measures } from '@/db/schema';
 import { FORBIDDEN } from '@/lib/actions/pipeline';
+import { complaintDossierPdf } from '@/lib/complaints/dossier-download';
 import { formatDate } from '@/lib/format';
+import { itemText, letterText } from '@/lib/mail/letter';
 import { formatDateTime } from '../file';
 import { daysAgo, setUpStepsWorld, type StepsWorld, today } from './testing';
 
@@ -284,6 +287,35 @@ describe('escalate', () => {
     expect(body).toContain(`Ons besluit\nDe klacht is ongegrond.\n\nWat wij hebben uitgezocht:\n${FINDINGS}\n\nOns oordeel:\n${JUDGEMENT}`);
     expect(body).toContain('Waarover de klager niet tevreden is\n"Ik vind dat de adviseur een andere klant moet krijgen."');
     expect(body).not.toContain('Voorgelegd aan opdrachtgever');
+  });
+
+  it('keeps the letter with the dossier to attach as a PDF, and staff can download the same dossier from the file', async () => {
+    const c = await resolvedComplaint({ complainantName: 'Ayşe Şahin' });
+    await w.act(w.people.handler, actions.escalateAction, c.id, { contractingPartyId: String(w.ids.party.id), dissatisfaction: 'Łukasz heeft niet geluisterd.' });
+    const mail = (await w.snapshot(c.id)).outbox.at(-1)!;
+    // The text and the stored structure are one: the HTML part and the PDF are made from it when the mail is sent.
+    expect(letterText(mail.letter!)).toBe(mail.bodyText);
+    expect(mail.letter!.attachment).toMatchObject({ kind: 'dossier', filename: `klachtdossier-${c.reference}.pdf`, title: `Klachtdossier ${c.reference}` });
+    const inMail = mail.letter!.attachment!.items.map(itemText).join('\n');
+    expect(mail.bodyText).toContain(inMail);
+
+    const pdf = await complaintDossierPdf({ ...w.people.handler, role: 'handler' }, c.id);
+    expect(pdf!.filename).toBe(`klachtdossier-${c.reference}.pdf`);
+    const text = execFileSync('pdftotext', ['-', '-'], { input: pdf!.bytes, encoding: 'utf8' }).replace(/\s+/g, ' ');
+    for (const part of [`Klachtdossier ${c.reference}`, 'Naam: Ayşe Şahin', c.description, FINDINGS, JUDGEMENT, 'Łukasz heeft niet geluisterd.', 'Voorgelegd aan opdrachtgever']) {
+      expect(text).toContain(part);
+    }
+    // Like the file page: a complaint that is not theirs does not exist for a handler; managers see every complaint.
+    expect(await complaintDossierPdf({ ...w.people.handler2, role: 'handler' }, c.id)).toBeNull();
+    expect(await complaintDossierPdf({ ...w.people.manager, role: 'manager' }, c.id)).not.toBeNull();
+    expect(await complaintDossierPdf({ ...w.people.manager, role: 'manager' }, 999_999)).toBeNull();
+  });
+
+  it('offers the dossier of a complaint not (yet) escalated, saying it was not put to the party', async () => {
+    const c = await resolvedComplaint();
+    const text = execFileSync('pdftotext', ['-', '-'], { input: (await complaintDossierPdf({ ...w.people.handler, role: 'handler' }, c.id))!.bytes, encoding: 'utf8' }).replace(/\s+/g, ' ');
+    expect(text).toContain('De klager heeft de klacht (nog) niet aan de opdrachtgever voorgelegd.');
+    expect(text).toContain(FINDINGS);
   });
 
   it('sends the dossier by post when the party has no e-mail address, and changes the linked party', async () => {
