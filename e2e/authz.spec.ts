@@ -62,6 +62,10 @@ function pageMatrix(ids: { own: number; other: number }): [string, Row][] {
     ['/beheer/geen-toegang', signedIn('ok')],
     ['/beheer/uitnodiging/onbekende-code', { anonymous: 'ok', handler: 'ok', manager: 'ok', admin: 'ok', deactivated: 'ok' }],
     ['/beheer/inloggen', { anonymous: 'ok', handler: 'home:/beheer', manager: 'home:/beheer', admin: 'home:/beheer/instellingen', deactivated: 'ok' }],
+    // The dossier PDF (issue 10): whoever may see the file may download it.
+    [`/beheer/klachten/${ids.own}/dossier`, rolePage('ok', 'ok', 'denied')],
+    [`/beheer/klachten/${ids.other}/dossier`, rolePage('notFound', 'ok', 'denied')],
+    ['/beheer/klachten/999999/dossier', rolePage('notFound', 'notFound', 'denied')],
   ];
 }
 
