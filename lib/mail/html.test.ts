@@ -213,6 +213,12 @@ describe('every letter goes out as HTML and text that say the same', () => {
     expect(words(visibleText(parts.html))).toEqual([...words(org.name), 'Beste', 'Noor,', 'Tekst.']);
   });
 
+  it('a letter whose HTML cannot be made still goes out, as text only', async () => {
+    const broken = { v: 1, lang: 'nl', organisation: 'X', greeting: 'Beste Noor,', body: [{ t: 'line', text: 5 }], signature: '', contact: '' } as unknown as LetterDoc;
+    const parts = await mailParts({ subject: 'X', bodyText: 'Beste Noor,\n\n5', letter: broken }, org.name);
+    expect(parts).toEqual({ subject: 'X', text: 'Beste Noor,\n\n5' });
+  });
+
   it('groups lines into paragraphs, lists, quotations, headings and labels', () => {
     const letter = compose('nl', 'Beste Noor,', org, { subject: 's', body: ['Eén.', 'Twee.', '', 'Onze vraag:', '"niet gemarkeerd"', '- a', '- b'] });
     expect(blocksOf(letter.doc.body)).toEqual([

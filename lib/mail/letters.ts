@@ -433,7 +433,7 @@ export function escalationDossier(i: DossierInput & { dissatisfaction: string })
     body: [
       `Aan: ${i.party.name}`,
       '',
-      `U bent de opdrachtgever van het traject van ${complainant.name} bij ${org.name}. ${complainant.name} heeft bij ons een klacht ingediend en is niet tevreden over de afhandeling. Volgens onze klachtenregeling kan de klager de klacht dan aan u voorleggen. Hieronder vindt u het dossier.`,
+      `U bent de opdrachtgever van het traject van ${complainant.name} bij ${org.name}. ${complainant.name} heeft bij ons een klacht ingediend en is niet tevreden over de afhandeling. Volgens onze klachtenregeling kan de klager de klacht dan aan u voorleggen. Hieronder vindt u het dossier. Het dossier zit ook als PDF in de bijlage, om te bewaren of door te sturen.`,
       '',
       ...dossier,
       '',

@@ -70,10 +70,15 @@ export async function deliverOutbox({ now = new Date(), limit = 20 } = {}): Prom
  */
 export async function mailParts(message: Pick<OutboxMessage, 'subject' | 'bodyText' | 'letter'>, organisation: string) {
   const doc = isLetterDoc(message.letter) ? message.letter : docFromText(message.bodyText, 'nl', organisation);
-  const html = await letterHtml(doc, message.subject);
+  // The text says it all: a letter whose HTML cannot be made still goes out, as text only.
+  const html = await letterHtml(doc, message.subject).catch((error: unknown) => {
+    console.error('[outbox] HTML part not made, sending text only:', error instanceof Error ? error.message : error);
+    return null;
+  });
+  // The dossier is promised in the letter: when it cannot be made, the send fails and is retried.
   const dossier = doc.attachment?.kind === 'dossier' ? doc.attachment : null;
   const attachment = dossier ? { filename: dossier.filename, content: Buffer.from(await dossierPdf(doc, dossier, await dejaVuSans())) } : null;
-  return { subject: message.subject, text: message.bodyText, html, ...(attachment ? { attachments: [attachment] } : {}) };
+  return { subject: message.subject, text: message.bodyText, ...(html ? { html } : {}), ...(attachment ? { attachments: [attachment] } : {}) };
 }
 
 /** Runs the worker without letting a mail problem reach the caller (used right after a state change). */
