@@ -205,12 +205,12 @@ describe('every letter goes out as HTML and text that say the same', () => {
     const text = 'Beste Noor,\n\nKies via deze link uw wachtwoord.\n\nhttps://klachten.example/uitnodiging/x\n\nMet vriendelijke groet,\nWerkpunt';
     const parts = await mailParts({ subject: 'Uitnodiging', bodyText: text, letter: null }, org.name);
     expect(parts.text).toBe(text);
-    expect(words(visibleText(parts.html))).toEqual([...words(org.name), ...words(text)]);
+    expect(words(visibleText(parts.html!))).toEqual([...words(org.name), ...words(text)]);
   });
 
   it('a stored letter of an unknown shape is not trusted: the HTML is made from the text', async () => {
     const parts = await mailParts({ subject: 'X', bodyText: 'Beste Noor,\n\nTekst.', letter: { v: 99 } as never }, org.name);
-    expect(words(visibleText(parts.html))).toEqual([...words(org.name), 'Beste', 'Noor,', 'Tekst.']);
+    expect(words(visibleText(parts.html!))).toEqual([...words(org.name), 'Beste', 'Noor,', 'Tekst.']);
   });
 
   it('a letter whose HTML cannot be made still goes out, as text only', async () => {
