@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeResend } from '@/db/testing';
 import type { Organisation } from '@/lib/organisation';
 import { DEFAULT_TERMS } from '@/lib/procedure/terms';
+import { inviteMessage } from '@/lib/settings/invite-mail';
 import type { Locale } from '@/lib/procedure/vocabulary';
 import { dejaVuSans } from '@/lib/reports/pdf-fonts';
 import { acknowledgementMessage } from './acknowledgement';
@@ -165,7 +166,7 @@ afterAll(async () => {
 
 /** Sends the letter as the worker does (the letter stored as JSON and read back) and returns what resend received. */
 async function send(letter: Letter) {
-  const stored = JSON.parse(JSON.stringify(letter.doc)) as LetterDoc;
+  const stored = letter.doc ? (JSON.parse(JSON.stringify(letter.doc)) as LetterDoc) : null;
   const parts = await mailParts({ subject: letter.subject, bodyText: letter.text, letter: stored }, org.name);
   fake.requests.length = 0;
   const { error } = await resend.emails.send({ from: 'Klachten <klachten@example.test>', to: 'iemand@example.test', ...parts });
@@ -206,6 +207,14 @@ describe('every letter goes out as HTML and text that say the same', () => {
     const parts = await mailParts({ subject: 'Uitnodiging', bodyText: text, letter: null }, org.name);
     expect(parts.text).toBe(text);
     expect(words(visibleText(parts.html!))).toEqual([...words(org.name), ...words(text)]);
+  });
+
+  it('the invitation to a new user (stored as text) goes out as HTML and text too', async () => {
+    const message = inviteMessage({ name: 'Łukasz Nowak', url: 'https://klachten.example/beheer/uitnodiging/abc', expiresAt: new Date('2026-03-09T10:00:00Z'), invitedBy: 'Annemiek', organisation: org });
+    const sent = await send({ subject: message.subject, text: message.text, doc: null as unknown as LetterDoc });
+    expect(sent.text).toBe(message.text);
+    expect(sent.html).toMatch(/<html[^>]*lang="nl"/);
+    expect(words(visibleText(sent.html))).toEqual([...words(org.name), ...words(message.text)]);
   });
 
   it('a stored letter of an unknown shape is not trusted: the HTML is made from the text', async () => {
