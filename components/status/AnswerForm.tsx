@@ -195,6 +195,7 @@ export function AnswerForm({ locale, token, questionId, texts }: Props) {
         <span className="field-hint" id="attachments-hint">
           {fillIn(texts.filesHint, { maxFiles: ATTACHMENT_LIMITS.maxFiles, maxMb: MAX_MB })}
         </span>
+        {/* The browser's own file button speaks the browser's language; this one speaks the page's. */}
         <input
           ref={pickerRef}
           id="attachments"
@@ -204,8 +205,15 @@ export function AnswerForm({ locale, token, questionId, texts }: Props) {
           onChange={onPick}
           aria-describedby="attachments-hint"
           aria-invalid={fileMessages.length > 0 ? true : undefined}
-          className="mt-2 block w-full max-w-full text-base file:mr-4 file:rounded-md file:border-2 file:border-brand-700 file:bg-white file:px-4 file:py-2 file:font-semibold file:text-brand-800 hover:file:bg-brand-50"
+          className="peer sr-only"
         />
+        <label
+          htmlFor="attachments"
+          className="mt-2 inline-block cursor-pointer rounded-md border-2 border-brand-700 bg-white px-4 py-2 font-semibold text-brand-800 hover:bg-brand-50 peer-focus-visible:outline peer-focus-visible:outline-[3px] peer-focus-visible:outline-offset-2 peer-focus-visible:outline-amber-500"
+        >
+          {texts.pick}
+        </label>
+        {files.length === 0 ? <p className="mt-2 text-sm text-stone-700">{texts.noFiles}</p> : null}
         {files.length > 0 ? (
           <div className="mt-3">
             <p className="text-sm font-semibold text-stone-700" id="chosen-title">

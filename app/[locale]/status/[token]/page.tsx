@@ -52,7 +52,7 @@ export default async function StatusPage({ params }: { params: Promise<{ locale:
               <h3 className="font-bold">{t('questionTitle')}</h3>
               {view.openQuestion.question ? <p className="mt-1 whitespace-pre-line break-words">{view.openQuestion.question}</p> : null}
               {view.openQuestion.answerBy ? <p className="mt-2">{t('answerBy', { date: formatDate(view.openQuestion.answerBy, locale) })}</p> : null}
-              <p className="mt-2">{t('answerHow')}</p>
+              <p className="mt-2">{complaint.openQuestionId !== null ? answerT('how') : t('answerHow')}</p>
             </div>
           ) : null}
 
