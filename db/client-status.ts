@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import { CLIENT_HISTORY_ACTIONS, type ClientFacts, type ClientHistoryRow } from '@/lib/complaints/client-view';
+import { openQuestionId } from './attachments';
 import type { Db, Tx } from './client';
 import { complaintHistory, complaints, contractingParties } from './schema';
 
@@ -11,6 +12,8 @@ export type ClientStatusData = {
   reference: string;
   byEmail: boolean;
   history: ClientHistoryRow[];
+  /** The question the client may answer on the page now (migration 0009), or null. */
+  openQuestionId: number | null;
 };
 
 /** The complaint behind a status link (by the hash of its token), or null when there is none. */
@@ -56,5 +59,6 @@ export async function loadClientStatus(db: Executor, tokenHash: string): Promise
       party: row.partyName && row.partyType ? { name: row.partyName, type: row.partyType } : null,
     },
     history,
+    openQuestionId: row.status === 'info_requested' ? await openQuestionId(db, row.id) : null,
   };
 }

@@ -132,7 +132,7 @@ export async function openInformationRequest(db: Executor, complaintId: number) 
 export async function answerInformationRequest(
   tx: Tx,
   id: number,
-  answer: Pick<typeof informationRequests.$inferInsert, 'answer' | 'answeredOn' | 'answerVia' | 'answerRecordedBy'>,
+  answer: Pick<typeof informationRequests.$inferInsert, 'answer' | 'answeredOn' | 'answerVia' | 'answerRecordedBy' | 'answerIdempotencyKey'>,
 ) {
   await tx.update(informationRequests).set(answer).where(eq(informationRequests.id, id));
 }

@@ -14,6 +14,7 @@ import {
   text,
   timestamp,
   uuid,
+  customType,
 } from 'drizzle-orm/pg-core';
 import type { LetterDoc } from '@/lib/mail/letter';
 import type { ProcedureTerms } from '@/lib/procedure/terms';
@@ -308,6 +309,8 @@ export const informationRequests = pgTable(
     answerVia: contactMediumEnum('answer_via'),
     /** The staff member who typed the answer in; null when the client answered themself. */
     answerRecordedBy: integer('answer_recorded_by').references(() => users.id),
+    /** The key of the status-page form that sent the client's answer: a re-post finds this answer (migration 0009). */
+    answerIdempotencyKey: uuid('answer_idempotency_key').unique(),
   },
   (t) => [
     index('information_requests_complaint_idx').on(t.complaintId),
@@ -429,3 +432,34 @@ export const outbox = pgTable(
   ],
 );
 
+
+/** Raw bytes (PostgreSQL bytea); every driver hands them back as a Uint8Array (node-postgres: a Buffer, which is one). */
+const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => 'bytea' });
+
+/**
+ * Files the client sent with an answer on their status page (PDF, JPEG, PNG, checked by content: lib/complaints/attachments.ts).
+ * Stored in the database, not on a file system, so the app runs the same on serverless hosting (migration 0009).
+ */
+export const complaintAttachments = pgTable(
+  'complaint_attachments',
+  {
+    id: serial('id').primaryKey(),
+    complaintId: integer('complaint_id')
+      .notNull()
+      .references(() => complaints.id),
+    /** The question whose answer the file came with. */
+    informationRequestId: integer('information_request_id').references(() => informationRequests.id),
+    fileName: text('file_name').notNull(),
+    /** The type found in the content, never the one the browser claimed. */
+    contentType: text('content_type').notNull(),
+    sizeBytes: integer('size_bytes').notNull(),
+    content: bytea('content').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('complaint_attachments_complaint_idx').on(t.complaintId),
+    check('complaint_attachments_type_check', sql`${t.contentType} in ('application/pdf', 'image/jpeg', 'image/png')`),
+    check('complaint_attachments_size_check', sql`${t.sizeBytes} = octet_length(${t.content}) and ${t.sizeBytes} between 1 and 10485760`),
+    check('complaint_attachments_name_check', sql`length(${t.fileName}) between 1 and 200`),
+  ],
+);

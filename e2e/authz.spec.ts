@@ -39,7 +39,7 @@ const REPORT_PAGES = ['/beheer/rapportage', '/beheer/rapportage?period=custom&fr
 
 const MEASURE_PAGES = ['/beheer/maatregelen', '/beheer/maatregelen?overdue=1', '/beheer/maatregelen/nieuw', '/beheer/maatregelen/1'];
 
-function pageMatrix(ids: { own: number; other: number }): [string, Row][] {
+function pageMatrix(ids: { own: number; other: number; files?: { own: number; other: number } }): [string, Row][] {
   return [
     ['/beheer', rolePage('ok', 'ok', 'home:/beheer/instellingen')],
     ['/beheer?status=closed&page=2', rolePage('ok', 'ok', 'home:/beheer/instellingen')],
@@ -66,7 +66,24 @@ function pageMatrix(ids: { own: number; other: number }): [string, Row][] {
     [`/beheer/klachten/${ids.own}/dossier`, rolePage('ok', 'ok', 'denied')],
     [`/beheer/klachten/${ids.other}/dossier`, rolePage('notFound', 'ok', 'denied')],
     ['/beheer/klachten/999999/dossier', rolePage('notFound', 'notFound', 'denied')],
+    // A file the client sent with an answer (issue 10): staff who may see its complaint; 404 for anyone else, signed in or not.
+    ...(ids.files
+      ? ([
+          [`/api/bijlagen/${ids.files.own}`, { anonymous: 'notFound', handler: 'ok', manager: 'ok', admin: 'notFound', deactivated: 'notFound' }],
+          [`/api/bijlagen/${ids.files.other}`, { anonymous: 'notFound', handler: 'notFound', manager: 'ok', admin: 'notFound', deactivated: 'notFound' }],
+        ] satisfies [string, Row][])
+      : []),
+    ['/api/bijlagen/999999', { anonymous: 'notFound', handler: 'notFound', manager: 'notFound', admin: 'notFound', deactivated: 'notFound' }],
   ];
+}
+
+/** A small PDF attached to a complaint, as the client's answer would store it (the content is "%PDF-1.4"). */
+async function attachmentOf(complaintId: number): Promise<number> {
+  const [row] = await query<{ id: number }>(
+    "insert into complaint_attachments (complaint_id, file_name, content_type, size_bytes, content) values ($1, 'matrix.pdf', 'application/pdf', 8, '\\x255044462d312e34'::bytea) returning id",
+    [complaintId],
+  );
+  return row!.id;
 }
 
 /** Server actions by exported name: who may run them. Public ones answer everyone. */
@@ -147,7 +164,8 @@ test.describe('authorization matrix', () => {
     const visitors = await sessions(browser);
     const actual: Record<string, Row> = {};
     const expected: Record<string, Row> = {};
-    for (const [path, row] of pageMatrix({ own: own!.id, other: other!.id })) {
+    const files = { own: await attachmentOf(own!.id), other: await attachmentOf(other!.id) };
+    for (const [path, row] of pageMatrix({ own: own!.id, other: other!.id, files })) {
       expected[path] = row;
       actual[path] = {} as Row;
       for (const who of WHO) actual[path]![who] = await outcomeOf(visitors[who], path);
@@ -160,6 +178,9 @@ test.describe('authorization matrix', () => {
     for (const who of WHO) {
       expect((await visitors[who].get('/api/health')).status(), who).toBe(200);
       expect((await visitors[who].get('/api/cron/outbox')).status(), who).toBe(401);
+      // The client's answer route: the status link is the authority, whoever is signed in; an unknown link is 404.
+      const answer = await visitors[who].post(`/api/status/${'x'.repeat(43)}/answer`, { multipart: { answer: 'Test', questionId: '1', idempotencyKey: '00000000-0000-4000-8000-000000000000' } });
+      expect(answer.status(), who).toBe(404);
       const session = await (await visitors[who].get('/api/auth/session')).json();
       if (who === 'anonymous' || who === 'deactivated') expect(session, who).toBeNull();
       else expect(session.user.role, who).toBe(who);

@@ -329,3 +329,19 @@ describe('clientTimeline: what happened, in the client\'s words and nothing inte
     });
   });
 });
+
+describe('clientView: the answer the client gave on the status page', () => {
+  const asked = row('info_requested', '2026-03-05', { question: 'Wanneer was de afspraak?', answerBy: null });
+  const answered = row('info_received', '2026-03-07', { question: 'Wanneer was de afspraak?', answer: 'Op 3 maart.', answeredOn: '2026-03-07' });
+  const askedAgain = row('info_requested', '2026-03-09', { question: 'Wie was erbij?', answerBy: null });
+  const cases: { what: string; status: ClientFacts['status']; history: ClientHistoryRow[]; expected: { on: string } | null }[] = [
+    { what: 'still waiting for the answer', status: 'info_requested', history: [received, acknowledged, asked], expected: null },
+    { what: 'answered, handling goes on', status: 'in_progress', history: [received, acknowledged, asked, answered], expected: { on: '2026-03-07' } },
+    { what: 'answered, then asked again', status: 'info_requested', history: [received, acknowledged, asked, answered, askedAgain], expected: null },
+    { what: 'never asked', status: 'in_progress', history: [received, acknowledged], expected: null },
+    { what: 'answered, then decided: the decision speaks', status: 'resolved', history: [received, acknowledged, asked, answered, resolved], expected: null },
+  ];
+  it.each(cases)('$what', ({ status, history, expected }) => {
+    expect(clientView(facts({ status }), history).answerReceived).toEqual(expected);
+  });
+});

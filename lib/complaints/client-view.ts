@@ -159,6 +159,8 @@ export type ClientView = {
   dates: ClientDate[];
   /** The question the client still has to answer (status info_requested). */
   openQuestion: { question: string | null; answerBy: IsoDate | null } | null;
+  /** The client answered our last question and the complaint is still open: the page says the answer came in. */
+  answerReceived: { on: IsoDate } | null;
   /** Our decision, while it stands (resolved, escalated, closed by the party). */
   outcome: Outcome | null;
   /** The route onward after a decision or a refusal: the contracting party, named when known. */
@@ -211,11 +213,15 @@ export function clientView(facts: ClientFacts, history: readonly ClientHistoryRo
   if (status === 'withdrawn' && withdrawn) dates.push({ key: 'withdrawnOn', date: withdrawn.on });
 
   const question = lastOf(timeline, 'question');
+  const lastQuestionAt = timeline.findLastIndex((e) => e.kind === 'question');
+  const lastAnswerAt = timeline.findLastIndex((e) => e.kind === 'answered');
+  const answered = lastOf(timeline, 'answered');
   return {
     status,
     open,
     dates,
     openQuestion: status === 'info_requested' ? { question: question?.question ?? null, answerBy: question?.answerBy ?? null } : null,
+    answerReceived: open && status !== 'info_requested' && answered && lastAnswerAt > lastQuestionAt ? { on: answered.on } : null,
     outcome: decided ? facts.outcome : null,
     routeOnward: status === 'resolved' || status === 'not_admissible' ? { party: facts.party } : null,
     forwardedTo: forwarded ? (escalated?.party ?? facts.party?.name ?? null) : null,

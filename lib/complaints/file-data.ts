@@ -1,3 +1,4 @@
+import { complaintFileAttachments } from '@/db/attachments';
 import { getDb } from '@/db/client';
 import {
   complaintAccessFacts,
@@ -21,13 +22,14 @@ export async function loadComplaintFile(actor: Pick<Actor, 'id' | 'role'>, id: n
   const db = await getDb();
   const facts = await complaintAccessFacts(db, id);
   if (!facts || !canSeeComplaint(actor, facts)) return null;
-  const [record, involved, history, outbox, questions, measures] = await Promise.all([
+  const [record, involved, history, outbox, questions, measures, attachments] = await Promise.all([
     complaintFileRecord(db, id),
     complaintFileInvolved(db, id),
     complaintFileHistory(db, id),
     complaintFileOutbox(db, id),
     complaintFileQuestions(db, id),
     complaintFileMeasures(db, id),
+    complaintFileAttachments(db, id),
   ]);
-  return record ? { record, involved, history, outbox, questions, measures } : null;
+  return record ? { record, involved, history, outbox, questions, measures, attachments } : null;
 }

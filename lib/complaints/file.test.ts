@@ -4,6 +4,7 @@ import type { ComplaintFileHistoryEntry, ComplaintFileMessage, ComplaintFileQues
 import { beheerMessages } from '@/lib/i18n/beheer';
 import { DEFAULT_TERMS } from '@/lib/procedure/terms';
 import {
+  attachmentRow,
   clockRows,
   complaintFileView,
   formatDateTime,
@@ -505,5 +506,15 @@ describe('complaint id in the address', () => {
     ['', null],
   ])('%j → %s', (raw, expected) => {
     expect(parseComplaintId(raw)).toBe(expected);
+  });
+});
+
+describe('attachmentRow: a file the client sent, as the file page lists it', () => {
+  it.each([
+    [{ id: 4, fileName: 'brief.pdf', contentType: 'application/pdf', sizeBytes: 120_000 }, { id: 4, name: 'brief.pdf', type: 'PDF', size: '117 kB', href: '/api/bijlagen/4' }],
+    [{ id: 5, fileName: 'foto.jpg', contentType: 'image/jpeg', sizeBytes: 2.4 * 1024 * 1024 }, { id: 5, name: 'foto.jpg', type: 'JPG', size: '2,4 MB', href: '/api/bijlagen/5' }],
+    [{ id: 6, fileName: 'scherm.png', contentType: 'image/png', sizeBytes: 300 }, { id: 6, name: 'scherm.png', type: 'PNG', size: '300 B', href: '/api/bijlagen/6' }],
+  ])('%j', (file, expected) => {
+    expect(attachmentRow(file)).toEqual(expected);
   });
 });

@@ -6,7 +6,9 @@ import type {
   ComplaintFileQuestion,
   ComplaintFileRecord,
 } from '@/db/complaint-file';
+import type { ComplaintFileAttachment } from '@/db/attachments';
 import { formatDate, formatMonths, formatTerm } from '@/lib/format';
+import { ATTACHMENT_TYPES, formatFileSize, isAttachmentType } from './attachments';
 import { amsterdamDate, compareIsoDates, type IsoDate } from '@/lib/procedure/dates';
 import {
   checkIncidentAge,
@@ -43,6 +45,8 @@ export type ComplaintFileData = {
   outbox: ComplaintFileMessage[];
   questions: ComplaintFileQuestion[];
   measures: ComplaintFileMeasure[];
+  /** Files the client sent with answers on the status page (db/attachments.ts); absent: none loaded. */
+  attachments?: ComplaintFileAttachment[];
 };
 
 export type Item = { label: string; value: string; muted?: boolean; multiline?: boolean };
@@ -100,7 +104,17 @@ export type QuestionRow = {
   /** When and how the answer came in, or that it is still open. */
   answered: string;
   open: boolean;
+  /** Files the client sent with this answer: name, type and size, downloaded through `href`. */
+  attachments?: AttachmentRow[];
 };
+
+export type AttachmentRow = { id: number; name: string; type: string; size: string; href: string };
+
+/** A file as the file page lists it (the download route checks again who may see it). */
+export function attachmentRow(file: Pick<ComplaintFileAttachment, 'id' | 'fileName' | 'contentType' | 'sizeBytes'>): AttachmentRow {
+  const type = isAttachmentType(file.contentType) ? ATTACHMENT_TYPES[file.contentType].label : file.contentType;
+  return { id: file.id, name: file.fileName, type, size: formatFileSize(file.sizeBytes, 'nl'), href: `/api/bijlagen/${file.id}` };
+}
 
 export type MeasureRow = { id: number; description: string; owner: string; due: string | null; status: MeasureStatus; statusLabel: string };
 
@@ -495,7 +509,11 @@ export function complaintFileView(data: ComplaintFileData, options: { today: Iso
         : [person.team, person.staffActive === false ? t('file.involved.inactive') : null].filter(Boolean).join(', ') || null,
     })),
     hearingAndCopy: hearingAndCopyItems(t, record, data.involved, data.history),
-    questions: data.questions.map((question) => questionRow(t, question)),
+    questions: data.questions.map((question) => {
+      const files = (data.attachments ?? []).filter((file) => file.informationRequestId === question.id);
+      const row = questionRow(t, question);
+      return files.length > 0 ? { ...row, attachments: files.map(attachmentRow) } : row;
+    }),
     clocks: clockRows(record, data.history, today, t),
     termsNote: t('file.clocks.termsNote', {
       ack: formatTerm(record.terms.acknowledgementDays, 'nl'),

@@ -57,5 +57,6 @@ export async function clientStatusByToken(token: string) {
     byEmail: data.byEmail,
     incidentLimitMonths: data.facts.terms.incidentLimitMonths,
     view: clientView(data.facts, data.history),
+    openQuestionId: data.openQuestionId,
   };
 }

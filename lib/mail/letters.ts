@@ -442,3 +442,31 @@ export function escalationDossier(i: DossierInput & { dissatisfaction: string })
     attachment: dossierAttachment(i),
   });
 }
+
+/**
+ * Tells staff that the client answered a question on their status page (DESIGN rule 8), Dutch only. The answer and the
+ * files stay in the file: the mail names only the complaint, the day and the number of files, and links to the file.
+ */
+export function clientAnswerNotice(i: {
+  staffName: string;
+  reference: string;
+  answeredOn: IsoDate;
+  attachmentCount: number;
+  fileUrl: string;
+  /** The mail goes to a manager because the complaint has no (active) handler. */
+  noHandler: boolean;
+  organisation: Organisation;
+}): Letter {
+  const files = i.attachmentCount === 0 ? 'zonder bijlagen' : i.attachmentCount === 1 ? 'met 1 bijlage' : `met ${i.attachmentCount} bijlagen`;
+  return compose('nl', `Beste ${i.staffName},`, i.organisation, {
+    subject: `Klacht ${i.reference}: de klager heeft uw vraag beantwoord`,
+    body: [
+      `De klager heeft op ${formatDate(i.answeredOn, 'nl')} de vraag over klacht ${i.reference} beantwoord via de statuspagina, ${files}.`,
+      'De klacht staat weer op "In behandeling". De behandeltermijn loopt door.',
+      ...(i.noHandler ? ['', 'Deze klacht heeft op dit moment geen klachtbehandelaar. Wilt u de klacht toewijzen?'] : []),
+      '',
+      'Lees het antwoord in het klachtdossier:',
+      i.fileUrl,
+    ],
+  });
+}

@@ -280,3 +280,20 @@ export function checkGround(ground: NotAdmissibleGround, olderThanLimit: boolean
 export function checkPartyResponseDate(receivedOn: IsoDate, escalatedOn: IsoDate | null): 'responseBeforeEscalation' | null {
   return escalatedOn !== null && compareIsoDates(receivedOn, escalatedOn) < 0 ? 'responseBeforeEscalation' : null;
 }
+
+// -------------------------------------------------------------------------------------------------------------------
+// Steps the client takes themself, through the secret link of their status page (the link is their authority; there
+// is no staff actor). Only answering an open question. The same table decides where the complaint goes.
+
+export const CLIENT_STEPS = ['recordAnswer'] as const satisfies readonly Step[];
+export type ClientStep = (typeof CLIENT_STEPS)[number];
+
+/**
+ * May the client take this step now? The status must allow it, and a complaint blocked because its handler is involved
+ * waits for everyone (the database refuses the status change too); then the client is asked to try again later.
+ */
+export function checkClientStep(step: ClientStep, facts: WorkflowFacts): Refusal | null {
+  if (!(facts.status in TRANSITIONS[step].from)) return 'stepNotAllowed';
+  if (isBlocked(facts)) return 'complaintBlocked';
+  return stateRefusal(step, facts);
+}

@@ -8,7 +8,7 @@ import { canSeeComplaint } from '@/lib/auth/policy';
 import { deliverOutboxAfterResponse } from '@/lib/mail/schedule';
 import { amsterdamDate, type IsoDate } from '@/lib/procedure/dates';
 import type { Status } from '@/lib/procedure/vocabulary';
-import { checkStep, nextStatus, type Step, TRANSITIONS, type WorkflowFacts } from '@/lib/procedure/workflow';
+import { checkClientStep, checkStep, type ClientStep, nextStatus, type Step, TRANSITIONS, type WorkflowFacts } from '@/lib/procedure/workflow';
 
 /**
  * Every step on a complaint file runs here, inside the one action pipeline (lib/actions/pipeline.ts):
@@ -88,20 +88,51 @@ export function defineStep<S extends z.ZodMiniType<StepTarget>>(
       const ctx: StepContext = { now, today: amsterdamDate(now), actor, complaint, involved, facts, to };
       const effect = await run(tx, input, ctx);
 
-      const newVersion = await updateComplaint(tx, complaint.id, { ...effect.changes, status: to }, now);
-      await appendHistory(tx, {
-        complaintId: complaint.id,
-        at: now,
-        actorUserId: actor.id,
-        action: rule.history,
-        fromStatus: complaint.status,
-        toStatus: to,
-        reason: effect.reason ?? null,
-        details: effect.details ?? null,
-      });
-      for (const message of effect.messages ?? []) await enqueueMessage(tx, { ...message, complaintId: complaint.id, createdAt: now });
-      return { id: complaint.id, version: newVersion, status: to, warnings: effect.warnings ?? [] };
+      return finishStep(tx, step, complaint, to, effect, now, { actorUserId: actor.id });
     },
     after: deliverOutboxAfterResponse,
   });
+}
+
+/** Who took a step, as the history records it: a signed-in user, or the client through their status link. */
+type StepAuthor = { actorUserId: number } | { actorLabel: 'client' };
+
+/** The end of every step: the status, the new version, the history entry and the outgoing mail, in the step's transaction. */
+async function finishStep(tx: Tx, step: Step, complaint: LockedComplaint, to: Status, effect: StepEffect, now: Date, author: StepAuthor): Promise<StepResult> {
+  const newVersion = await updateComplaint(tx, complaint.id, { ...effect.changes, status: to }, now);
+  await appendHistory(tx, {
+    complaintId: complaint.id,
+    at: now,
+    ...author,
+    action: TRANSITIONS[step].history,
+    fromStatus: complaint.status,
+    toStatus: to,
+    reason: effect.reason ?? null,
+    details: effect.details ?? null,
+  });
+  for (const message of effect.messages ?? []) await enqueueMessage(tx, { ...message, complaintId: complaint.id, createdAt: now });
+  return { id: complaint.id, version: newVersion, status: to, warnings: effect.warnings ?? [] };
+}
+
+export type ClientStepContext = Omit<StepContext, 'actor'>;
+
+/**
+ * A step the client takes on their status page (lib/complaints/client-answer.ts), inside that action's transaction and
+ * on the complaint it locked through the secret link: the transition table (`checkClientStep`) → the step → status,
+ * version, history entry ("client") and mail, exactly as a staff step ends.
+ */
+export async function runClientStep(
+  tx: Tx,
+  step: ClientStep,
+  complaint: LockedComplaint,
+  now: Date,
+  run: (ctx: ClientStepContext) => Promise<StepEffect>,
+): Promise<StepResult> {
+  const involved = await involvedPeople(tx, complaint.id);
+  const facts = workflowFacts(complaint, involved);
+  const refusal = checkClientStep(step, facts);
+  if (refusal) throw ruleViolation('_form', refusal);
+  const to = nextStatus(step, complaint.status);
+  const effect = await run({ now, today: amsterdamDate(now), complaint, involved, facts, to });
+  return finishStep(tx, step, complaint, to, effect, now, { actorLabel: 'client' });
 }

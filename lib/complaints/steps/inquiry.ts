@@ -1,8 +1,10 @@
 import { answerInformationRequest, insertInformationRequest, type LockedComplaint, openInformationRequest } from '@/db/procedure';
+import type { Tx } from '@/db/client';
 import { ruleViolation } from '@/lib/actions/pipeline';
 import { hearingInvitationLetter, infoRequestLetter } from '@/lib/mail/letters';
 import { amsterdamDate, compareIsoDates, type IsoDate } from '@/lib/procedure/dates';
 import { dueDateOf } from '@/lib/procedure/deadlines';
+import type { ContactMedium } from '@/lib/procedure/vocabulary';
 import { checkAnswerDate, checkNotBeforeReceipt } from '@/lib/procedure/workflow';
 import { clockInputOf } from '../file';
 import { defineStep } from './define';
@@ -33,14 +35,45 @@ export const requestInfo = defineStep('requestInfo', requestInfoSchema, async (t
   };
 });
 
-/** Staff type in the answer the client gave by phone, post, e-mail or in person; the handling goes on. */
-export const recordAnswer = defineStep('recordAnswer', recordAnswerSchema, async (tx, input, { complaint, actor }) => {
+/** An answer to the open question, as staff type it in or as the client gives it on their status page. */
+export type AnswerToRecord = {
+  answer: string;
+  answeredOn: IsoDate;
+  /** How it came in; null: the client answered on their status page. */
+  via: ContactMedium | null;
+  /** Who typed it in; null: the client themself. */
+  recordedBy: number | null;
+  /** The question the client saw; the answer is refused when another one is open now. */
+  questionId?: number;
+  /** The key of the client's form, so a re-post finds this answer. */
+  idempotencyKey?: string;
+};
+
+/**
+ * The recordAnswer step's own work, whoever records the answer: the open question gets its answer (never before it was
+ * asked). Returns the question answered and what the history says.
+ */
+export async function answerOpenQuestion(tx: Tx, complaint: LockedComplaint, input: AnswerToRecord) {
   const open = await openInformationRequest(tx, complaint.id);
-  if (!open) throw ruleViolation('_form', 'noOpenQuestion');
+  if (!open || (input.questionId !== undefined && open.id !== input.questionId)) throw ruleViolation('_form', 'noOpenQuestion');
   const refusal = checkAnswerDate(input.answeredOn, amsterdamDate(open.askedAt));
   if (refusal) throw ruleViolation('answeredOn', refusal);
-  await answerInformationRequest(tx, open.id, { answer: input.answer, answeredOn: input.answeredOn, answerVia: input.via, answerRecordedBy: actor.id });
-  return { details: { question: open.question, answer: input.answer, answeredOn: input.answeredOn, via: input.via } };
+  await answerInformationRequest(tx, open.id, {
+    answer: input.answer,
+    answeredOn: input.answeredOn,
+    answerVia: input.via,
+    answerRecordedBy: input.recordedBy,
+    answerIdempotencyKey: input.idempotencyKey ?? null,
+  });
+  const details: Record<string, unknown> = { question: open.question, answer: input.answer, answeredOn: input.answeredOn };
+  if (input.via) details.via = input.via;
+  return { question: open, details };
+}
+
+/** Staff type in the answer the client gave by phone, post, e-mail or in person; the handling goes on. */
+export const recordAnswer = defineStep('recordAnswer', recordAnswerSchema, async (tx, input, { complaint, actor }) => {
+  const { details } = await answerOpenQuestion(tx, complaint, { answer: input.answer, answeredOn: input.answeredOn, via: input.via, recordedBy: actor.id });
+  return { details };
 });
 
 /**

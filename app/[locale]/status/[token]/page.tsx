@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { SiteHeader } from '@/components/SiteHeader';
+import { AnswerForm, type AnswerFormTexts } from '@/components/status/AnswerForm';
 import { ClientDates } from '@/components/status/ClientDates';
 import { ClientTimeline } from '@/components/status/ClientTimeline';
 import { clientStatusByToken } from '@/lib/complaints/public';
@@ -22,6 +23,12 @@ export default async function StatusPage({ params }: { params: Promise<{ locale:
   const complaint = await clientStatusByToken(token);
   if (!complaint) notFound();
   const t = await getTranslations('status');
+  const answerT = await getTranslations('answer');
+  const all = await getTranslations();
+  const answerTexts: AnswerFormTexts = {
+    ...(all.raw('answer') as Omit<AnswerFormTexts, 'count'>),
+    count: { count: all.raw('form.charCount'), over: all.raw('form.charOver'), near: all.raw('form.charNear'), overAnnounce: all.raw('form.charOverAnnounce') },
+  };
   const { view } = complaint;
   const party = view.forwardedTo ?? t('someParty');
   return (
@@ -45,7 +52,14 @@ export default async function StatusPage({ params }: { params: Promise<{ locale:
               <h3 className="font-bold">{t('questionTitle')}</h3>
               {view.openQuestion.question ? <p className="mt-1 whitespace-pre-line break-words">{view.openQuestion.question}</p> : null}
               {view.openQuestion.answerBy ? <p className="mt-2">{t('answerBy', { date: formatDate(view.openQuestion.answerBy, locale) })}</p> : null}
-              <p className="mt-2">{t('answerHow')}</p>
+              <p className="mt-2">{complaint.openQuestionId !== null ? answerT('how') : t('answerHow')}</p>
+            </div>
+          ) : null}
+
+          {view.answerReceived ? (
+            <div className="mt-4 rounded-md border-2 border-green-700 bg-green-50 p-4" role="status" data-testid="answer-received">
+              <h3 className="font-bold">{answerT('receivedTitle')}</h3>
+              <p className="mt-1">{answerT('receivedBody', { date: formatDate(view.answerReceived.on, locale) })}</p>
             </div>
           ) : null}
 
@@ -73,6 +87,16 @@ export default async function StatusPage({ params }: { params: Promise<{ locale:
             </div>
           ) : null}
         </section>
+
+        {view.openQuestion && complaint.openQuestionId !== null ? (
+          <section className="card mt-6" aria-labelledby="answer-title" data-testid="answer-section">
+            <h2 id="answer-title" className="text-xl font-bold">
+              {answerT('title')}
+            </h2>
+            <p className="mt-1">{answerT('intro')}</p>
+            <AnswerForm locale={locale} token={token} questionId={complaint.openQuestionId} texts={answerTexts} />
+          </section>
+        ) : null}
 
         <section className="card mt-6" aria-labelledby="dates-title">
           <h2 id="dates-title" className="text-xl font-bold">

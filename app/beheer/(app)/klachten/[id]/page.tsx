@@ -126,7 +126,7 @@ export default async function ComplaintFilePage({ params, searchParams }: Props)
 
           {view.questions.length > 0 ? (
             <Section title={t('file.sections.questions')} id="questions">
-              <QuestionList rows={view.questions} labels={{ question: t('file.procedure.question'), answer: t('file.procedure.answer') }} />
+              <QuestionList rows={view.questions} labels={{ question: t('file.procedure.question'), answer: t('file.procedure.answer'), attachments: t('file.procedure.attachments'), download: t('file.procedure.download') }} />
             </Section>
           ) : null}
 
