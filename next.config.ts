@@ -34,6 +34,10 @@ const nextConfig: NextConfig = {
   // The annual register's PDF embeds DejaVu Sans (lib/reports/pdf-fonts.ts reads it at run time): ship the files.
   outputFileTracingIncludes: {
     '/beheer/rapportage/jaarverslag/pdf': ['./node_modules/dejavu-fonts-ttf/ttf/DejaVuSans.ttf', './node_modules/dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf'],
+    // Letters from the outbox and the blank complaint form (issue 10).
+    '/beheer/post/brief/[id]': ['./node_modules/dejavu-fonts-ttf/ttf/DejaVuSans.ttf', './node_modules/dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf'],
+    '/klachtenformulier.pdf': ['./node_modules/dejavu-fonts-ttf/ttf/DejaVuSans.ttf', './node_modules/dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf'],
+    '/en/complaint-form.pdf': ['./node_modules/dejavu-fonts-ttf/ttf/DejaVuSans.ttf', './node_modules/dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf'],
   },
   async headers() {
     return [{ source: '/:path*', headers: securityHeaders }];

@@ -181,8 +181,12 @@ export async function complaintFormPdf(input: ComplaintFormInput, fonts: PdfFont
   question(t.phone, { lines: 1 });
 
   section(t.aboutComplaint);
-  question(t.category, { hint: t.tick, keep: mm(8) });
-  ticks(input.categories);
+  if (input.categories.length > 0) {
+    question(t.category, { hint: t.tick, keep: mm(8) });
+    ticks(input.categories);
+  } else {
+    question(t.category, { lines: 1 });
+  }
   question(t.staff, { lines: 1 });
   question(t.incidentWhen, { hint: t.tick, keep: mm(8) });
   ticks([t.incidentOnDate, t.incidentOngoing]);
