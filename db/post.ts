@@ -25,6 +25,11 @@ const listColumns = {
   createdAt: outbox.createdAt,
   complaintId: outbox.complaintId,
   reference: complaints.reference,
+  complainantName: complaints.complainantName,
+  complainantEmail: complaints.complainantEmail,
+  addressStreet: complaints.addressStreet,
+  addressPostcode: complaints.addressPostcode,
+  addressCity: complaints.addressCity,
 };
 
 export type PostRoomRow = {
@@ -38,6 +43,11 @@ export type PostRoomRow = {
   createdAt: Date;
   complaintId: number | null;
   reference: string | null;
+  complainantName: string | null;
+  complainantEmail: string | null;
+  addressStreet: string | null;
+  addressPostcode: string | null;
+  addressCity: string | null;
 };
 
 async function listOutbox(db: Executor, actor: InboxActor, where: SQL): Promise<{ rows: PostRoomRow[]; more: boolean }> {
