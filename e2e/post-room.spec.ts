@@ -48,6 +48,7 @@ test.describe('post room', () => {
     const [download] = await Promise.all([page.waitForEvent('download'), card.getByRole('link', { name: /^PDF downloaden/ }).click()]);
     expect(download.suggestedFilename()).toBe(`brief-${complaint!.reference}-${letter!.id}.pdf`);
     const file = (await download.path())!;
+    await download.saveAs(`${SHOTS}/post-room-letter.pdf`);
     expect(readFileSync(file).subarray(0, 5).toString()).toBe('%PDF-');
     const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
     for (const expected of [name, 'Łukaszstraat 12', '5341 AB Oss', complaint!.reference, letter!.subject]) expect(text, expected).toContain(expected);
@@ -70,6 +71,15 @@ test.describe('post room', () => {
     await page.goto(`/beheer/klachten/${complaint!.id}`);
     await expect(page.getByTestId('outbox')).toContainText('Per post verstuurd op');
     await expect(page.getByTestId('history')).toContainText('Brief per post verstuurd');
+    await page.locator('#outbox').screenshot({ path: `${SHOTS}/file-outbox.png` });
+
+    // Another handler's post room holds nothing of this complaint, and says so in words when it is empty.
+    await page.context().clearCookies();
+    await signIn(page, USERS.handler2);
+    await page.goto('/beheer/post');
+    await expect(page.getByText(complaint!.reference)).toHaveCount(0);
+    await expectAccessible(page);
+    await page.screenshot({ path: `${SHOTS}/post-room-handler.png`, fullPage: true });
   });
 
   test('the blank complaint form downloads from the start page, in Dutch and in English', async ({ page }) => {
@@ -80,6 +90,7 @@ test.describe('post room', () => {
       await page.goto(start);
       const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: link }).click()]);
       expect(download.suggestedFilename()).toBe(fileName);
+      await download.saveAs(`${SHOTS}/${fileName}`);
       const text = execFileSync('pdftotext', ['-layout', (await download.path())!, '-'], { encoding: 'utf8' });
       expect(text).toContain(title);
       const [organisation] = await query<{ postal_address: string }>('select postal_address from organisation_settings where id = 1');

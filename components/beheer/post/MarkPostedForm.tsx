@@ -24,14 +24,16 @@ export function MarkPostedForm({ id, today, writtenOn, writtenOnText, subject }:
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-3" aria-label={t('letters.markPosted') + ': ' + subject}>
       <FormAlert message={formError} />
-      <div className="flex flex-wrap items-end gap-3">
-        <Field label={t('letters.postedOn')} hint={t('letters.postedOnHint', { date: writtenOnText })} error={errorText(errors.postedOn?.message)} required>
-          {(a11y) => <input type="date" min={writtenOn} max={today} {...a11y} className={`${a11y.className} sm:max-w-xs`} {...form.register('postedOn')} />}
-        </Field>
-        <SubmitButton pending={isSubmitting} pendingText={t('letters.marking')}>
-          {t('letters.markPosted')}
-        </SubmitButton>
-      </div>
+      <Field label={t('letters.postedOn')} hint={t('letters.postedOnHint', { date: writtenOnText })} error={errorText(errors.postedOn?.message)} required>
+        {(a11y) => (
+          <div className="flex flex-wrap items-center gap-3">
+            <input type="date" min={writtenOn} max={today} {...a11y} className={`${a11y.className} sm:max-w-xs`} {...form.register('postedOn')} />
+            <SubmitButton pending={isSubmitting} pendingText={t('letters.marking')}>
+              {t('letters.markPosted')}
+            </SubmitButton>
+          </div>
+        )}
+      </Field>
     </form>
   );
 }

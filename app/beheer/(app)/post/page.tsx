@@ -87,9 +87,9 @@ export default async function PostRoomPage({ searchParams }: { searchParams: Pro
             {room.letters.items.map((item) => (
               <li key={item.id} className="rounded-md border border-stone-200 bg-white p-4 shadow-sm" data-outbox-id={item.id}>
                 {header(item)}
-                <div className="mt-4 flex flex-wrap items-end justify-between gap-4">
+                <div className="mt-4 space-y-4 border-t border-stone-200 pt-4">
+                  <p>{pdfLink(item)}</p>
                   <MarkPostedForm id={item.id} today={today} writtenOn={item.writtenOn} writtenOnText={formatDate(item.writtenOn, 'nl')} subject={item.subject} />
-                  {pdfLink(item)}
                 </div>
               </li>
             ))}
