@@ -71,7 +71,7 @@ test.describe('post room', () => {
     await page.goto(`/beheer/klachten/${complaint!.id}`);
     await expect(page.getByTestId('outbox')).toContainText('Per post verstuurd op');
     await expect(page.getByTestId('history')).toContainText('Brief per post verstuurd');
-    await page.locator('#outbox').screenshot({ path: `${SHOTS}/file-outbox.png` });
+    await page.locator('section[aria-labelledby="outbox"]').screenshot({ path: `${SHOTS}/file-outbox.png` });
 
     // Another handler's post room holds nothing of this complaint, and says so in words when it is empty.
     await page.context().clearCookies();
