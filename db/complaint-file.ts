@@ -144,6 +144,7 @@ export async function complaintFileOutbox(db: Executor, complaintId: number) {
       nextAttemptAt: outbox.nextAttemptAt,
       sentAt: outbox.sentAt,
       createdAt: outbox.createdAt,
+      postedOn: outbox.postedOn,
     })
     .from(outbox)
     .where(eq(outbox.complaintId, complaintId))

@@ -425,10 +425,14 @@ export const outbox = pgTable(
     createdAt: createdAt(),
     /** The letter's structure (lib/mail/letter.ts): the HTML part and the dossier PDF are made from it at send time. */
     letter: jsonb('letter').$type<LetterDoc>(),
+    /** A letter (medium post): the day staff put it in the post (the post room), and who recorded that. */
+    postedOn: date('posted_on', { mode: 'string' }),
+    postedBy: integer('posted_by').references(() => users.id),
   },
   (t) => [
     index('outbox_pending_idx').on(t.status, t.nextAttemptAt),
     index('outbox_complaint_idx').on(t.complaintId),
+    check('outbox_posted_check', sql`${t.postedOn} is null or (${t.medium} = 'post' and ${t.status} = 'sent')`),
   ],
 );
 

@@ -117,6 +117,8 @@ const ACTIONS: Record<string, 'public' | 'signedIn' | 'handlerOrManager' | 'mana
       'saveOrganisationAction', 'saveProcedureTermsAction',
     ].map((name) => [name, 'admin' as const]),
   ),
+  // The post room (lib/post/actions.ts); whether the letter's complaint is the user's is checked inside.
+  ...Object.fromEntries(['markLetterPostedAction', 'resendMailAction', 'sendMailByPostAction'].map((name) => [name, 'handlerOrManager' as const])),
 };
 const ALLOWED: Record<(typeof ACTIONS)[string], readonly Who[]> = {
   public: WHO,
@@ -210,6 +212,37 @@ test.describe('authorization matrix', () => {
         const refused = body.includes('"error":"forbidden"');
         expect({ action: action.name, who, refused }).toEqual({ action: action.name, who, refused: !ALLOWED[access].includes(who) });
         if (!refused) expect(body, `${action.name} as ${who}`).toContain('"error":"invalid"');
+      }
+    }
+  });
+
+  test('post room and letters as PDF (issue 10): letters of the complaints a user may see only; the blank form for everyone', async ({ browser }) => {
+    const [handler1] = await query<{ id: number }>('select id from users where email = $1', [USERS.handler1]);
+    const letterOf = async (condition: string) =>
+      (await query<{ id: number }>(`select o.id from outbox o join complaints c on c.id = o.complaint_id where ${condition} order by o.id limit 1`, [handler1!.id]))[0]!.id;
+    const own = await letterOf('c.handler_id = $1');
+    const other = await letterOf('c.handler_id <> $1');
+    const visitors = await sessions(browser);
+    const matrix: [string, Row][] = [
+      ['/beheer/post', rolePage('ok', 'ok', 'denied')],
+      [`/beheer/post/brief/${own}`, rolePage('ok', 'ok', 'denied')],
+      // A letter of a complaint assigned to someone else does not exist as far as this handler can tell.
+      [`/beheer/post/brief/${other}`, rolePage('notFound', 'ok', 'denied')],
+      ['/beheer/post/brief/999999999', rolePage('notFound', 'notFound', 'denied')],
+      ['/beheer/post/brief/abc', rolePage('notFound', 'notFound', 'denied')],
+    ];
+    const actual: Record<string, Row> = {};
+    const expected: Record<string, Row> = {};
+    for (const [path, row] of matrix) {
+      expected[path] = row;
+      actual[path] = {} as Row;
+      for (const who of WHO) actual[path]![who] = await outcomeOf(visitors[who], path);
+    }
+    expect(actual).toEqual(expected);
+    for (const who of WHO) {
+      for (const path of ['/klachtenformulier.pdf', '/en/complaint-form.pdf']) {
+        const response = await visitors[who].get(path);
+        expect({ who, path, status: response.status(), type: response.headers()['content-type'] }).toEqual({ who, path, status: 200, type: 'application/pdf' });
       }
     }
   });

@@ -13,6 +13,7 @@ export default async function HomePage({ params }: { params: Promise<{ locale: L
   const { locale } = await params;
   setRequestLocale(locale);
   const t = await getTranslations('home');
+  const tForm = await getTranslations('paperForm');
   const [terms, organisation] = await Promise.all([termsForDisplay(), organisationForDisplay()]);
   const ack = formatTerm(terms.acknowledgementDays, locale);
   const resolve = formatTerm(terms.resolutionDays, locale);
@@ -81,6 +82,12 @@ export default async function HomePage({ params }: { params: Promise<{ locale: L
               <dt className="font-semibold">{t('post')}</dt>
               <dd>{organisation.postalAddress}</dd>
             </dl>
+            <p className="mt-3 text-stone-700">
+              {tForm('linkIntro')}{' '}
+              <a className="font-semibold underline" href={locale === 'en' ? '/en/complaint-form.pdf' : '/klachtenformulier.pdf'} download={tForm('fileName')}>
+                {tForm('link')}
+              </a>
+            </p>
           </div>
         </section>
       </main>

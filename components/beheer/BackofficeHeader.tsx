@@ -8,12 +8,14 @@ import { NavLink } from './NavLink';
 /** The back-office header: only the menu items the user's role may open. */
 export async function BackofficeHeader({ actor }: { actor: Actor }) {
   const t = await getTranslations({ locale: 'nl', namespace: 'beheer.common' });
+  const tPost = await getTranslations({ locale: 'nl', namespace: 'beheer.post' });
   const items = [
     can(actor.role, 'complaints.read') && { href: '/beheer', label: t('nav.inbox'), exact: true },
     can(actor.role, 'complaints.register') && { href: '/beheer/klachten/nieuw', label: t('nav.register') },
     can(actor.role, 'measures.manage') && { href: '/beheer/maatregelen', label: t('nav.measures') },
     can(actor.role, 'reports.read') && { href: '/beheer/rapportage', label: t('nav.reports') },
     can(actor.role, 'settings.manage') && { href: '/beheer/instellingen', label: t('nav.settings') },
+    can(actor.role, 'complaints.read') && { href: '/beheer/post', label: tPost('nav') },
   ].filter((item): item is { href: string; label: string; exact?: boolean } => Boolean(item));
   return (
     <header className="border-b border-stone-200 bg-white">

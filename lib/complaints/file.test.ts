@@ -290,6 +290,7 @@ describe('outbox rows', () => {
     nextAttemptAt: new Date('2026-03-02T10:00:00Z'),
     sentAt: new Date('2026-03-02T10:01:00Z'),
     createdAt: new Date('2026-03-02T10:00:00Z'),
+    postedOn: null,
   };
 
   it('a sent e-mail', () => {
@@ -311,6 +312,9 @@ describe('outbox rows', () => {
     const letter = outboxRow(t, { ...message, medium: 'post', status: 'pending', attempts: 0, sentAt: null, recipient: 'Henk de Jong\nKerkstraat 12\n5341 AB Oss' });
     expect(letter).toMatchObject({ medium: 'Post', statusLabel: 'Nog printen en versturen' });
     expect(letter.facts).toEqual(['Aangemaakt op 2 maart 2026 om 11:00']);
+    // Posted by hand (the post room): the day it went into the post, not the moment that was recorded.
+    const posted = outboxRow(t, { ...message, medium: 'post', status: 'sent', attempts: 0, sentAt: new Date('2026-03-05T08:00:00Z'), postedOn: '2026-03-04' });
+    expect(posted.facts).toEqual(['Aangemaakt op 2 maart 2026 om 11:00', 'Per post verstuurd op 4 maart 2026']);
   });
 });
 

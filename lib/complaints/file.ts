@@ -259,10 +259,10 @@ export function clockRows(record: ComplaintFileRecord, history: readonly Pick<Co
   });
 }
 
-const DATE_DETAILS = new Set(['receivedOn', 'earliestHandled', 'previousDue', 'newDue', 'incidentDate', 'withdrawnOn', 'answerBy', 'answeredOn', 'sentOn', 'on', 'previousOn', 'heldOn', 'consentOn']);
+const DATE_DETAILS = new Set(['receivedOn', 'earliestHandled', 'previousDue', 'newDue', 'incidentDate', 'withdrawnOn', 'answerBy', 'answeredOn', 'sentOn', 'on', 'previousOn', 'heldOn', 'consentOn', 'postedOn']);
 const MULTILINE_DETAILS = new Set(['report', 'answer', 'question', 'judgement', 'findings', 'response', 'dissatisfaction', 'participants', 'measures']);
 /** Ids are shown by the names stored next to them. */
-const HIDDEN_DETAILS = new Set(['handlerId', 'staffId', 'contractingPartyId']);
+const HIDDEN_DETAILS = new Set(['handlerId', 'staffId', 'contractingPartyId', 'outboxId', 'kind']);
 
 function detailValue(t: Translate, key: string, value: unknown): string | null {
   if (value === null || value === undefined || value === '') return null;
@@ -341,7 +341,8 @@ export function historyRow(t: Translate, entry: ComplaintFileHistoryEntry): Hist
 export function outboxRow(t: Translate, message: ComplaintFileMessage): OutboxRow {
   const statusKey = message.status === 'pending' && message.medium === 'post' ? 'pendingPost' : message.status;
   const facts = [t('file.outbox.created', { date: formatDateTime(message.createdAt) })];
-  if (message.sentAt) facts.push(t('file.outbox.sentAt', { date: formatDateTime(message.sentAt) }));
+  if (message.postedOn) facts.push(t('file.outbox.postedOn', { date: longDate(message.postedOn) }));
+  else if (message.sentAt) facts.push(t('file.outbox.sentAt', { date: formatDateTime(message.sentAt) }));
   if (message.attempts > 0) facts.push(t('file.outbox.attempts', { count: message.attempts }));
   if (message.status === 'pending' && message.medium === 'email' && message.attempts > 0) {
     facts.push(t('file.outbox.nextAttempt', { date: formatDateTime(message.nextAttemptAt) }));

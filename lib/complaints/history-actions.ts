@@ -21,5 +21,6 @@ export const HISTORY_ACTIONS = [
   'escalated',
   'closed_by_party',
   'reopened',
+  'letter_posted',
 ] as const;
 export type HistoryAction = (typeof HISTORY_ACTIONS)[number];

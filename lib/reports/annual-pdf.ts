@@ -1,5 +1,6 @@
 import fontkit from '@pdf-lib/fontkit';
 import { type PDFFont, type PDFPage, PDFDocument, rgb } from 'pdf-lib';
+import { wrapText } from '@/lib/pdf/text';
 import type { AnnualDocument, AnnualTable } from './annual';
 
 /**
@@ -22,32 +23,7 @@ const CELL_PAD = 4;
 
 type Style = { font: PDFFont; size: number; color?: ReturnType<typeof rgb> };
 
-/** Words onto lines no wider than `width`; a word longer than a line is broken between characters. */
-export function wrapText(text: string, measure: (s: string) => number, width: number): string[] {
-  const lines: string[] = [];
-  for (const paragraph of text.split('\n')) {
-    let line = '';
-    for (const word of paragraph.split(/\s+/).filter(Boolean)) {
-      const candidate = line ? `${line} ${word}` : word;
-      if (measure(candidate) <= width) {
-        line = candidate;
-        continue;
-      }
-      if (line) lines.push(line);
-      line = '';
-      let rest = word;
-      while (measure(rest) > width && rest.length > 1) {
-        let cut = rest.length - 1;
-        while (cut > 1 && measure(rest.slice(0, cut)) > width) cut--;
-        lines.push(rest.slice(0, cut));
-        rest = rest.slice(cut);
-      }
-      line = rest;
-    }
-    lines.push(line);
-  }
-  return lines;
-}
+export { wrapText } from '@/lib/pdf/text';
 
 /**
  * Column widths: when everything fits, each column as wide as its widest cell and the first takes the slack; else

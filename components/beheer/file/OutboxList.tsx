@@ -1,8 +1,18 @@
+import type { ReactNode } from 'react';
 import type { OutboxRow } from '@/lib/complaints/file';
 import { Badge } from './Badge';
 
 /** This complaint's letters and e-mails with their delivery state; the text opens on demand. */
-export function OutboxList({ rows, labels }: { rows: OutboxRow[]; labels: { empty: string; to: string; subject: string; body: string } }) {
+export function OutboxList({
+  rows,
+  labels,
+  pdfLink,
+}: {
+  rows: OutboxRow[];
+  labels: { empty: string; to: string; subject: string; body: string };
+  /** A link to the message as a PDF to print (the post room's route). */
+  pdfLink?: (row: OutboxRow) => ReactNode;
+}) {
   if (rows.length === 0) return <p className="text-stone-600">{labels.empty}</p>;
   return (
     <ul className="space-y-4" data-testid="outbox">
@@ -12,7 +22,10 @@ export function OutboxList({ rows, labels }: { rows: OutboxRow[]; labels: { empt
             <h3 className="font-semibold text-stone-900">
               {row.kind} <span className="font-normal text-stone-700">· {row.medium}</span>
             </h3>
-            <Badge tone={row.status === 'sent' ? 'good' : row.status === 'failed' ? 'bad' : 'warn'}>{row.statusLabel}</Badge>
+            <span className="flex flex-wrap items-center gap-2">
+              {pdfLink?.(row)}
+              <Badge tone={row.status === 'sent' ? 'good' : row.status === 'failed' ? 'bad' : 'warn'}>{row.statusLabel}</Badge>
+            </span>
           </div>
           <dl className="mt-2 grid grid-cols-1 gap-x-3 gap-y-1 text-sm sm:grid-cols-[max-content_minmax(0,1fr)]">
             <dt className="text-stone-600">{labels.to}</dt>

@@ -140,6 +140,16 @@ export default async function ComplaintFilePage({ params, searchParams }: Props)
             <OutboxList
               rows={view.outbox}
               labels={{ empty: t('file.outbox.empty'), to: t('file.outbox.to'), subject: t('file.outbox.subject'), body: t('file.outbox.body') }}
+              pdfLink={(row) => (
+                <a
+                  href={`/beheer/post/brief/${row.id}`}
+                  download
+                  className="rounded border border-stone-400 bg-white px-2.5 py-0.5 text-sm font-semibold text-brand-800 hover:bg-stone-100"
+                  aria-label={t('file.outbox.pdfLabel', { subject: row.subject })}
+                >
+                  {t('file.outbox.pdf')}
+                </a>
+              )}
             />
           </Section>
         </div>
