@@ -133,10 +133,11 @@ describe('sending the outbox through resend (fake resend server)', () => {
     await deliverOutbox(); // what earlier tests left waiting
     const [row] = await db
       .insert(outbox)
-      .values({ kind: 'escalation', medium: 'email', recipient: 'klachten@oss.example', subject: letter.subject, bodyText: letter.text, letter: letter.doc })
+      // Due in an hour, so a delivery an earlier submission started in the background cannot take it first.
+      .values({ kind: 'escalation', medium: 'email', recipient: 'klachten@oss.example', subject: letter.subject, bodyText: letter.text, letter: letter.doc, nextAttemptAt: new Date(Date.now() + 3_600_000) })
       .returning();
     fake.requests.length = 0;
-    expect(await deliverOutbox()).toEqual({ sent: 1, retrying: 0, failed: 0 });
+    expect(await deliverOutbox({ now: new Date(Date.now() + 7_200_000) })).toEqual({ sent: 1, retrying: 0, failed: 0 });
     const body = fake.requests[0]!.body as { text: string; html: string; attachments: { filename: string; content: string }[] };
     expect(fake.requests[0]!.headers['idempotency-key']).toBe(`outbox-${row!.id}`);
     expect(body.text).toBe(letter.text);
