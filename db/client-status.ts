@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { CLIENT_HISTORY_ACTIONS, type ClientFacts, type ClientHistoryRow } from '@/lib/complaints/client-view';
 import type { Db, Tx } from './client';
 import { complaintHistory, complaints, contractingParties } from './schema';
@@ -57,4 +57,31 @@ export async function loadClientStatus(db: Executor, tokenHash: string): Promise
     },
     history,
   };
+}
+
+// --- a lost status link (lib/complaints/lost-link.ts) ---------------------------------------------------------------
+
+/**
+ * The complaint with this reference whose client gave this e-mail address (compared without case), locked until the
+ * transaction ends; null when there is none. One query whatever matches, so a miss costs the same as a hit.
+ */
+export async function lockComplaintByReferenceAndEmail(tx: Tx, reference: string, email: string) {
+  const [row] = await tx
+    .select({
+      id: complaints.id,
+      reference: complaints.reference,
+      status: complaints.status,
+      locale: complaints.locale,
+      complainantName: complaints.complainantName,
+      complainantEmail: complaints.complainantEmail,
+    })
+    .from(complaints)
+    .where(and(eq(complaints.reference, reference), sql`lower(${complaints.complainantEmail}) = lower(${email})`))
+    .for('update');
+  return row ?? null;
+}
+
+/** Replaces the complaint's status link: the old token's hash is gone, so the old link stops working at once. */
+export async function replaceStatusToken(tx: Tx, complaintId: number, tokenHash: string): Promise<void> {
+  await tx.update(complaints).set({ statusTokenHash: tokenHash }).where(eq(complaints.id, complaintId));
 }

@@ -26,7 +26,7 @@ import type {
   Role,
   Status,
 } from '@/lib/procedure/vocabulary';
-import { checkAssignment, checkExtension, checkStep, nextStatus, type Step, TRANSITIONS, type WorkflowActor, type WorkflowFacts } from '@/lib/procedure/workflow';
+import { checkAssignment, checkExtension, checkStep, nextStatus, type Step, TRANSITIONS, type StaffActor, type WorkflowFacts } from '@/lib/procedure/workflow';
 import { hashToken, statusTokenFor } from '@/lib/server/tokens';
 import type { Db, Tx } from './client';
 import { insertComplaint, insertInvolved, nextReferenceNumber, type NewOutboxMessage } from './complaints';
@@ -1229,10 +1229,10 @@ async function seedComplaint(tx: Tx, rnd: Random, ids: Ids, draft: Draft, now: D
 
   const story = storyWindow(today);
   const duringStory = (on: IsoDate) => on >= story.from && on <= story.to;
-  const asHandler: WorkflowActor = { id: handler?.id ?? 0, role: 'handler' };
-  const asManager: WorkflowActor = { id: ids.manager, role: 'manager' };
+  const asHandler: StaffActor = { id: handler?.id ?? 0, role: 'handler' };
+  const asManager: StaffActor = { id: ids.manager, role: 'manager' };
   /** A step as the server action takes it: refused steps are a bug in the seed. */
-  const step = (name: Step, at: Date, actor: WorkflowActor, extra: { reason?: string; details: Record<string, unknown> }) => {
+  const step = (name: Step, at: Date, actor: StaffActor, extra: { reason?: string; details: Record<string, unknown> }) => {
     const refusal = checkStep(name, { ...facts, status: tl.status }, actor);
     if (refusal) throw new Error(`demo seed: ${reference} cannot ${name} from ${tl.status}: ${refusal}`);
     tl.move(TRANSITIONS[name].history as HistoryAction, at, nextStatus(name, tl.status), { actorUserId: actor.id, ...extra });

@@ -21,5 +21,9 @@ export const HISTORY_ACTIONS = [
   'escalated',
   'closed_by_party',
   'reopened',
+  // The client on their status page (lib/complaints/steps/satisfaction.ts) and the lost-link form (lib/complaints/lost-link.ts).
+  'satisfaction_given',
+  'forward_requested',
+  'status_link_renewed',
 ] as const;
 export type HistoryAction = (typeof HISTORY_ACTIONS)[number];

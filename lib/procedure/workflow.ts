@@ -31,6 +31,9 @@ export const STEPS = [
   'escalate',
   'recordPartyResponse',
   'reopen',
+  // The client's own steps on their status page (the status token is their authority; lib/complaints/steps/satisfaction.ts).
+  'judgeOutcome',
+  'requestForward',
 ] as const;
 export type Step = (typeof STEPS)[number];
 
@@ -39,9 +42,10 @@ export type Step = (typeof STEPS)[number];
  * - staff: anyone who can see the complaint (the handler, a manager, or the handler who registered it while unassigned);
  * - handler: the complaint's handler, or a manager standing in; there must be a handler;
  * - self: only the complaint's own handler;
- * - manager: managers only.
+ * - manager: managers only;
+ * - client: the client, through their status link (never staff: the client's judgement is theirs to give).
  */
-export type StepActor = 'staff' | 'handler' | 'self' | 'manager';
+export type StepActor = 'staff' | 'handler' | 'self' | 'manager' | 'client';
 
 export type StepRule = {
   /** Allowed from these statuses, each to the status it leads to (the same status when the step does not move it). */
@@ -92,6 +96,11 @@ export const TRANSITIONS: Record<Step, StepRule> = {
   escalate: { from: { resolved: 'escalated' }, by: 'handler', history: 'escalated' },
   recordPartyResponse: { from: { escalated: 'closed_by_party' }, by: 'handler', history: 'closed_by_party' },
   reopen: { from: { resolved: 'in_progress' }, by: 'manager', history: 'reopened' },
+  // After the outcome the client says whether it satisfies them (and may change that within the term), and when not,
+  // asks us to forward the complaint; the handler then escalates. Neither moves the status. The client is not stopped
+  // by our own conflict of interest. The term: lib/procedure/satisfaction.ts.
+  judgeOutcome: { from: stay(['resolved']), by: 'client', history: 'satisfaction_given', whileBlocked: true },
+  requestForward: { from: stay(['resolved']), by: 'client', history: 'forward_requested', whileBlocked: true },
 };
 
 /** The facts about a complaint the guards look at. */
@@ -107,7 +116,10 @@ export type WorkflowFacts = {
   outcome: Outcome | null;
 };
 
-export type WorkflowActor = { id: number; role: Role };
+/** A signed-in staff member, or the client acting through their status link (CLIENT_ACTOR). */
+export type StaffActor = { id: number; role: Role };
+export type WorkflowActor = StaffActor | { id: null; role: 'client' };
+export const CLIENT_ACTOR = { id: null, role: 'client' } as const satisfies WorkflowActor;
 
 /** Why a step is refused: a message key (`errors.<key>`). */
 export type Refusal =
@@ -124,7 +136,8 @@ export type Refusal =
   | 'hearingNotPlanned'
   | 'copyNotSent'
   | 'hearingNotDecided'
-  | 'resolvedToSatisfaction';
+  | 'resolvedToSatisfaction'
+  | 'clientOnly';
 
 /** The complaint's handler is one of the people involved in it: every step but reassignment waits (DESIGN rule 6). */
 export function isBlocked(facts: Pick<WorkflowFacts, 'handlerId' | 'involvedUserIds'>): boolean {
@@ -150,6 +163,7 @@ function stateRefusal(step: Step, facts: WorkflowFacts): Refusal | null {
       if (facts.hasSubject && !facts.copySent) return 'copyNotSent';
       return HEARING_DECIDED.includes(facts.hearingState) ? null : 'hearingNotDecided';
     case 'escalate':
+    case 'requestForward':
       return facts.outcome === 'resolved_to_satisfaction' ? 'resolvedToSatisfaction' : null;
     default:
       return null;
@@ -158,6 +172,8 @@ function stateRefusal(step: Step, facts: WorkflowFacts): Refusal | null {
 
 /** Whether the role and person may take the step at all (before looking at the file's state). */
 function actorRefusal(rule: StepRule, facts: WorkflowFacts, actor: WorkflowActor): Refusal | null {
+  if (rule.by === 'client') return actor.role === 'client' ? null : 'clientOnly';
+  if (actor.role === 'client') return 'notYourComplaint';
   switch (rule.by) {
     case 'manager':
       return actor.role === 'manager' ? null : 'managerOnly';
@@ -180,7 +196,7 @@ export function checkStep(step: Step, facts: WorkflowFacts, actor: WorkflowActor
   if (!(facts.status in rule.from)) return 'stepNotAllowed';
   const who = actorRefusal(rule, facts, actor);
   if (who) return who;
-  if (!rule.involvedMayAct && facts.involvedUserIds.includes(actor.id)) return 'actorInvolved';
+  if (!rule.involvedMayAct && actor.id !== null && facts.involvedUserIds.includes(actor.id)) return 'actorInvolved';
   if (!rule.whileBlocked && isBlocked(facts)) return 'complaintBlocked';
   return stateRefusal(step, facts);
 }
@@ -202,7 +218,7 @@ export function stepOptions(facts: WorkflowFacts, actor: WorkflowActor): StepOpt
   const options: StepOption[] = [];
   for (const step of STEPS) {
     const refusal = checkStep(step, facts, actor);
-    if (refusal === 'stepNotAllowed' || refusal === 'managerOnly' || refusal === 'ownHandlerOnly' || refusal === 'notYourComplaint') continue;
+    if (refusal === 'stepNotAllowed' || refusal === 'managerOnly' || refusal === 'ownHandlerOnly' || refusal === 'notYourComplaint' || refusal === 'clientOnly') continue;
     options.push({ step, refusal });
   }
   return options;
