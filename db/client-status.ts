@@ -28,6 +28,9 @@ export async function loadClientStatus(db: Executor, tokenHash: string): Promise
       outcome: complaints.outcome,
       notAdmissibleGround: complaints.notAdmissibleGround,
       complainantEmail: complaints.complainantEmail,
+      resolvedOn: complaints.resolvedOn,
+      clientSatisfied: complaints.clientSatisfied,
+      forwardRequestedAt: complaints.forwardRequestedAt,
       partyName: contractingParties.name,
       partyType: contractingParties.type,
     })
@@ -54,6 +57,9 @@ export async function loadClientStatus(db: Executor, tokenHash: string): Promise
       outcome: row.outcome,
       notAdmissibleGround: row.notAdmissibleGround,
       party: row.partyName && row.partyType ? { name: row.partyName, type: row.partyType } : null,
+      resolvedOn: row.resolvedOn,
+      satisfied: row.clientSatisfied,
+      forwardRequested: row.forwardRequestedAt !== null,
     },
     history,
   };

@@ -13,6 +13,7 @@ export default async function HomePage({ params }: { params: Promise<{ locale: L
   const { locale } = await params;
   setRequestLocale(locale);
   const t = await getTranslations('home');
+  const tLost = await getTranslations('lostLink');
   const [terms, organisation] = await Promise.all([termsForDisplay(), organisationForDisplay()]);
   const ack = formatTerm(terms.acknowledgementDays, locale);
   const resolve = formatTerm(terms.resolutionDays, locale);
@@ -36,6 +37,11 @@ export default async function HomePage({ params }: { params: Promise<{ locale: L
               {t('cta')}
             </Link>
             <span className="text-stone-600">{t('ctaHint')}</span>
+          </p>
+          <p className="mt-4">
+            <Link href={localePath(locale, '/status/kwijt')} className="font-semibold text-brand-700 underline" data-testid="lost-link">
+              {tLost('startLink')}
+            </Link>
           </p>
         </section>
 

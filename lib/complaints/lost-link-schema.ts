@@ -8,8 +8,6 @@ import { REFERENCE_PATTERN } from './reference';
  * Bounded, with a message per field (keys under `errors.` in the message files). The reference may be typed in lower
  * case or with spaces (" kl-2026-0042 ").
  */
-export const LOST_LINK_LIMITS = { reference: 20 } as const;
-
 export const normalReference = (value: string) => value.replace(/\s+/g, '').toUpperCase();
 
 export const lostLinkSchema = object(
@@ -18,7 +16,7 @@ export const lostLinkSchema = object(
       string('required').check(
         trim(),
         minLength(1, 'required'),
-        maxLength(LOST_LINK_LIMITS.reference, 'referenceInvalid'),
+        maxLength(LIMITS.reference, 'referenceInvalid'),
         refine((v) => REFERENCE_PATTERN.test(normalReference(v)), 'referenceInvalid'),
       ),
       transform(normalReference),
