@@ -5,7 +5,7 @@ import { REFERENCE_PATTERN } from './reference';
 
 /**
  * The lost-link form (`/status/kwijt`, `/en/status/lost`): the complaint's reference and the client's e-mail address.
- * Bounded, with a message per field (keys under `errors.` in the message files). The reference may be typed in lower
+ * Bounded, with one message per field (keys under `errors.` in the message files). The reference may be typed in lower
  * case or with spaces (" kl-2026-0042 ").
  */
 export const normalReference = (value: string) => value.replace(/\s+/g, '').toUpperCase();
@@ -17,7 +17,7 @@ export const lostLinkSchema = object(
         trim(),
         minLength(1, 'required'),
         maxLength(LIMITS.reference, 'referenceInvalid'),
-        refine((v) => REFERENCE_PATTERN.test(normalReference(v)), 'referenceInvalid'),
+        refine((v) => v === '' || v.length > LIMITS.reference || REFERENCE_PATTERN.test(normalReference(v)), 'referenceInvalid'),
       ),
       transform(normalReference),
     ),
@@ -25,7 +25,7 @@ export const lostLinkSchema = object(
       trim(),
       minLength(1, 'required'),
       maxLength(LIMITS.email, 'tooLong'),
-      refine((v) => email().safeParse(v).success, 'email'),
+      refine((v) => v === '' || v.length > LIMITS.email || email().safeParse(v).success, 'email'),
     ),
     locale: oneOf(LOCALES, 'invalid'),
   },
