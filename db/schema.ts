@@ -281,7 +281,7 @@ export const complaints = pgTable(
         and (${t.clientSatisfied} is null or ${t.status} in ('resolved', 'escalated', 'closed_by_party'))
         and (${t.forwardRequestedAt} is null or ${t.clientSatisfied} = false)`,
     ),
-    index('complaints_report_satisfaction_idx').on(t.receivedOn, t.categoryId, t.clientSatisfied).where(sql`${t.clientSatisfied} is not null`),
+    index('complaints_report_satisfaction_idx').on(t.receivedOn, t.categoryId, t.clientSatisfied, t.forwardRequestedAt).where(sql`${t.clientSatisfied} is not null`),
   ],
 );
 
