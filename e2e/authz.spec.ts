@@ -96,6 +96,10 @@ const ACTIONS: Record<string, 'public' | 'signedIn' | 'handlerOrManager' | 'mana
       'saveOrganisationAction', 'saveProcedureTermsAction',
     ].map((name) => [name, 'admin' as const]),
   ),
+  // The client on the public pages (lib/complaints/client-actions.ts): the status link is the credential, checked inside.
+  judgeOutcomeAction: 'public',
+  requestForwardAction: 'public',
+  requestStatusLinkAction: 'public',
 };
 const ALLOWED: Record<(typeof ACTIONS)[string], readonly Who[]> = {
   public: WHO,
