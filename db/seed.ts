@@ -12,6 +12,7 @@ import { addCalendarDays, addCalendarMonths, amsterdamDate, type IsoDate } from 
 import { acknowledgementDue, checkIncidentAge, notAdmissibleNoticeDue, resolutionDue } from '@/lib/procedure/deadlines';
 import { isWorkingDay } from '@/lib/procedure/holidays';
 import { DEFAULT_PRESET, DEFAULT_TERMS, PROCEDURE_TIME_ZONE, type ProcedureTerms } from '@/lib/procedure/terms';
+import { reactionDeadline } from '@/lib/procedure/satisfaction';
 import { hashPassword } from '@/lib/auth/passwords';
 import { DEFAULT_ORGANISATION } from '@/lib/organisation';
 import type {
@@ -1476,6 +1477,37 @@ async function seedComplaint(tx: Tx, rnd: Random, ids: Ids, draft: Draft, now: D
     });
   };
 
+  /**
+   * The client's judgement on their status page (lib/procedure/satisfaction.ts) a few hours after the outcome, chosen
+   * from the reference number, not drawn at random, so the rest of the demo data stays as it was. Those who went on to
+   * the contracting party were not satisfied (most asked us through the page to forward it); of the others some answered.
+   */
+  let clientSatisfied: boolean | null = null;
+  let satisfactionAt: Date | null = null;
+  let forwardRequestedAt: Date | null = null;
+  const judgeOutcome = (outcome: Outcome) => {
+    const sequence = Number(reference.slice(-4));
+    const resolvedAt = tl.lastAt;
+    const at = new Date(resolvedAt.getTime() + (2 + (sequence % 5) * 6) * 60 * MINUTE);
+    const forwardAt = new Date(at.getTime() + 3 * MINUTE);
+    if (forwardAt.getTime() >= now.getTime()) return;
+    const goesOn = plan.status !== 'resolved';
+    if (!goesOn && sequence % 5 >= 3) return;
+    const satisfied = goesOn
+      ? false
+      : outcome === 'upheld' || outcome === 'resolved_to_satisfaction' || (outcome === 'partly_upheld' ? sequence % 2 === 0 : sequence % 3 === 0);
+    const stillOpen = amsterdamDate(now) <= reactionDeadline(amsterdamDate(resolvedAt));
+    const forward = !satisfied && outcome !== 'resolved_to_satisfaction' && (goesOn ? sequence % 3 !== 0 : stillOpen && sequence % 2 === 1);
+    tl.add({ action: 'satisfaction_given', at, actorLabel: 'client', fromStatus: tl.status, toStatus: tl.status, details: { satisfied } });
+    clientSatisfied = satisfied;
+    satisfactionAt = at;
+    if (forward) {
+      const details = party ? { contractingPartyName: party.name } : {};
+      tl.add({ action: 'forward_requested', at: forwardAt, actorLabel: 'client', fromStatus: tl.status, toStatus: tl.status, details });
+      forwardRequestedAt = forwardAt;
+    }
+  };
+
   const recordPartyResponse = () => {
     // The party's answer came in by mail a day or two before the handler recorded it.
     const escalatedOn = amsterdamDate(tl.lastAt);
@@ -1544,6 +1576,7 @@ async function seedComplaint(tx: Tx, rnd: Random, ids: Ids, draft: Draft, now: D
       } else {
         resolve(outcome);
       }
+      judgeOutcome(outcome);
       if (plan.status !== 'resolved') escalate();
       if (plan.status === 'closed_by_party') recordPartyResponse();
       break;
@@ -1585,11 +1618,15 @@ async function seedComplaint(tx: Tx, rnd: Random, ids: Ids, draft: Draft, now: D
     hearingOn,
     outcome: facts.outcome,
     notAdmissibleGround,
+    clientSatisfied,
+    satisfactionAt,
+    forwardRequestedAt,
     statusTokenHash,
     idempotencyKey: channel === 'online' ? tokenKey : null,
     version: tl.events.length,
     createdAt: t0,
-    updatedAt: tl.lastAt,
+    // The client's judgement (after the last staff step, see judgeOutcome) may be the newest change.
+    updatedAt: new Date(Math.max(tl.lastAt.getTime(), ...tl.events.map((e) => e.at.getTime()))),
   });
 
   if (concerns) await insertInvolved(tx, { complaintId: id, staffId: concerns.id, name: concerns.name, involvement: 'subject', createdAt: t0 });

@@ -85,7 +85,7 @@ test('after the outcome the client says not satisfied and asks us to forward; th
 
   // The same page in English.
   await page.goto(`/en/status/${c.token}`);
-  await expect(page.getByTestId('forward-requested')).toContainText('You asked us to forward your complaint');
+  await expect(page.getByTestId('forward-requested')).toContainText('Your complaint handler will forward your complaint to');
   await expectAccessible(page);
   await shots(page, 'status-forward-requested-en');
 
@@ -113,7 +113,7 @@ test('after the outcome the client says not satisfied and asks us to forward; th
 
   // The manager's dashboard counts it.
   const manager = await as(browser, USERS.manager);
-  await manager.goto('/beheer/rapportage');
+  await manager.goto('/beheer/rapportage?compare=1');
   const section = manager.locator('section', { has: manager.getByRole('heading', { name: 'Tevredenheid over het besluit' }) });
   await expect(section.locator('[data-tile="forward-requested"]')).toBeVisible();
   await section.scrollIntoViewIfNeeded();

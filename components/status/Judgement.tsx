@@ -53,19 +53,18 @@ export async function Judgement({
         {t(`errors.${(REFUSALS as readonly string[]).includes(reaction) ? reaction : 'other'}`)}
       </p>
     ) : null;
-  const button = (value: boolean, label: string, primary: boolean) => (
+  // The judgement buttons look alike (no nudge either way); the forward request is the one primary action.
+  const button = (value: boolean, label: string) => (
     <form action={judgeOutcomeAction} key={String(value)}>
       <input type="hidden" name="token" value={token} />
       <input type="hidden" name="locale" value={locale} />
       <input type="hidden" name="satisfied" value={value ? 'yes' : 'no'} />
-      <button type="submit" className={primary ? 'btn-primary' : secondary}>
+      <button type="submit" className={secondary}>
         {label}
       </button>
     </form>
   );
-  const buttons = options.judge.map((value, i) =>
-    button(value, t(value ? 'satisfied' : 'notSatisfied'), options.judge.length === 1 || i === 0),
-  );
+  const buttons = options.judge.map((value) => button(value, t(value ? 'satisfied' : 'notSatisfied')));
 
   return (
     <section id="oordeel" className="card mt-6 scroll-mt-4" aria-labelledby="judgement-title" data-testid="judgement">

@@ -380,8 +380,8 @@ describe("the client's judgement and a new status link (issue 10)", () => {
   });
 
   it.each([
-    [knownParty, 'door te sturen naar Bakkerij Jansen.', false],
-    [null, 'door te sturen naar de opdrachtgever van het traject.', true],
+    [knownParty, 'de klacht naar Bakkerij Jansen door te sturen.', false],
+    [null, 'de klacht naar de opdrachtgever van het traject door te sturen.', true],
   ] as const)('tells the handler the client asks to forward the complaint (party %#)', (party, named, choose) => {
     const letter = forwardRequestToStaff({ staffName: 'Sanne Jansen', reference: REF, party, fileUrl: FILE, organisation: org });
     expect(letter.subject).toBe(`Klacht ${REF}: de klager vraagt de klacht door te sturen naar de opdrachtgever`);

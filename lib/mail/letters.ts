@@ -466,7 +466,7 @@ export function forwardRequestToStaff(i: {
   return compose('nl', `Beste ${i.staffName},`, i.organisation, {
     subject: `Klacht ${i.reference}: de klager vraagt de klacht door te sturen naar de opdrachtgever`,
     body: [
-      `De klager van klacht ${i.reference} is niet tevreden over ons besluit en vraagt ons de klacht door te sturen naar ${i.party ? i.party.name : 'de opdrachtgever van het traject'}.`,
+      `De klager van klacht ${i.reference} is niet tevreden over ons besluit en vraagt ons de klacht naar ${i.party ? i.party.name : 'de opdrachtgever van het traject'} door te sturen.`,
       ...(i.party ? [] : ['Er is nog geen opdrachtgever aan de klacht gekoppeld. Kies bij het voorleggen de juiste opdrachtgever.']),
       '',
       'Leg de klacht voor aan de opdrachtgever met de stap "Voorleggen aan opdrachtgever" in het dossier. De opdrachtgever krijgt dan het dossier met de klacht, het verloop en ons besluit.',

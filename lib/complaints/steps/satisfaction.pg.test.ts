@@ -146,7 +146,7 @@ describe('requestForward', () => {
     const mail = after.outbox.at(-1)!;
     expect(mail).toMatchObject({ kind: 'forward_request', recipient: 'h1@test' });
     expect(mail.subject).toBe(`Klacht ${c.reference}: de klager vraagt de klacht door te sturen naar de opdrachtgever`);
-    expect(mail.bodyText).toContain('door te sturen naar Gemeente Oss');
+    expect(mail.bodyText).toContain('de klacht naar Gemeente Oss door te sturen.');
 
     expect(await steps.requestForward({ token })).toEqual(refused('forwardAlreadyRequested'));
     expect(await steps.judgeOutcome({ token, satisfied: 'yes' })).toEqual(refused('forwardAlreadyRequested'));
