@@ -45,7 +45,6 @@ export function LostLinkForm({ locale, texts }: { locale: Locale; texts: LostLin
   const emailError = errorOf('email');
   return (
     <form action={action} noValidate className="card space-y-6" data-testid="lost-link-form">
-      <input type="hidden" name="locale" value={locale} />
       {state.state === 'invalid' || state.state === 'unavailable' ? (
         <div ref={focusRef} tabIndex={-1} role="alert" className="rounded-md bg-red-50 p-3 font-semibold text-red-800 outline-none">
           {state.state === 'invalid' ? t.errorSummary : t.unavailable}
@@ -104,6 +103,7 @@ export function LostLinkForm({ locale, texts }: { locale: Locale; texts: LostLin
       <button type="submit" className="btn-primary" disabled={pending}>
         {pending ? t.sending : t.submit}
       </button>
+      <input type="hidden" name="locale" value={locale} />
     </form>
   );
 }
