@@ -38,7 +38,8 @@ export async function Judgement({
   /** `?reactie=` after a button: ok, or why it was refused. */
   reaction: string | null;
 }) {
-  if (!view.judgement) return null;
+  // After the escalation (or the party's answer) only a judgement that was given is shown.
+  if (!view.judgement || (view.status !== 'resolved' && view.judgement.satisfied === null)) return null;
   const locale = (await getLocale()) as Locale;
   const t = await getTranslations('judgement');
   const { satisfied, forwardRequested } = view.judgement;
