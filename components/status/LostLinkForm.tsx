@@ -44,65 +44,68 @@ export function LostLinkForm({ locale, texts }: { locale: Locale; texts: LostLin
   const referenceError = errorOf('reference');
   const emailError = errorOf('email');
   return (
-    <form action={action} noValidate className="card space-y-6" data-testid="lost-link-form">
-      {state.state === 'invalid' || state.state === 'unavailable' ? (
-        <div ref={focusRef} tabIndex={-1} role="alert" className="rounded-md bg-red-50 p-3 font-semibold text-red-800 outline-none">
-          {state.state === 'invalid' ? t.errorSummary : t.unavailable}
+    // The fields sit in their own block: React puts the server action's hidden inputs first in the form.
+    <form action={action} noValidate className="card" data-testid="lost-link-form">
+      <div className="space-y-6">
+        {state.state === 'invalid' || state.state === 'unavailable' ? (
+          <div ref={focusRef} tabIndex={-1} role="alert" className="rounded-md bg-red-50 p-3 font-semibold text-red-800 outline-none">
+            {state.state === 'invalid' ? t.errorSummary : t.unavailable}
+          </div>
+        ) : null}
+        <div>
+          <label htmlFor="reference" className="field-label">
+            {t.reference}
+          </label>
+          <span id="reference-hint" className="field-hint">
+            {t.referenceHint}
+          </span>
+          <input
+            id="reference"
+            name="reference"
+            className="input max-w-xs"
+            autoComplete="off"
+            spellCheck={false}
+            maxLength={LIMITS.reference}
+            defaultValue={values.reference}
+            aria-describedby={referenceError ? 'reference-hint reference-error' : 'reference-hint'}
+            aria-invalid={referenceError ? true : undefined}
+            required
+          />
+          {referenceError ? (
+            <span id="reference-error" className="field-error">
+              {referenceError}
+            </span>
+          ) : null}
         </div>
-      ) : null}
-      <div>
-        <label htmlFor="reference" className="field-label">
-          {t.reference}
-        </label>
-        <span id="reference-hint" className="field-hint">
-          {t.referenceHint}
-        </span>
-        <input
-          id="reference"
-          name="reference"
-          className="input max-w-xs"
-          autoComplete="off"
-          spellCheck={false}
-          maxLength={LIMITS.reference}
-          defaultValue={values.reference}
-          aria-describedby={referenceError ? 'reference-hint reference-error' : 'reference-hint'}
-          aria-invalid={referenceError ? true : undefined}
-          required
-        />
-        {referenceError ? (
-          <span id="reference-error" className="field-error">
-            {referenceError}
+        <div>
+          <label htmlFor="email" className="field-label">
+            {t.email}
+          </label>
+          <span id="email-hint" className="field-hint">
+            {t.emailHint}
           </span>
-        ) : null}
+          <input
+            id="email"
+            name="email"
+            type="email"
+            className="input"
+            autoComplete="email"
+            maxLength={LIMITS.email}
+            defaultValue={values.email}
+            aria-describedby={emailError ? 'email-hint email-error' : 'email-hint'}
+            aria-invalid={emailError ? true : undefined}
+            required
+          />
+          {emailError ? (
+            <span id="email-error" className="field-error">
+              {emailError}
+            </span>
+          ) : null}
+        </div>
+        <button type="submit" className="btn-primary" disabled={pending}>
+          {pending ? t.sending : t.submit}
+        </button>
       </div>
-      <div>
-        <label htmlFor="email" className="field-label">
-          {t.email}
-        </label>
-        <span id="email-hint" className="field-hint">
-          {t.emailHint}
-        </span>
-        <input
-          id="email"
-          name="email"
-          type="email"
-          className="input"
-          autoComplete="email"
-          maxLength={LIMITS.email}
-          defaultValue={values.email}
-          aria-describedby={emailError ? 'email-hint email-error' : 'email-hint'}
-          aria-invalid={emailError ? true : undefined}
-          required
-        />
-        {emailError ? (
-          <span id="email-error" className="field-error">
-            {emailError}
-          </span>
-        ) : null}
-      </div>
-      <button type="submit" className="btn-primary" disabled={pending}>
-        {pending ? t.sending : t.submit}
-      </button>
       <input type="hidden" name="locale" value={locale} />
     </form>
   );
