@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { CLIENT_HISTORY_ACTIONS, type ClientFacts, type ClientHistoryRow } from '@/lib/complaints/client-view';
 import { openQuestionId } from './attachments';
 import type { Db, Tx } from './client';
@@ -31,6 +31,9 @@ export async function loadClientStatus(db: Executor, tokenHash: string): Promise
       outcome: complaints.outcome,
       notAdmissibleGround: complaints.notAdmissibleGround,
       complainantEmail: complaints.complainantEmail,
+      resolvedOn: complaints.resolvedOn,
+      clientSatisfied: complaints.clientSatisfied,
+      forwardRequestedAt: complaints.forwardRequestedAt,
       partyName: contractingParties.name,
       partyType: contractingParties.type,
     })
@@ -57,8 +60,38 @@ export async function loadClientStatus(db: Executor, tokenHash: string): Promise
       outcome: row.outcome,
       notAdmissibleGround: row.notAdmissibleGround,
       party: row.partyName && row.partyType ? { name: row.partyName, type: row.partyType } : null,
+      resolvedOn: row.resolvedOn,
+      satisfied: row.clientSatisfied,
+      forwardRequested: row.forwardRequestedAt !== null,
     },
     history,
     openQuestionId: row.status === 'info_requested' ? await openQuestionId(db, row.id) : null,
   };
+}
+
+// --- a lost status link (lib/complaints/lost-link.ts) ---------------------------------------------------------------
+
+/**
+ * The complaint with this reference whose client gave this e-mail address (compared without case), locked until the
+ * transaction ends; null when there is none. One query whatever matches, so a miss costs the same as a hit.
+ */
+export async function lockComplaintByReferenceAndEmail(tx: Tx, reference: string, email: string) {
+  const [row] = await tx
+    .select({
+      id: complaints.id,
+      reference: complaints.reference,
+      status: complaints.status,
+      locale: complaints.locale,
+      complainantName: complaints.complainantName,
+      complainantEmail: complaints.complainantEmail,
+    })
+    .from(complaints)
+    .where(and(eq(complaints.reference, reference), sql`lower(${complaints.complainantEmail}) = lower(${email})`))
+    .for('update');
+  return row ?? null;
+}
+
+/** Replaces the complaint's status link: the old token's hash is gone, so the old link stops working at once. */
+export async function replaceStatusToken(tx: Tx, complaintId: number, tokenHash: string): Promise<void> {
+  await tx.update(complaints).set({ statusTokenHash: tokenHash }).where(eq(complaints.id, complaintId));
 }

@@ -23,6 +23,12 @@ export async function lockComplaint(tx: Tx, id: number) {
 }
 export type LockedComplaint = NonNullable<Awaited<ReturnType<typeof lockComplaint>>>;
 
+/** The complaint behind a client's status link (by the hash of its token), locked like `lockComplaint`; null when none. */
+export async function lockComplaintByTokenHash(tx: Tx, tokenHash: string): Promise<LockedComplaint | null> {
+  const [row] = await tx.select().from(complaints).where(eq(complaints.statusTokenHash, tokenHash)).for('update');
+  return row ?? null;
+}
+
 /** What a step may change on the complaint row itself. */
 export type ComplaintChanges = Partial<
   Pick<
@@ -38,6 +44,9 @@ export type ComplaintChanges = Partial<
     | 'notAdmissibleGround'
     | 'contractingPartyId'
     | 'statusTokenHash'
+    | 'clientSatisfied'
+    | 'satisfactionAt'
+    | 'forwardRequestedAt'
   >
 >;
 
@@ -184,4 +193,25 @@ export async function activeParties(db: Executor) {
     .from(contractingParties)
     .where(eq(contractingParties.active, true))
     .orderBy(asc(contractingParties.type), asc(contractingParties.name));
+}
+
+// --- the client's reactions (lib/complaints/steps/satisfaction.ts) --------------------------------------------------
+
+/**
+ * Who hears about what the client says on their status page: the complaint's handler, or, when it has none (or the
+ * handler was deactivated), every active quality manager.
+ */
+export async function staffToTell(db: Executor, handlerId: number | null): Promise<{ name: string; email: string }[]> {
+  if (handlerId !== null) {
+    const handler = await db
+      .select({ name: users.name, email: users.email })
+      .from(users)
+      .where(and(eq(users.id, handlerId), eq(users.active, true)));
+    if (handler.length > 0) return handler;
+  }
+  return db
+    .select({ name: users.name, email: users.email })
+    .from(users)
+    .where(and(eq(users.role, 'manager'), eq(users.active, true)))
+    .orderBy(asc(users.id));
 }

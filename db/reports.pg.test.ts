@@ -239,6 +239,10 @@ async function writeBulk(count: number) {
     const extended = random() < 0.25 ? int(1, 2) : 0;
     const resolved = status === 'resolved' || status === 'escalated' || status === 'closed_by_party';
     const flagged = random() < 0.15;
+    // The client's judgement of a decision (status page): satisfied, not satisfied, not satisfied and asked to forward.
+    // From the row's number, not from random(): the rest of the bulk stays exactly as it was.
+    const judged = resolved && i % 5 < 3 ? i % 2 === 0 : null;
+    const forwarded = judged === false && i % 4 === 1;
     const [row] = await w.db
       .insert(complaints)
       .values({
@@ -263,6 +267,9 @@ async function writeBulk(count: number) {
         notAdmissibleGround: status === 'not_admissible' ? pick(NOT_ADMISSIBLE_GROUNDS) : null,
         resolutionExtendedTo: extended ? plusDays(receivedOn, 42 + int(5, 40)) : null,
         extensionCount: extended,
+        clientSatisfied: judged,
+        satisfactionAt: judged === null ? null : new Date(),
+        forwardRequestedAt: forwarded ? new Date() : null,
       })
       .returning({ id: complaints.id });
     for (const e of events) {
@@ -489,6 +496,27 @@ function expected(raw: Raw, period: Period, today: IsoDate): ReportData {
       overdue: raw.measures.filter((m) => (m.status === 'planned' || m.status === 'in_progress') && m.dueOn !== null && m.dueOn < today).length,
       effect,
     },
+    satisfaction: satisfactionOf(raw, cohort),
+  };
+}
+
+/** The clients' judgement, counted from the raw rows of the cohort. */
+function satisfactionOf(raw: Raw, cohort: Row[]): ReportData['satisfaction'] {
+  const decided = (c: Row) => c.status === 'resolved' || c.status === 'escalated' || c.status === 'closed_by_party';
+  const count = (list: Row[]) => ({
+    decided: list.filter(decided).length,
+    answered: list.filter((c) => c.clientSatisfied !== null).length,
+    satisfied: list.filter((c) => c.clientSatisfied === true).length,
+    forwardRequested: list.filter((c) => c.forwardRequestedAt !== null).length,
+  });
+  return {
+    ...count(cohort),
+    byCategory: raw.categories.map((cat) => ({
+      code: cat.code,
+      nameNl: cat.nameNl,
+      nameEn: cat.nameEn,
+      ...count(cohort.filter((c) => c.categoryId === cat.id)),
+    })),
   };
 }
 
@@ -571,6 +599,17 @@ describe('the edges, spelled out', () => {
     expect(byId(scenario.c9!)).toMatchObject({ status: 'resolved', resolvedOn: '2026-03-05', outcome: 'partly_upheld' });
     expect(byId(scenario.c10!)).toMatchObject({ status: 'in_progress', resolvedOn: null, closedOn: null, acknowledgedOn: '2026-09-02' });
     expect(byId(scenario.c12!)).toMatchObject({ acknowledgedOn: '2026-10-25', resolvedOn: '2026-10-26' });
+  });
+
+  it('counts the clients’ judgement: some answered, some satisfied, some asked to forward (the data is not trivial)', async () => {
+    const year = await loadReport(w.db, PERIODS['eighteen months']!, TODAY);
+    const s = year.satisfaction;
+    expect(s.answered).toBeGreaterThan(0);
+    expect(s.satisfied).toBeGreaterThan(0);
+    expect(s.satisfied).toBeLessThan(s.answered);
+    expect(s.forwardRequested).toBeGreaterThan(0);
+    expect(s.answered).toBeLessThanOrEqual(s.decided);
+    expect(s.byCategory.reduce((n, c) => n + c.answered, 0)).toBe(s.answered);
   });
 
   it('judges the scenario complaints as a person would', async () => {

@@ -252,6 +252,41 @@ async function measureEffect(db: Executor, _period: Period, today: IsoDate): Pro
 }
 
 /**
+ * The clients' judgement of the outcome (their status page), over the complaints received in the period, per category:
+ * decided (resolved, escalated or closed by the party: they could answer), answered, satisfied, and forward requests.
+ * Two reads side by side: the decided ones from the cohort's covering index, the answers from their own partial index.
+ */
+async function satisfaction(db: Executor, period: Period): Promise<ReportData['satisfaction']> {
+  const [decided, answered] = await inTurn<{ category_id: number; decided?: number; answered?: number; satisfied?: number; forwarded?: number }[]>(db, [
+    () =>
+      rows(
+        db,
+        sql`select ${complaints.categoryId} as category_id, count(*)::int as decided from ${complaints}
+            where ${receivedIn(period)} and ${complaints.status} in ('resolved', 'escalated', 'closed_by_party') group by 1`,
+      ),
+    () =>
+      rows(
+        db,
+        sql`select ${complaints.categoryId} as category_id, count(*)::int as answered,
+                   count(*) filter (where ${complaints.clientSatisfied})::int as satisfied,
+                   count(${complaints.forwardRequestedAt})::int as forwarded
+            from ${complaints} where ${receivedIn(period)} and ${complaints.clientSatisfied} is not null group by 1`,
+      ),
+  ]);
+  const cats = await rows<{ id: number; code: string; nameNl: string; nameEn: string }>(
+    db,
+    sql`select id, code, name_nl as "nameNl", name_en as "nameEn" from categories order by sort_order, id`,
+  );
+  const byCategory = cats.map((c) => {
+    const d = decided!.find((r) => r.category_id === c.id);
+    const a = answered!.find((r) => r.category_id === c.id);
+    return { code: c.code, nameNl: c.nameNl, nameEn: c.nameEn, decided: d?.decided ?? 0, answered: a?.answered ?? 0, satisfied: a?.satisfied ?? 0, forwardRequested: a?.forwarded ?? 0 };
+  });
+  const sum = (key: 'decided' | 'answered' | 'satisfied' | 'forwardRequested') => byCategory.reduce((n, c) => n + c[key], 0);
+  return { decided: sum('decided'), answered: sum('answered'), satisfied: sum('satisfied'), forwardRequested: sum('forwardRequested'), byCategory };
+}
+
+/**
  * The dashboard's queries, one per section, each taking (db, period, today): loadReport runs them all; the benchmark
  * (npm run bench:reports) times each one.
  */
@@ -269,6 +304,7 @@ export const REPORT_QUERIES = {
   overdueNow,
   measuresByStatus,
   measureEffect,
+  satisfaction: (db: Executor, period: Period, _today: IsoDate) => satisfaction(db, period),
 } satisfies Record<string, (db: Executor, period: Period, today: IsoDate) => Promise<unknown>>;
 
 export type ReportQueryName = keyof typeof REPORT_QUERIES;
@@ -293,9 +329,10 @@ export async function loadReport(db: Db | Tx, period: Period, today: IsoDate): P
     () => q.overdueNow(db, period, today),
     () => q.measuresByStatus(db, period, today),
     () => q.measureEffect(db, period, today),
+    () => q.satisfaction(db, period, today),
   ];
   const results = await inTurn(db, jobs);
-  const [vol, open, closed, categoriesFound, teams, partyTypes, parties, outcomeFigures, clocks, days, overdue, measureStatus, effect] =
+  const [vol, open, closed, categoriesFound, teams, partyTypes, parties, outcomeFigures, clocks, days, overdue, measureStatus, effect, judged] =
     results as [
       Awaited<ReturnType<typeof volume>>,
       number,
@@ -310,6 +347,7 @@ export async function loadReport(db: Db | Tx, period: Period, today: IsoDate): P
       Record<Clock, number>,
       Awaited<ReturnType<typeof measuresByStatus>>,
       MeasureEffect[],
+      ReportData['satisfaction'],
     ];
   return {
     period,
@@ -318,6 +356,7 @@ export async function loadReport(db: Db | Tx, period: Period, today: IsoDate): P
     outcomes: outcomeFigures,
     timeliness: { ...clocks, daysToOutcome: days, overdueNow: overdue },
     measures: { ...measureStatus, effect },
+    satisfaction: judged,
   };
 }
 

@@ -229,6 +229,13 @@ export const complaints = pgTable(
     version: integer('version').notNull().default(1),
     createdAt: createdAt(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    // The client's judgement of the outcome on their status page (migration 0010; rules in lib/procedure/satisfaction.ts):
+    /** Satisfied with the outcome (true) or not (false); null = not said. Cleared by a reopen, with the outcome. */
+    clientSatisfied: boolean('client_satisfied'),
+    /** When the judgement in force was given (or last changed). */
+    satisfactionAt: timestamp('satisfaction_at', { withTimezone: true }),
+    /** When a client who is not satisfied asked us to forward the complaint to the contracting party. */
+    forwardRequestedAt: timestamp('forward_requested_at', { withTimezone: true }),
   },
   (t) => [
     index('complaints_received_on_idx').on(t.receivedOn),
@@ -270,6 +277,13 @@ export const complaints = pgTable(
     check('complaints_outcome_check', sql`(${t.outcome} is not null) = (${t.status} in ('resolved', 'escalated', 'closed_by_party'))`),
     check('complaints_ground_check', sql`(${t.notAdmissibleGround} is not null) = (${t.status} = 'not_admissible')`),
     check('complaints_extension_check', sql`${t.extensionCount} >= 0 and (${t.extensionCount} = 0) = (${t.resolutionExtendedTo} is null)`),
+    check(
+      'complaints_satisfaction_check',
+      sql`(${t.clientSatisfied} is null) = (${t.satisfactionAt} is null)
+        and (${t.clientSatisfied} is null or ${t.status} in ('resolved', 'escalated', 'closed_by_party'))
+        and (${t.forwardRequestedAt} is null or ${t.clientSatisfied} = false)`,
+    ),
+    index('complaints_report_satisfaction_idx').on(t.receivedOn, t.categoryId, t.clientSatisfied, t.forwardRequestedAt).where(sql`${t.clientSatisfied} is not null`),
   ],
 );
 

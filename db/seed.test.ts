@@ -7,7 +7,7 @@ import { and, asc, count, eq, sql } from 'drizzle-orm';
 import { addCalendarDays, addCalendarMonths, amsterdamDate, calendarDaysBetween, type IsoDate } from '@/lib/procedure/dates';
 import { HISTORY_ACTIONS } from '@/lib/complaints/history-actions';
 import { HEARING_SKIP_GROUNDS, OPEN_STATUSES, type Status } from '@/lib/procedure/vocabulary';
-import { checkStep, nextStatus, STEPS, type Step, TRANSITIONS, type WorkflowFacts } from '@/lib/procedure/workflow';
+import { CLIENT_ACTOR, checkStep, nextStatus, STEPS, type Step, TRANSITIONS, type WorkflowFacts } from '@/lib/procedure/workflow';
 import type { Db } from './client';
 import {
   categories,
@@ -311,7 +311,8 @@ describe('seedDemoData', () => {
         }
         const step = stepOf.get(entry.action);
         expect(step, label).toBeDefined();
-        const actor = people.find((p) => p.id === entry.actorUserId);
+        // The client's own steps on the status page (judging the outcome) have the client as actor.
+        const actor = entry.actorLabel === 'client' ? CLIENT_ACTOR : people.find((p) => p.id === entry.actorUserId);
         expect(actor, label).toBeDefined();
         expect(checkStep(step!, facts, actor!), label).toBeNull();
         expect(entry.fromStatus, label).toBe(facts.status);

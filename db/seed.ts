@@ -12,6 +12,7 @@ import { addCalendarDays, addCalendarMonths, amsterdamDate, type IsoDate } from 
 import { acknowledgementDue, checkIncidentAge, notAdmissibleNoticeDue, resolutionDue } from '@/lib/procedure/deadlines';
 import { isWorkingDay } from '@/lib/procedure/holidays';
 import { DEFAULT_PRESET, DEFAULT_TERMS, PROCEDURE_TIME_ZONE, type ProcedureTerms } from '@/lib/procedure/terms';
+import { reactionDeadline } from '@/lib/procedure/satisfaction';
 import { hashPassword } from '@/lib/auth/passwords';
 import { DEFAULT_ORGANISATION } from '@/lib/organisation';
 import type {
@@ -26,7 +27,7 @@ import type {
   Role,
   Status,
 } from '@/lib/procedure/vocabulary';
-import { checkAssignment, checkExtension, checkStep, nextStatus, type Step, TRANSITIONS, type WorkflowActor, type WorkflowFacts } from '@/lib/procedure/workflow';
+import { checkAssignment, checkExtension, checkStep, nextStatus, type Step, TRANSITIONS, type StaffActor, type WorkflowFacts } from '@/lib/procedure/workflow';
 import { hashToken, statusTokenFor } from '@/lib/server/tokens';
 import type { Db, Tx } from './client';
 import { insertComplaint, insertInvolved, nextReferenceNumber, type NewOutboxMessage } from './complaints';
@@ -1229,10 +1230,10 @@ async function seedComplaint(tx: Tx, rnd: Random, ids: Ids, draft: Draft, now: D
 
   const story = storyWindow(today);
   const duringStory = (on: IsoDate) => on >= story.from && on <= story.to;
-  const asHandler: WorkflowActor = { id: handler?.id ?? 0, role: 'handler' };
-  const asManager: WorkflowActor = { id: ids.manager, role: 'manager' };
+  const asHandler: StaffActor = { id: handler?.id ?? 0, role: 'handler' };
+  const asManager: StaffActor = { id: ids.manager, role: 'manager' };
   /** A step as the server action takes it: refused steps are a bug in the seed. */
-  const step = (name: Step, at: Date, actor: WorkflowActor, extra: { reason?: string; details: Record<string, unknown> }) => {
+  const step = (name: Step, at: Date, actor: StaffActor, extra: { reason?: string; details: Record<string, unknown> }) => {
     const refusal = checkStep(name, { ...facts, status: tl.status }, actor);
     if (refusal) throw new Error(`demo seed: ${reference} cannot ${name} from ${tl.status}: ${refusal}`);
     tl.move(TRANSITIONS[name].history as HistoryAction, at, nextStatus(name, tl.status), { actorUserId: actor.id, ...extra });
@@ -1476,6 +1477,37 @@ async function seedComplaint(tx: Tx, rnd: Random, ids: Ids, draft: Draft, now: D
     });
   };
 
+  /**
+   * The client's judgement on their status page (lib/procedure/satisfaction.ts) a few hours after the outcome, chosen
+   * from the reference number, not drawn at random, so the rest of the demo data stays as it was. Those who went on to
+   * the contracting party were not satisfied (most asked us through the page to forward it); of the others some answered.
+   */
+  let clientSatisfied: boolean | null = null;
+  let satisfactionAt: Date | null = null;
+  let forwardRequestedAt: Date | null = null;
+  const judgeOutcome = (outcome: Outcome) => {
+    const sequence = Number(reference.slice(-4));
+    const resolvedAt = tl.lastAt;
+    const at = new Date(resolvedAt.getTime() + (2 + (sequence % 5) * 6) * 60 * MINUTE);
+    const forwardAt = new Date(at.getTime() + 3 * MINUTE);
+    if (forwardAt.getTime() >= now.getTime()) return;
+    const goesOn = plan.status !== 'resolved';
+    if (!goesOn && sequence % 5 >= 3) return;
+    const satisfied = goesOn
+      ? false
+      : outcome === 'upheld' || outcome === 'resolved_to_satisfaction' || (outcome === 'partly_upheld' ? sequence % 2 === 0 : sequence % 3 === 0);
+    const stillOpen = amsterdamDate(now) <= reactionDeadline(amsterdamDate(resolvedAt));
+    const forward = !satisfied && outcome !== 'resolved_to_satisfaction' && (goesOn ? sequence % 3 !== 0 : stillOpen && sequence % 2 === 1);
+    tl.add({ action: 'satisfaction_given', at, actorLabel: 'client', fromStatus: tl.status, toStatus: tl.status, details: { satisfied } });
+    clientSatisfied = satisfied;
+    satisfactionAt = at;
+    if (forward) {
+      const details = party ? { contractingPartyName: party.name } : {};
+      tl.add({ action: 'forward_requested', at: forwardAt, actorLabel: 'client', fromStatus: tl.status, toStatus: tl.status, details });
+      forwardRequestedAt = forwardAt;
+    }
+  };
+
   const recordPartyResponse = () => {
     // The party's answer came in by mail a day or two before the handler recorded it.
     const escalatedOn = amsterdamDate(tl.lastAt);
@@ -1544,6 +1576,7 @@ async function seedComplaint(tx: Tx, rnd: Random, ids: Ids, draft: Draft, now: D
       } else {
         resolve(outcome);
       }
+      judgeOutcome(outcome);
       if (plan.status !== 'resolved') escalate();
       if (plan.status === 'closed_by_party') recordPartyResponse();
       break;
@@ -1585,11 +1618,15 @@ async function seedComplaint(tx: Tx, rnd: Random, ids: Ids, draft: Draft, now: D
     hearingOn,
     outcome: facts.outcome,
     notAdmissibleGround,
+    clientSatisfied,
+    satisfactionAt,
+    forwardRequestedAt,
     statusTokenHash,
     idempotencyKey: channel === 'online' ? tokenKey : null,
     version: tl.events.length,
     createdAt: t0,
-    updatedAt: tl.lastAt,
+    // The client's judgement (after the last staff step, see judgeOutcome) may be the newest change.
+    updatedAt: new Date(Math.max(tl.lastAt.getTime(), ...tl.events.map((e) => e.at.getTime()))),
   });
 
   if (concerns) await insertInvolved(tx, { complaintId: id, staffId: concerns.id, name: concerns.name, involvement: 'subject', createdAt: t0 });

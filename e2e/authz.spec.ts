@@ -119,6 +119,10 @@ const ACTIONS: Record<string, 'public' | 'signedIn' | 'handlerOrManager' | 'mana
   ),
   // The post room (lib/post/actions.ts); whether the letter's complaint is the user's is checked inside.
   ...Object.fromEntries(['markLetterPostedAction', 'resendMailAction', 'sendMailByPostAction'].map((name) => [name, 'handlerOrManager' as const])),
+  // The client on the public pages (lib/complaints/client-actions.ts): the status link is the credential, checked inside.
+  judgeOutcomeAction: 'public',
+  requestForwardAction: 'public',
+  requestStatusLinkAction: 'public',
 };
 const ALLOWED: Record<(typeof ACTIONS)[string], readonly Who[]> = {
   public: WHO,

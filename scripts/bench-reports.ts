@@ -468,6 +468,21 @@ const FLOORS: Record<string, Floor> = {
     );
     return rows.map((m) => ({ measureId: m.id, description: m.description, categoryCode: m.code, doneOn: m.done_on, before: m.before, after: m.after }));
   },
+  async satisfaction(period) {
+    // The seed writes no judgements (yet): the floor still counts the decided cohort per category, and any answers.
+    const rows = await floorQuery<{ code: string; nameNl: string; nameEn: string; decided: number; answered: number; satisfied: number; forwardRequested: number }>(
+      `select cat.code, cat.name_nl as "nameNl", cat.name_en as "nameEn",
+         count(c.id) filter (where c.status in ('resolved', 'escalated', 'closed_by_party'))::int as decided,
+         count(c.client_satisfied)::int as answered,
+         count(c.id) filter (where c.client_satisfied)::int as satisfied,
+         count(c.forward_requested_at)::int as "forwardRequested"
+       from categories cat left join complaints c on c.category_id = cat.id and c.received_on between $1 and $2
+       group by cat.id, cat.code, cat.name_nl, cat.name_en, cat.sort_order order by cat.sort_order, cat.id`,
+      [period.from, period.to],
+    );
+    const sum = (key: 'decided' | 'answered' | 'satisfied' | 'forwardRequested') => rows.reduce((n, r) => n + r[key], 0);
+    return { decided: sum('decided'), answered: sum('answered'), satisfied: sum('satisfied'), forwardRequested: sum('forwardRequested'), byCategory: rows };
+  },
 };
 
 /** What the query returns, reduced to what its floor computes (the effect's window flags are pure date arithmetic). */

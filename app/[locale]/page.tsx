@@ -14,6 +14,7 @@ export default async function HomePage({ params }: { params: Promise<{ locale: L
   setRequestLocale(locale);
   const t = await getTranslations('home');
   const tForm = await getTranslations('paperForm');
+  const tLost = await getTranslations('lostLink');
   const [terms, organisation] = await Promise.all([termsForDisplay(), organisationForDisplay()]);
   const ack = formatTerm(terms.acknowledgementDays, locale);
   const resolve = formatTerm(terms.resolutionDays, locale);
@@ -37,6 +38,11 @@ export default async function HomePage({ params }: { params: Promise<{ locale: L
               {t('cta')}
             </Link>
             <span className="text-stone-600">{t('ctaHint')}</span>
+          </p>
+          <p className="mt-4">
+            <Link href={localePath(locale, '/status/kwijt')} className="font-semibold text-brand-700 underline" data-testid="lost-link">
+              {tLost('startLink')}
+            </Link>
           </p>
         </section>
 

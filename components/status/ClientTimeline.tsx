@@ -104,6 +104,10 @@ export async function ClientTimeline({ entries, incidentLimitMonths }: { entries
         );
       case 'reopened':
         return <p>{t('timeline.reopened')}</p>;
+      case 'satisfaction':
+        return <p>{t('timeline.satisfaction', { satisfied: e.satisfied === null ? 'other' : e.satisfied ? 'yes' : 'no' })}</p>;
+      case 'forwardRequested':
+        return <p>{t('timeline.forwardRequested')}</p>;
     }
   }
 

@@ -345,3 +345,25 @@ describe('clientView: the answer the client gave on the status page', () => {
     expect(clientView(facts({ status }), history).answerReceived).toEqual(expected);
   });
 });
+
+describe("the client's own reactions to the outcome", () => {
+  it.each([
+    ['satisfied', row('satisfaction_given', '2026-05-03', { satisfied: true }), { kind: 'satisfaction', on: '2026-05-03', satisfied: true }],
+    ['changed to not satisfied', row('satisfaction_given', '2026-05-04', { satisfied: false, previousSatisfied: true }), { kind: 'satisfaction', on: '2026-05-04', satisfied: false }],
+    ['a judgement of the wrong shape', row('satisfaction_given', '2026-05-04', { satisfied: 'ja' }), { kind: 'satisfaction', on: '2026-05-04', satisfied: null }],
+    ['the forward request, without the party id', row('forward_requested', '2026-05-05', { contractingPartyName: 'Gemeente Oss' }), { kind: 'forwardRequested', on: '2026-05-05' }],
+    ['a new status link is internal', row('status_link_renewed', '2026-05-06', { medium: 'email' }), null],
+  ] as const)('%s', (_, r, expected) => {
+    expect(timelineEntry(r)).toEqual(expected);
+  });
+
+  it.each([
+    ['resolved, not judged yet', facts({ status: 'resolved', outcome: 'not_upheld' }), { satisfied: null, forwardRequested: false }],
+    ['resolved, not satisfied, forward asked', facts({ status: 'resolved', outcome: 'not_upheld', satisfied: false, forwardRequested: true }), { satisfied: false, forwardRequested: true }],
+    ['escalated: the judgement stays', facts({ status: 'escalated', outcome: 'not_upheld', satisfied: false, forwardRequested: true }), { satisfied: false, forwardRequested: true }],
+    ['still open: nothing to judge', facts({ status: 'in_progress' }), null],
+    ['not admissible: nothing to judge', facts({ status: 'not_admissible', notAdmissibleGround: 'handled_before' }), null],
+  ] as const)('the judgement in force: %s', (_, f, expected) => {
+    expect(clientView(f, [received]).judgement).toEqual(expected);
+  });
+});

@@ -33,6 +33,11 @@ export type ClientFacts = {
   notAdmissibleGround: NotAdmissibleGround | null;
   /** The contracting party linked to the complaint (named in the letters), if any. */
   party: ClientParty;
+  /** The day of the current outcome (the term to react to it runs from here: lib/procedure/satisfaction.ts). */
+  resolvedOn?: IsoDate | null;
+  /** The client's judgement of the outcome in force (null: not given) and whether they asked us to forward it. */
+  satisfied?: boolean | null;
+  forwardRequested?: boolean;
 };
 
 /** A history entry as loaded for the client (db/client-status.ts); `reason` and `details` are filtered here. */
@@ -54,6 +59,9 @@ export const CLIENT_HISTORY_ACTIONS = [
   'escalated',
   'closed_by_party',
   'reopened',
+  // The client's own reactions on the status page (what they did themself).
+  'satisfaction_given',
+  'forward_requested',
 ] as const;
 
 export type ClientMeasure = { description: string; dueOn: IsoDate | null; done: boolean | null };
@@ -71,7 +79,9 @@ export type TimelineEntry =
   | { kind: 'closedByParty'; on: IsoDate }
   | { kind: 'notAdmissible'; on: IsoDate; ground: NotAdmissibleGround | null; reason: string | null }
   | { kind: 'withdrawn'; on: IsoDate; reason: string | null }
-  | { kind: 'reopened'; on: IsoDate };
+  | { kind: 'reopened'; on: IsoDate }
+  | { kind: 'satisfaction'; on: IsoDate; satisfied: boolean | null }
+  | { kind: 'forwardRequested'; on: IsoDate };
 
 export type TimelineKind = TimelineEntry['kind'];
 
@@ -134,6 +144,10 @@ export function timelineEntry(row: ClientHistoryRow): TimelineEntry | null {
       return { kind: 'withdrawn', on: date(d.withdrawnOn) ?? on, reason: text(row.reason) };
     case 'reopened':
       return { kind: 'reopened', on };
+    case 'satisfaction_given':
+      return { kind: 'satisfaction', on, satisfied: typeof d.satisfied === 'boolean' ? d.satisfied : null };
+    case 'forward_requested':
+      return { kind: 'forwardRequested', on };
     default:
       return null;
   }
@@ -168,6 +182,8 @@ export type ClientView = {
   /** Where the complaint was forwarded to (escalated, closed by the party). */
   forwardedTo: string | null;
   notAdmissible: { ground: NotAdmissibleGround | null; reason: string | null } | null;
+  /** After a decision: the client's judgement of it in force, and whether they asked us to forward the complaint. */
+  judgement: { satisfied: boolean | null; forwardRequested: boolean } | null;
   timeline: TimelineEntry[];
 };
 
@@ -227,6 +243,7 @@ export function clientView(facts: ClientFacts, history: readonly ClientHistoryRo
     forwardedTo: forwarded ? (escalated?.party ?? facts.party?.name ?? null) : null,
     notAdmissible:
       status === 'not_admissible' ? { ground: facts.notAdmissibleGround ?? refused?.ground ?? null, reason: refused?.reason ?? null } : null,
+    judgement: decided ? { satisfied: facts.satisfied ?? null, forwardRequested: facts.forwardRequested ?? false } : null,
     timeline,
   };
 }

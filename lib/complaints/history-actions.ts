@@ -22,5 +22,9 @@ export const HISTORY_ACTIONS = [
   'closed_by_party',
   'reopened',
   'letter_posted',
+  // The client on their status page (lib/complaints/steps/satisfaction.ts) and the lost-link form (lib/complaints/lost-link.ts).
+  'satisfaction_given',
+  'forward_requested',
+  'status_link_renewed',
 ] as const;
 export type HistoryAction = (typeof HISTORY_ACTIONS)[number];

@@ -13,4 +13,6 @@ export const LIMITS = {
   partyName: 200,
   /** Category codes are managed by the admin; the server checks the code is an active category. */
   categoryCode: 50,
+  /** The reference typed into the lost-link form (KL-2026-0042, with some room for spaces). */
+  reference: 20,
 } as const;

@@ -6,6 +6,8 @@ import { clientView } from './client-view';
 import { DEFAULT_TERMS, type ProcedureTerms } from '@/lib/procedure/terms';
 import type { Locale } from '@/lib/procedure/vocabulary';
 import { hashToken, TOKEN_PATTERN } from '@/lib/server/tokens';
+import { amsterdamDate } from '@/lib/procedure/dates';
+import { satisfactionOptions } from '@/lib/procedure/satisfaction';
 
 /** Read models for the public pages. */
 
@@ -52,11 +54,22 @@ export async function clientStatusByToken(token: string) {
   if (!TOKEN_PATTERN.test(token)) return null;
   const data = await loadClientStatus(await getDb(), hashToken(token));
   if (!data) return null;
+  const { facts } = data;
+  const satisfactionFacts = {
+    status: facts.status,
+    outcome: facts.outcome,
+    resolvedOn: facts.resolvedOn ?? null,
+    satisfied: facts.satisfied ?? null,
+    forwardRequested: facts.forwardRequested ?? false,
+  };
   return {
     reference: data.reference,
     byEmail: data.byEmail,
     incidentLimitMonths: data.facts.terms.incidentLimitMonths,
     view: clientView(data.facts, data.history),
     openQuestionId: data.openQuestionId,
+    party: facts.party,
+    /** What the client can do about the outcome now (lib/procedure/satisfaction.ts). */
+    satisfaction: satisfactionOptions(satisfactionFacts, amsterdamDate(new Date())),
   };
 }

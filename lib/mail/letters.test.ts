@@ -13,6 +13,9 @@ import {
   type PartyRef,
   reopenNotice,
   withdrawalConfirmation,
+  dissatisfactionNoticeToStaff,
+  forwardRequestToStaff,
+  statusLinkLetter,
 } from './letters';
 
 const org: Organisation = {
@@ -357,5 +360,44 @@ describe('escalationDossier', () => {
     expect(text).not.toMatch(/E-mail:|Adres:|Wat wij hebben uitgezocht|Ons oordeel/);
     expect(text).toContain('Wij hebben nog geen besluit over de klacht genomen.');
     expect(text).toContain('- Geen stappen vastgelegd.');
+  });
+});
+
+describe("the client's judgement and a new status link (issue 10)", () => {
+  const FILE = 'https://klachten.example/beheer/klachten/42';
+
+  it.each([
+    [false, 'ongegrond', false],
+    [true, 'ongegrond', true],
+  ] as const)('tells the handler the client is not satisfied (earlier satisfied: %s)', (changed, word, mentionsEarlier) => {
+    const letter = dissatisfactionNoticeToStaff({ staffName: 'Sanne Jansen', reference: REF, outcome: 'not_upheld', changedFromSatisfied: changed, fileUrl: FILE, organisation: org });
+    expect(letter.subject).toBe(`Klacht ${REF}: de klager is niet tevreden over het besluit`);
+    expect(letter.text.startsWith('Beste Sanne Jansen,\n\n')).toBe(true);
+    expect(letter.text).toContain(`(de klacht is ${word})`);
+    expect(letter.text.includes('Eerder gaf de klager aan wel tevreden te zijn.')).toBe(mentionsEarlier);
+    expect(letter.text).toContain(`Bekijk het dossier: ${FILE}`);
+    expect(letter.text.endsWith(SIGNED.nl)).toBe(true);
+  });
+
+  it.each([
+    [knownParty, 'de klacht naar Bakkerij Jansen door te sturen.', false],
+    [null, 'de klacht naar de opdrachtgever van het traject door te sturen.', true],
+  ] as const)('tells the handler the client asks to forward the complaint (party %#)', (party, named, choose) => {
+    const letter = forwardRequestToStaff({ staffName: 'Sanne Jansen', reference: REF, party, fileUrl: FILE, organisation: org });
+    expect(letter.subject).toBe(`Klacht ${REF}: de klager vraagt de klacht door te sturen naar de opdrachtgever`);
+    expect(letter.text).toContain(named);
+    expect(letter.text.includes('Kies bij het voorleggen de juiste opdrachtgever.')).toBe(choose);
+    expect(letter.text).toContain('"Voorleggen aan opdrachtgever"');
+    expect(letter.text.endsWith(SIGNED.nl)).toBe(true);
+  });
+
+  it.each(LOCALES)('sends a new status link in the client\'s language (%s), the link line as in the acknowledgement', (locale) => {
+    const url = `https://klachten.example${locale === 'en' ? '/en' : ''}/status/${'a'.repeat(43)}`;
+    const letter = statusLinkLetter({ ...base(locale), statusUrl: url });
+    expect(letter.subject).toBe(locale === 'nl' ? `Uw nieuwe link voor klacht ${REF}` : `Your new link for complaint ${REF}`);
+    expect(letter.text.startsWith(GREETING[locale])).toBe(true);
+    expect(letter.text).toContain(locale === 'nl' ? `Volg uw klacht: ${url}` : `Follow your complaint: ${url}`);
+    expect(letter.text).toContain(locale === 'nl' ? 'Uw oude link werkt niet meer.' : 'Your old link no longer works.');
+    expect(letter.text.endsWith(SIGNED[locale])).toBe(true);
   });
 });

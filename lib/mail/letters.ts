@@ -470,3 +470,85 @@ export function clientAnswerNotice(i: {
     ],
   });
 }
+
+// --- the client's judgement of the outcome, and a lost status link (issue 10) ---------------------------------------
+
+/**
+ * Tells the handler (or, without one, the quality managers) that the client said on their status page that the
+ * outcome does not satisfy them. Dutch only, like every letter to staff.
+ */
+export function dissatisfactionNoticeToStaff(i: {
+  staffName: string;
+  reference: string;
+  outcome: Outcome | null;
+  changedFromSatisfied: boolean;
+  fileUrl: string;
+  organisation: Organisation;
+}): Letter {
+  return compose('nl', `Beste ${i.staffName},`, i.organisation, {
+    subject: `Klacht ${i.reference}: de klager is niet tevreden over het besluit`,
+    body: [
+      `De klager van klacht ${i.reference} heeft op de statuspagina laten weten niet tevreden te zijn over ons besluit${i.outcome ? ` (de klacht is ${OUTCOME_WORDS.nl[i.outcome]})` : ''}.`,
+      ...(i.changedFromSatisfied ? ['Eerder gaf de klager aan wel tevreden te zijn.'] : []),
+      '',
+      'De klager leest op de statuspagina dat de klacht kan worden voorgelegd aan de opdrachtgever, en kan ons vragen de klacht door te sturen. Vraagt de klager dat, dan krijgt u daarvan apart bericht.',
+      '',
+      `Bekijk het dossier: ${i.fileUrl}`,
+    ],
+  });
+}
+
+/**
+ * Tells the handler (or the quality managers) that the client asks us to forward the complaint to the contracting
+ * party: the handler escalates with the escalation step on the file. Dutch only.
+ */
+export function forwardRequestToStaff(i: {
+  staffName: string;
+  reference: string;
+  party: PartyRef;
+  fileUrl: string;
+  organisation: Organisation;
+}): Letter {
+  return compose('nl', `Beste ${i.staffName},`, i.organisation, {
+    subject: `Klacht ${i.reference}: de klager vraagt de klacht door te sturen naar de opdrachtgever`,
+    body: [
+      `De klager van klacht ${i.reference} is niet tevreden over ons besluit en vraagt ons de klacht naar ${i.party ? i.party.name : 'de opdrachtgever van het traject'} door te sturen.`,
+      ...(i.party ? [] : ['Er is nog geen opdrachtgever aan de klacht gekoppeld. Kies bij het voorleggen de juiste opdrachtgever.']),
+      '',
+      'Leg de klacht voor aan de opdrachtgever met de stap "Voorleggen aan opdrachtgever" in het dossier. De opdrachtgever krijgt dan het dossier met de klacht, het verloop en ons besluit.',
+      '',
+      `Bekijk het dossier: ${i.fileUrl}`,
+    ],
+  });
+}
+
+/**
+ * A new link to the client's status page, asked for with the lost-link form: the previous link no longer works. The
+ * link line as in the acknowledgement (lib/mail/acknowledgement.ts).
+ */
+export function statusLinkLetter(i: ClientLetterBase & { statusUrl: string }): Letter {
+  return clientLetter(i, {
+    nl: () => ({
+      subject: `Uw nieuwe link voor klacht ${i.reference}`,
+      body: [
+        `U vroeg ons om een nieuwe link naar de pagina van uw klacht met referentienummer ${i.reference}.`,
+        '',
+        `Volg uw klacht: ${i.statusUrl}`,
+        'Deel deze link niet: iedereen met de link kan uw klacht inzien.',
+        '',
+        'Uw oude link werkt niet meer. Heeft u deze link niet zelf aangevraagd? Dan hoeft u niets te doen: alleen wie deze e-mail kan lezen, kan uw klacht inzien.',
+      ],
+    }),
+    en: () => ({
+      subject: `Your new link for complaint ${i.reference}`,
+      body: [
+        `You asked us for a new link to the page of your complaint with reference number ${i.reference}.`,
+        '',
+        `Follow your complaint: ${i.statusUrl}`,
+        'Keep this link to yourself: anyone who has it can see your complaint.',
+        '',
+        'Your old link no longer works. Did you not ask for this link yourself? Then you do not need to do anything: only someone who can read this e-mail can see your complaint.',
+      ],
+    }),
+  });
+}

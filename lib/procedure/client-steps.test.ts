@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { checkClientStep, type WorkflowFacts } from './workflow';
+import { CLIENT_ACTOR, checkStep, isClientStep, STEPS, type WorkflowFacts } from './workflow';
 import { STATUSES, type Status } from './vocabulary';
 
-/** The one step a client takes themself (answering our question on the status page), for every status. */
+/** Answering our question on the status page: the handler's step recordAnswer, taken by the client, for every status. */
 const facts = (overrides: Partial<WorkflowFacts> = {}): WorkflowFacts => ({
   status: 'info_requested',
   handlerId: 7,
@@ -14,11 +14,11 @@ const facts = (overrides: Partial<WorkflowFacts> = {}): WorkflowFacts => ({
   ...overrides,
 });
 
-describe('checkClientStep recordAnswer', () => {
+describe('recordAnswer taken by the client', () => {
   it.each(STATUSES.map((status) => [status, status === 'info_requested' ? null : 'stepNotAllowed'] as [Status, string | null]))(
     'from %s → %s',
     (status, expected) => {
-      expect(checkClientStep('recordAnswer', facts({ status }))).toBe(expected);
+      expect(checkStep('recordAnswer', facts({ status }), CLIENT_ACTOR)).toBe(expected);
     },
   );
 
@@ -27,6 +27,15 @@ describe('checkClientStep recordAnswer', () => {
     ['blocked: the handler is involved', facts({ involvedUserIds: [7] }), 'complaintBlocked'],
     ['someone else is involved: no matter', facts({ involvedUserIds: [8] }), null],
   ])('%s', (_what, given, expected) => {
-    expect(checkClientStep('recordAnswer', given)).toBe(expected);
+    expect(checkStep('recordAnswer', given, CLIENT_ACTOR)).toBe(expected);
+  });
+});
+
+describe('which steps the client may take', () => {
+  it.each(STEPS.map((step) => [step, ['recordAnswer', 'judgeOutcome', 'requestForward'].includes(step)] as const))('%s → %s', (step, expected) => {
+    expect(isClientStep(step)).toBe(expected);
+  });
+  it('refuses every other step to the client', () => {
+    for (const step of STEPS.filter((s) => !isClientStep(s))) expect(checkStep(step, facts({ status: 'in_progress' }), CLIENT_ACTOR)).not.toBeNull();
   });
 });

@@ -86,3 +86,14 @@ export const DEFAULT_TERMS: ProcedureTerms = PRESETS[DEFAULT_PRESET];
 
 /** The procedure's time zone: all dates are calendar dates here. */
 export const PROCEDURE_TIME_ZONE = 'Europe/Amsterdam';
+
+/**
+ * How long after the outcome the client can tell us on their status page whether it satisfies them, change that
+ * judgement, and ask us to forward the complaint to the contracting party (lib/procedure/satisfaction.ts): calendar
+ * days after the day of the outcome. Neither the reglement nor Awb chapter 9 sets a term for this (the reglement only
+ * says a client who is not satisfied can take the complaint to the contracting party); we chose four weeks, the
+ * procedure's own rhythm (the not-admissible notice, the longest extension). It ends earlier when the complaint is
+ * escalated or reopened. A fixed rule of the product, not a per-organisation setting: it is not copied onto each
+ * complaint, and the client can always go to the contracting party themself, also after it.
+ */
+export const CLIENT_REACTION_DAYS = 28;

@@ -11,6 +11,7 @@ import {
   checkNotBeforeReceipt,
   checkPartyResponseDate,
   checkStep,
+  CLIENT_ACTOR,
   isBlocked,
   latestExtensionWithoutConsent,
   nextStatus,
@@ -64,11 +65,13 @@ const EXPECTED: Record<Step, Partial<Record<Status, Status | '='>>> = {
   escalate: { resolved: 'escalated' },
   recordPartyResponse: { escalated: 'closed_by_party' },
   reopen: { resolved: 'in_progress' },
+  judgeOutcome: { resolved: '=' },
+  requestForward: { resolved: '=' },
 };
 
 /** The actor who may take each step when prerequisites are met. */
-const ACTOR_FOR: Record<Step, typeof HANDLER | typeof MANAGER> = Object.fromEntries(
-  STEPS.map((step) => [step, step === 'assign' || step === 'reopen' ? MANAGER : HANDLER]),
+const ACTOR_FOR: Record<Step, typeof HANDLER | typeof MANAGER | typeof CLIENT_ACTOR> = Object.fromEntries(
+  STEPS.map((step) => [step, step === 'assign' || step === 'reopen' ? MANAGER : TRANSITIONS[step].by === 'client' ? CLIENT_ACTOR : HANDLER]),
 ) as never;
 
 describe('the transition table: every status × every step', () => {
@@ -306,5 +309,33 @@ describe('checkPartyResponseDate', () => {
     ['no escalation date known', '2026-01-01', null, null],
   ] as const)('%s', (_, receivedOn, escalatedOn, expected) => {
     expect(checkPartyResponseDate(receivedOn, escalatedOn)).toBe(expected);
+  });
+});
+
+describe("the client's steps: judging the outcome and asking to forward it", () => {
+  const table: [string, Step, WorkflowFacts, typeof HANDLER | typeof MANAGER | typeof ADMIN | typeof CLIENT_ACTOR, Refusal | null][] = [
+    ['the client judges the outcome', 'judgeOutcome', ready('resolved'), CLIENT_ACTOR, null],
+    ['the handler judges for the client', 'judgeOutcome', ready('resolved'), HANDLER, 'clientOnly'],
+    ['a manager judges for the client', 'judgeOutcome', ready('resolved'), MANAGER, 'clientOnly'],
+    ['the handler asks to forward for the client', 'requestForward', ready('resolved'), HANDLER, 'clientOnly'],
+    ['the client asks to forward', 'requestForward', ready('resolved'), CLIENT_ACTOR, null],
+    ['the client asks to forward an outcome resolved to their satisfaction', 'requestForward', ready('resolved', { outcome: 'resolved_to_satisfaction' }), CLIENT_ACTOR, 'resolvedToSatisfaction'],
+    ['the client judges while our handler is involved (not their problem)', 'judgeOutcome', ready('resolved', { involvedUserIds: [HANDLER.id] }), CLIENT_ACTOR, null],
+    ['the client judges before the outcome', 'judgeOutcome', ready('in_progress'), CLIENT_ACTOR, 'stepNotAllowed'],
+    ['the client judges after the escalation', 'judgeOutcome', ready('escalated'), CLIENT_ACTOR, 'stepNotAllowed'],
+    ['the client resolves', 'resolve', ready('in_progress', { copySent: true, hearingState: 'held' }), CLIENT_ACTOR, 'notYourComplaint'],
+    ['the client assigns', 'assign', ready('resolved'), CLIENT_ACTOR, 'notYourComplaint'],
+    ['the client recuses', 'recuse', ready('resolved', { handlerId: null }), CLIENT_ACTOR, 'notYourComplaint'],
+  ];
+  it.each(table)('%s', (_, step, facts, actor, expected) => {
+    expect(checkStep(step, facts, actor)).toBe(expected);
+  });
+
+  it('never offers the client steps on the file page, to anyone', () => {
+    for (const actor of [HANDLER, MANAGER, ADMIN]) {
+      const steps = stepOptions(ready('resolved'), actor).map((o) => o.step);
+      expect(steps).not.toContain('judgeOutcome');
+      expect(steps).not.toContain('requestForward');
+    }
   });
 });

@@ -31,6 +31,9 @@ export const STEPS = [
   'escalate',
   'recordPartyResponse',
   'reopen',
+  // The client's own steps on their status page (the status token is their authority; lib/complaints/steps/satisfaction.ts).
+  'judgeOutcome',
+  'requestForward',
 ] as const;
 export type Step = (typeof STEPS)[number];
 
@@ -39,9 +42,10 @@ export type Step = (typeof STEPS)[number];
  * - staff: anyone who can see the complaint (the handler, a manager, or the handler who registered it while unassigned);
  * - handler: the complaint's handler, or a manager standing in; there must be a handler;
  * - self: only the complaint's own handler;
- * - manager: managers only.
+ * - manager: managers only;
+ * - client: the client, through their status link (never staff: the client's judgement is theirs to give).
  */
-export type StepActor = 'staff' | 'handler' | 'self' | 'manager';
+export type StepActor = 'staff' | 'handler' | 'self' | 'manager' | 'client';
 
 export type StepRule = {
   /** Allowed from these statuses, each to the status it leads to (the same status when the step does not move it). */
@@ -53,6 +57,8 @@ export type StepRule = {
   whileBlocked?: true;
   /** The actor may be involved in the complaint: only stepping aside. */
   involvedMayAct?: true;
+  /** The client may take this staff step themself through their status link (answering our question on the status page). */
+  clientToo?: true;
 };
 
 const stay = (statuses: readonly Status[]): Partial<Record<Status, Status>> => Object.fromEntries(statuses.map((s) => [s, s]));
@@ -70,7 +76,8 @@ export const TRANSITIONS: Record<Step, StepRule> = {
   addInvolved: { from: stay(OPEN), by: 'staff', history: 'involved_added', whileBlocked: true },
   removeInvolved: { from: stay(OPEN), by: 'staff', history: 'involved_removed' },
   requestInfo: { from: { acknowledged: 'info_requested', in_progress: 'info_requested' }, by: 'handler', history: 'info_requested' },
-  recordAnswer: { from: { info_requested: 'in_progress' }, by: 'handler', history: 'info_received' },
+  // The handler records an answer that came by phone, mail or post; the client may answer on their status page.
+  recordAnswer: { from: { info_requested: 'in_progress' }, by: 'handler', history: 'info_received', clientToo: true },
   sendCopy: { from: WORK, by: 'handler', history: 'copy_sent' },
   planHearing: { from: WORK, by: 'handler', history: 'hearing_planned' },
   recordHearing: { from: WORK, by: 'handler', history: 'hearing_held' },
@@ -92,6 +99,11 @@ export const TRANSITIONS: Record<Step, StepRule> = {
   escalate: { from: { resolved: 'escalated' }, by: 'handler', history: 'escalated' },
   recordPartyResponse: { from: { escalated: 'closed_by_party' }, by: 'handler', history: 'closed_by_party' },
   reopen: { from: { resolved: 'in_progress' }, by: 'manager', history: 'reopened' },
+  // After the outcome the client says whether it satisfies them (and may change that within the term), and when not,
+  // asks us to forward the complaint; the handler then escalates. Neither moves the status. The client is not stopped
+  // by our own conflict of interest. The term: lib/procedure/satisfaction.ts.
+  judgeOutcome: { from: stay(['resolved']), by: 'client', history: 'satisfaction_given', whileBlocked: true },
+  requestForward: { from: stay(['resolved']), by: 'client', history: 'forward_requested', whileBlocked: true },
 };
 
 /** The facts about a complaint the guards look at. */
@@ -107,7 +119,10 @@ export type WorkflowFacts = {
   outcome: Outcome | null;
 };
 
-export type WorkflowActor = { id: number; role: Role };
+/** A signed-in staff member, or the client acting through their status link (CLIENT_ACTOR). */
+export type StaffActor = { id: number; role: Role };
+export type WorkflowActor = StaffActor | { id: null; role: 'client' };
+export const CLIENT_ACTOR = { id: null, role: 'client' } as const satisfies WorkflowActor;
 
 /** Why a step is refused: a message key (`errors.<key>`). */
 export type Refusal =
@@ -124,7 +139,8 @@ export type Refusal =
   | 'hearingNotPlanned'
   | 'copyNotSent'
   | 'hearingNotDecided'
-  | 'resolvedToSatisfaction';
+  | 'resolvedToSatisfaction'
+  | 'clientOnly';
 
 /** The complaint's handler is one of the people involved in it: every step but reassignment waits (DESIGN rule 6). */
 export function isBlocked(facts: Pick<WorkflowFacts, 'handlerId' | 'involvedUserIds'>): boolean {
@@ -150,6 +166,7 @@ function stateRefusal(step: Step, facts: WorkflowFacts): Refusal | null {
       if (facts.hasSubject && !facts.copySent) return 'copyNotSent';
       return HEARING_DECIDED.includes(facts.hearingState) ? null : 'hearingNotDecided';
     case 'escalate':
+    case 'requestForward':
       return facts.outcome === 'resolved_to_satisfaction' ? 'resolvedToSatisfaction' : null;
     default:
       return null;
@@ -158,6 +175,8 @@ function stateRefusal(step: Step, facts: WorkflowFacts): Refusal | null {
 
 /** Whether the role and person may take the step at all (before looking at the file's state). */
 function actorRefusal(rule: StepRule, facts: WorkflowFacts, actor: WorkflowActor): Refusal | null {
+  if (rule.by === 'client') return actor.role === 'client' ? null : 'clientOnly';
+  if (actor.role === 'client') return rule.clientToo ? null : 'notYourComplaint';
   switch (rule.by) {
     case 'manager':
       return actor.role === 'manager' ? null : 'managerOnly';
@@ -180,7 +199,7 @@ export function checkStep(step: Step, facts: WorkflowFacts, actor: WorkflowActor
   if (!(facts.status in rule.from)) return 'stepNotAllowed';
   const who = actorRefusal(rule, facts, actor);
   if (who) return who;
-  if (!rule.involvedMayAct && facts.involvedUserIds.includes(actor.id)) return 'actorInvolved';
+  if (!rule.involvedMayAct && actor.id !== null && facts.involvedUserIds.includes(actor.id)) return 'actorInvolved';
   if (!rule.whileBlocked && isBlocked(facts)) return 'complaintBlocked';
   return stateRefusal(step, facts);
 }
@@ -202,7 +221,7 @@ export function stepOptions(facts: WorkflowFacts, actor: WorkflowActor): StepOpt
   const options: StepOption[] = [];
   for (const step of STEPS) {
     const refusal = checkStep(step, facts, actor);
-    if (refusal === 'stepNotAllowed' || refusal === 'managerOnly' || refusal === 'ownHandlerOnly' || refusal === 'notYourComplaint') continue;
+    if (refusal === 'stepNotAllowed' || refusal === 'managerOnly' || refusal === 'ownHandlerOnly' || refusal === 'notYourComplaint' || refusal === 'clientOnly') continue;
     options.push({ step, refusal });
   }
   return options;
@@ -281,19 +300,8 @@ export function checkPartyResponseDate(receivedOn: IsoDate, escalatedOn: IsoDate
   return escalatedOn !== null && compareIsoDates(receivedOn, escalatedOn) < 0 ? 'responseBeforeEscalation' : null;
 }
 
-// -------------------------------------------------------------------------------------------------------------------
-// Steps the client takes themself, through the secret link of their status page (the link is their authority; there
-// is no staff actor). Only answering an open question. The same table decides where the complaint goes.
-
-export const CLIENT_STEPS = ['recordAnswer'] as const satisfies readonly Step[];
-export type ClientStep = (typeof CLIENT_STEPS)[number];
-
-/**
- * May the client take this step now? The status must allow it, and a complaint blocked because its handler is involved
- * waits for everyone (the database refuses the status change too); then the client is asked to try again later.
- */
-export function checkClientStep(step: ClientStep, facts: WorkflowFacts): Refusal | null {
-  if (!(facts.status in TRANSITIONS[step].from)) return 'stepNotAllowed';
-  if (isBlocked(facts)) return 'complaintBlocked';
-  return stateRefusal(step, facts);
+/** May the client take this step through their status link (a client step, or a staff step the client may take too)? */
+export function isClientStep(step: Step): boolean {
+  const rule = TRANSITIONS[step];
+  return rule.by === 'client' || rule.clientToo === true;
 }

@@ -47,6 +47,7 @@ const REPORT: ReportData = {
     overdueNow: { acknowledgement: 1, notAdmissibleNotice: 0, resolution: 2 },
   },
   measures: { byStatus: { planned: 1, in_progress: 1, done: 2, dropped: 1 }, overdue: 0, effect: [] },
+  satisfaction: { decided: 0, answered: 0, satisfied: 0, forwardRequested: 0, byCategory: [] },
 };
 
 const MEASURES: AnnualMeasure[] = [

@@ -118,6 +118,21 @@ export type ReportData = {
     /** Done measures with a category, newest first (at most 20). */
     effect: MeasureEffect[];
   };
+  /**
+   * The clients' judgement of our decision on their status page, over the complaints received in the period (the
+   * judgement in force now; a reopen clears it). Share satisfied = satisfied / answered.
+   */
+  satisfaction: {
+    /** With a decision now (resolved, escalated, closed by the party): the clients who could answer. */
+    decided: number;
+    /** Said satisfied or not satisfied. */
+    answered: number;
+    satisfied: number;
+    /** Not satisfied and asked us to forward the complaint to the contracting party. */
+    forwardRequested: number;
+    /** Every category (also those with 0), in the categories' sort order. */
+    byCategory: { code: string; nameNl: string; nameEn: string; decided: number; answered: number; satisfied: number; forwardRequested: number }[];
+  };
 };
 
 /**

@@ -346,6 +346,73 @@ export async function Dashboard({ data }: { data: DashboardData }) {
         </dl>
       </Section>
 
+      <Section id="satisfaction-heading" title={t('reports.satisfaction.heading')} intro={t('reports.satisfaction.intro')}>
+        <dl className="grid gap-4 sm:grid-cols-3">
+          <Tile
+            testId="satisfied-share"
+            label={t('reports.satisfaction.share')}
+            value={ratio(current.satisfaction.satisfied, current.satisfaction.answered)}
+            hint={t('reports.satisfaction.shareHint', { satisfied: current.satisfaction.satisfied, answered: current.satisfaction.answered })}
+            previous={previous ? was(ratio(previous.satisfaction.satisfied, previous.satisfaction.answered)) : undefined}
+          />
+          <Tile
+            testId="satisfaction-answered"
+            label={t('reports.satisfaction.responseRate')}
+            value={ratio(current.satisfaction.answered, current.satisfaction.decided)}
+            hint={t('reports.satisfaction.responseRateHint', { answered: current.satisfaction.answered, decided: current.satisfaction.decided })}
+            previous={previous ? was(ratio(previous.satisfaction.answered, previous.satisfaction.decided)) : undefined}
+          />
+          <Tile
+            testId="forward-requested"
+            label={t('reports.satisfaction.forwardRequested')}
+            value={number.format(current.satisfaction.forwardRequested)}
+            hint={t('reports.satisfaction.forwardRequestedHint')}
+            previous={previous ? was(number.format(previous.satisfaction.forwardRequested)) : undefined}
+          />
+        </dl>
+        {current.satisfaction.answered > 0 || (previous?.satisfaction.answered ?? 0) > 0 ? (
+          <div className="card overflow-x-auto p-4 sm:p-5">
+            <table className="w-full border-collapse text-left text-sm" data-table="satisfaction">
+              <caption className="mb-2 text-left font-bold text-stone-900">{t('reports.satisfaction.table')}</caption>
+              <thead>
+                <tr className="border-b border-stone-300">
+                  <th scope="col" className="py-1.5 pr-3">{t('reports.satisfaction.category')}</th>
+                  <th scope="col" className="px-2 py-1.5 text-right">{t('reports.satisfaction.decided')}</th>
+                  <th scope="col" className="px-2 py-1.5 text-right">{t('reports.satisfaction.answered')}</th>
+                  <th scope="col" className="px-2 py-1.5 text-right">{t('reports.satisfaction.satisfied')}</th>
+                  <th scope="col" className="px-2 py-1.5 text-right">{t('reports.satisfaction.sharePercent')}</th>
+                  {previous ? <th scope="col" className="px-2 py-1.5 text-right">{t('reports.satisfaction.previousShare')}</th> : null}
+                  <th scope="col" className="py-1.5 pl-2 text-right">{t('reports.satisfaction.forward')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {[...current.satisfaction.byCategory, { ...current.satisfaction, code: '', nameNl: texts.total, nameEn: '' }].map((c) => {
+                  const p = previous
+                    ? c.code === ''
+                      ? previous.satisfaction
+                      : previous.satisfaction.byCategory.find((x) => x.code === c.code)
+                    : undefined;
+                  const total = c.code === '';
+                  return (
+                    <tr key={c.code || 'total'} className={total ? 'border-t-2 border-stone-300 font-semibold' : 'border-b border-stone-100'} data-row={c.code || 'total'}>
+                      <th scope="row" className={total ? 'py-1.5 pr-3' : 'py-1.5 pr-3 font-normal'}>{c.nameNl}</th>
+                      <td className="px-2 py-1.5 text-right tabular-nums">{number.format(c.decided)}</td>
+                      <td className="px-2 py-1.5 text-right tabular-nums">{number.format(c.answered)}</td>
+                      <td className="px-2 py-1.5 text-right tabular-nums">{number.format(c.satisfied)}</td>
+                      <td className="px-2 py-1.5 text-right font-semibold tabular-nums">{ratio(c.satisfied, c.answered)}</td>
+                      {previous ? <td className="px-2 py-1.5 text-right tabular-nums">{p ? ratio(p.satisfied, p.answered) : '–'}</td> : null}
+                      <td className="py-1.5 pl-2 text-right tabular-nums">{number.format(c.forwardRequested)}</td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
+        ) : (
+          <p className="card text-sm text-stone-700">{t('reports.satisfaction.none')}</p>
+        )}
+      </Section>
+
       <Section id="measures-heading" title={t('reports.measures.heading')}>
         <div className="grid gap-4 lg:grid-cols-2">
           <ChartFigure figure={byStatus} texts={texts} labelWidth={100} />

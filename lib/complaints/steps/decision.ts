@@ -88,7 +88,8 @@ export const extend = defineStep('extend', extendSchema, async (tx, input, { com
 export const reopen = defineStep('reopen', reopenSchema, async (tx, input, { complaint }) => {
   const letter = reopenNotice({ ...(await clientLetterBase(tx, complaint)), reason: input.reason });
   return {
-    changes: { outcome: null },
+    // The client's judgement was of the outcome that is withdrawn now (the history keeps it); they judge the next one.
+    changes: { outcome: null, clientSatisfied: null, satisfactionAt: null, forwardRequestedAt: null },
     reason: input.reason,
     details: {},
     messages: [toClient(complaint, 'reopened', letter)],

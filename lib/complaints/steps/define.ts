@@ -1,14 +1,24 @@
 import type * as z from 'zod/mini';
 import type { Tx } from '@/db/client';
 import { appendHistory, enqueueMessage, type NewOutboxMessage } from '@/db/complaints';
-import { type ComplaintChanges, involvedPeople, type InvolvedPerson, lastChange, type LockedComplaint, lockComplaint, updateComplaint } from '@/db/procedure';
+import {
+  type ComplaintChanges,
+  involvedPeople,
+  type InvolvedPerson,
+  lastChange,
+  type LockedComplaint,
+  lockComplaint,
+  lockComplaintByTokenHash,
+  updateComplaint,
+} from '@/db/procedure';
 import { Conflict, defineAction, Forbidden, ruleViolation } from '@/lib/actions/pipeline';
 import type { Actor } from '@/lib/auth/actor';
 import { canSeeComplaint } from '@/lib/auth/policy';
 import { deliverOutboxAfterResponse } from '@/lib/mail/schedule';
 import { amsterdamDate, type IsoDate } from '@/lib/procedure/dates';
 import type { Status } from '@/lib/procedure/vocabulary';
-import { checkClientStep, checkStep, type ClientStep, nextStatus, type Step, TRANSITIONS, type WorkflowFacts } from '@/lib/procedure/workflow';
+import { CLIENT_ACTOR, checkStep, isClientStep, nextStatus, type Step, TRANSITIONS, type WorkflowFacts } from '@/lib/procedure/workflow';
+import { hashToken } from '@/lib/server/tokens';
 
 /**
  * Every step on a complaint file runs here, inside the one action pipeline (lib/actions/pipeline.ts):
@@ -66,6 +76,7 @@ export function defineStep<S extends z.ZodMiniType<StepTarget>>(
   run: (tx: Tx, input: z.output<S>, ctx: StepContext) => Promise<StepEffect>,
 ) {
   const rule = TRANSITIONS[step];
+  if (rule.by === 'client') throw new Error(`step ${step} is the client's: use defineClientStep`);
   return defineAction({
     name: step,
     access: step === 'reopen' ? 'complaints.reopen' : ACCESS[rule.by],
@@ -114,25 +125,58 @@ async function finishStep(tx: Tx, step: Step, complaint: LockedComplaint, to: St
   return { id: complaint.id, version: newVersion, status: to, warnings: effect.warnings ?? [] };
 }
 
+// -------------------------------------------------------------------------------------------------------------------
+// The client's own steps (answering a question, judging the outcome, asking to forward): the same table and guards with
+// the client as actor (CLIENT_ACTOR), the same end (status, version, history with actor "client", mail). The status
+// link is the client's authority: the complaint is found and locked by the hash of its token.
+
 export type ClientStepContext = Omit<StepContext, 'actor'>;
 
 /**
- * A step the client takes on their status page (lib/complaints/client-answer.ts), inside that action's transaction and
- * on the complaint it locked through the secret link: the transition table (`checkClientStep`) → the step → status,
- * version, history entry ("client") and mail, exactly as a staff step ends.
+ * A client step on a complaint already locked through the secret link, inside the caller's transaction (the answer
+ * route, lib/complaints/client-answer.ts, stores the client's files in the same transaction). There is no version
+ * check: what the client does does not depend on what else changed on the file; the step's own rules decide.
  */
 export async function runClientStep(
   tx: Tx,
-  step: ClientStep,
+  step: Step,
   complaint: LockedComplaint,
   now: Date,
   run: (ctx: ClientStepContext) => Promise<StepEffect>,
 ): Promise<StepResult> {
+  if (!isClientStep(step)) throw new Error(`step ${step} is not the client's`);
   const involved = await involvedPeople(tx, complaint.id);
   const facts = workflowFacts(complaint, involved);
-  const refusal = checkClientStep(step, facts);
+  const refusal = checkStep(step, facts, CLIENT_ACTOR);
   if (refusal) throw ruleViolation('_form', refusal);
   const to = nextStatus(step, complaint.status);
   const effect = await run({ now, today: amsterdamDate(now), complaint, involved, facts, to });
   return finishStep(tx, step, complaint, to, effect, now, { actorLabel: 'client' });
+}
+
+/** The client's secret status link token: their only authority. */
+export type ClientStepTarget = { token: string };
+
+/** What a client step returns to the status page: nothing about the complaint the page does not already show. */
+export type ClientStepResult = { status: Status };
+
+/** A client step as a public action of the pipeline: an unknown or replaced token is refused like a complaint one may not see. */
+export function defineClientStep<S extends z.ZodMiniType<ClientStepTarget>>(
+  step: Step,
+  schema: S,
+  run: (tx: Tx, input: z.output<S>, ctx: ClientStepContext) => Promise<StepEffect>,
+) {
+  if (!isClientStep(step)) throw new Error(`step ${step} is not the client's`);
+  return defineAction({
+    name: step,
+    access: 'public',
+    schema,
+    async run(tx, input, { now }): Promise<ClientStepResult> {
+      const complaint = await lockComplaintByTokenHash(tx, hashToken(input.token));
+      if (!complaint) throw new Forbidden();
+      const { status } = await runClientStep(tx, step, complaint, now, (ctx) => run(tx, input, ctx));
+      return { status };
+    },
+    after: deliverOutboxAfterResponse,
+  });
 }

@@ -153,3 +153,18 @@ export const reopenSchema = stepSchema({ reason: requiredText(STEP_LIMITS.reason
 export type AssignInput = input<typeof assignSchema>;
 export type ExtendInput = input<typeof extendSchema>;
 export type ResolveData = output<typeof resolveSchema>;
+
+// --- the client's own steps on their status page (./satisfaction.ts) ------------------------------------------------
+
+/** The client's status link token: the only thing that identifies the complaint (and the client's authority). */
+const statusToken = () => string('invalid').check(regex(/^[A-Za-z0-9_-]{43}$/, 'invalid'));
+
+/** "Ik ben tevreden" / "Ik ben niet tevreden" (a form posts "yes" / "no"). */
+export const judgeOutcomeSchema = object(
+  { token: statusToken(), satisfied: oneOf(['yes', 'no'], 'invalid') },
+  'invalid',
+);
+export type JudgeOutcomeInput = input<typeof judgeOutcomeSchema>;
+
+/** "Vraag ons uw klacht door te sturen". */
+export const requestForwardSchema = object({ token: statusToken() }, 'invalid');

@@ -4,6 +4,7 @@ import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { SiteHeader } from '@/components/SiteHeader';
 import { AnswerForm, type AnswerFormTexts } from '@/components/status/AnswerForm';
 import { ClientDates } from '@/components/status/ClientDates';
+import { Judgement } from '@/components/status/Judgement';
 import { ClientTimeline } from '@/components/status/ClientTimeline';
 import { clientStatusByToken } from '@/lib/complaints/public';
 import { formatDate } from '@/lib/format';
@@ -17,8 +18,15 @@ export const metadata: Metadata = { robots: { index: false, follow: false } };
  * The client's own complaint through the secret link: status in plain words, the dates in force, the decision with the
  * route onward, and what happened. What is shown is decided by lib/complaints/client-view.ts.
  */
-export default async function StatusPage({ params }: { params: Promise<{ locale: Locale; token: string }> }) {
+export default async function StatusPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ locale: Locale; token: string }>;
+  searchParams: Promise<{ reactie?: string | string[] }>;
+}) {
   const { locale, token } = await params;
+  const { reactie } = await searchParams;
   setRequestLocale(locale);
   const complaint = await clientStatusByToken(token);
   if (!complaint) notFound();
@@ -97,6 +105,13 @@ export default async function StatusPage({ params }: { params: Promise<{ locale:
             <AnswerForm locale={locale} token={token} questionId={complaint.openQuestionId} texts={answerTexts} />
           </section>
         ) : null}
+        <Judgement
+          token={token}
+          view={view}
+          options={complaint.satisfaction}
+          party={complaint.party}
+          reaction={typeof reactie === 'string' ? reactie.slice(0, 40) : null}
+        />
 
         <section className="card mt-6" aria-labelledby="dates-title">
           <h2 id="dates-title" className="text-xl font-bold">

@@ -5,6 +5,7 @@ import { SiteHeader } from '@/components/SiteHeader';
 import { ClientDates } from '@/components/status/ClientDates';
 import { clientStatusByToken, complaintByStatusToken } from '@/lib/complaints/public';
 import { statusPath } from '@/lib/complaints/links';
+import { localePath } from '@/lib/i18n/routing';
 import { formatDate, formatMonths } from '@/lib/format';
 import { appUrl } from '@/lib/server/env';
 import type { Locale } from '@/lib/procedure/vocabulary';
@@ -20,6 +21,7 @@ export default async function ConfirmationPage({ params }: { params: Params }) {
   const [complaint, status] = await Promise.all([complaintByStatusToken(token), clientStatusByToken(token)]);
   if (!complaint || !status) notFound();
   const t = await getTranslations('confirmation');
+  const tLost = await getTranslations('lostLink');
   const link = appUrl() + statusPath(token, locale);
   return (
     <>
@@ -66,6 +68,11 @@ export default async function ConfirmationPage({ params }: { params: Params }) {
           <p className="mt-3 break-all rounded-md bg-stone-100 p-3 font-mono text-sm">
             <a href={statusPath(token, locale)} className="text-brand-800 underline" data-testid="status-link">
               {link}
+            </a>
+          </p>
+          <p className="mt-3">
+            <a href={localePath(locale, '/status/kwijt')} className="text-brand-800 underline" data-testid="lost-link">
+              {tLost('startLink')}
             </a>
           </p>
         </section>

@@ -11,7 +11,7 @@ import { OutcomeSummary } from '@/components/beheer/file/OutcomeSummary';
 import { QuestionList } from '@/components/beheer/file/QuestionList';
 import { StepPanel } from '@/components/beheer/steps/StepPanel';
 import { requireActor } from '@/lib/auth/page';
-import { complaintFileView, parseComplaintId, type Translate } from '@/lib/complaints/file';
+import { complaintFileView, formatDateTime, parseComplaintId, type Translate } from '@/lib/complaints/file';
 import { loadComplaintFile } from '@/lib/complaints/file-data';
 import { loadStepPanel } from '@/lib/complaints/steps/panel';
 import { amsterdamDate } from '@/lib/procedure/dates';
@@ -85,6 +85,41 @@ export default async function ComplaintFilePage({ params, searchParams }: Props)
           )}
         </section>
       </header>
+
+      {data.record.clientSatisfied !== null ? (
+        <section
+          aria-labelledby="client-judgement"
+          data-testid="client-judgement"
+          className={
+            data.record.clientSatisfied
+              ? 'rounded-lg border border-green-300 bg-green-50 px-4 py-3 text-green-950'
+              : 'rounded-lg border-2 border-amber-500 bg-amber-50 px-4 py-3 text-amber-950'
+          }
+        >
+          <h2 id="client-judgement" className="font-bold">
+            {t('file.judgement.title')}
+          </h2>
+          <p className="mt-1">
+            {t(data.record.clientSatisfied ? 'file.judgement.satisfied' : 'file.judgement.notSatisfied', {
+              at: formatDateTime(data.record.satisfactionAt!),
+            })}
+          </p>
+          {data.record.forwardRequestedAt ? (
+            <>
+              <p className="mt-1 font-semibold" data-testid="forward-request">
+                {t('file.judgement.forwardRequested', { at: formatDateTime(data.record.forwardRequestedAt) })}
+              </p>
+              {data.record.status === 'resolved' ? (
+                <p className="mt-1">
+                  {t(data.record.outcome === 'resolved_to_satisfaction' ? 'file.judgement.forwardHintSatisfaction' : 'file.judgement.forwardHint')}
+                </p>
+              ) : null}
+            </>
+          ) : !data.record.clientSatisfied && data.record.status === 'resolved' ? (
+            <p className="mt-1">{t('file.judgement.notSatisfiedHint')}</p>
+          ) : null}
+        </section>
+      ) : null}
 
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="min-w-0 space-y-6 lg:col-span-2">
