@@ -371,7 +371,8 @@ export async function Dashboard({ data }: { data: DashboardData }) {
           />
         </dl>
         {current.satisfaction.answered > 0 || (previous?.satisfaction.answered ?? 0) > 0 ? (
-          <div className="card overflow-x-auto p-4 sm:p-5">
+          // No links inside, so the scrolling box itself takes the keyboard focus (it scrolls sideways on a phone).
+          <div className="card overflow-x-auto p-4 sm:p-5" tabIndex={0} role="region" aria-label={t('reports.satisfaction.table')}>
             <table className="w-full border-collapse text-left text-sm" data-table="satisfaction">
               <caption className="mb-2 text-left font-bold text-stone-900">{t('reports.satisfaction.table')}</caption>
               <thead>
