@@ -1,4 +1,5 @@
-import { and, asc, eq, isNull, lte, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, lte, sql } from 'drizzle-orm';
+import { PERMISSIONS } from '@/lib/auth/policy';
 import type { DigestComplaint, DigestRecipient } from '@/lib/mail/digest';
 import type { IsoDate } from '@/lib/procedure/dates';
 import type { Db, Tx } from './client';
@@ -10,13 +11,13 @@ type Executor = Db | Tx;
 
 export type DigestUser = DigestRecipient & { email: string };
 
-/** Active users who have no digest for this day yet (inactive users get none). */
+/** Active users with access to complaints who have no digest for this day yet (inactive users and admins get none). */
 export async function usersWithoutDigest(db: Executor, day: IsoDate): Promise<DigestUser[]> {
   return db
     .select({ id: users.id, name: users.name, email: users.email, role: users.role })
     .from(users)
     .leftJoin(deadlineDigests, and(eq(deadlineDigests.userId, users.id), eq(deadlineDigests.day, day)))
-    .where(and(eq(users.active, true), isNull(deadlineDigests.userId)))
+    .where(and(eq(users.active, true), inArray(users.role, [...PERMISSIONS['complaints.read']]), isNull(deadlineDigests.userId)))
     .orderBy(asc(users.id));
 }
 

@@ -1,3 +1,4 @@
+import { can } from '@/lib/auth/policy';
 import { formatDate } from '@/lib/format';
 import type { Organisation } from '@/lib/organisation';
 import { addCalendarDays, amsterdamDate, calendarDaysBetween, compareIsoDates, type IsoDate } from '@/lib/procedure/dates';
@@ -13,6 +14,7 @@ import {
 } from '@/lib/procedure/deadlines';
 import { isWorkingDay } from '@/lib/procedure/holidays';
 import { PROCEDURE_TIME_ZONE } from '@/lib/procedure/terms';
+import type { Role } from '@/lib/procedure/vocabulary';
 import { compose, heading, type Letter, type Line } from './letter';
 
 /**
@@ -20,7 +22,7 @@ import { compose, heading, type Letter, type Line } from './letter';
  * what the mail says. The database side is db/digests.ts, the run lib/mail/digest-worker.ts.
  *
  * Once per working day (no digest on weekends and Dutch public holidays), from DIGEST_FROM_HOUR in Amsterdam, each
- * active user gets one mail: the running clocks of the open complaints assigned to them that are due within
+ * active handler and manager gets one mail: the running clocks of the open complaints assigned to them that are due within
  * DUE_SOON_WORKING_DAYS working days or overdue (deadlineState, the inbox's rule); a manager also gets every other
  * complaint with an overdue clock. Nothing to list, no mail.
  */
@@ -87,22 +89,27 @@ export function digestLines(complaints: readonly DigestComplaint[], today: IsoDa
   );
 }
 
-export type DigestRecipient = { id: number; name: string; role: string };
+export type DigestRecipient = { id: number; name: string; role: Role };
 
-/** What one user's digest lists: their own complaints due soon or overdue; for a manager also everyone else's overdue. */
+/**
+ * What one user's digest lists: their own complaints due soon or overdue; for whoever sees every complaint (a
+ * manager, lib/auth/policy.ts) also everyone else's overdue ones. Someone without access to complaints (an admin) gets
+ * nothing.
+ */
 export function digestFor(user: DigestRecipient, complaints: readonly DigestComplaint[], today: IsoDate) {
-  const own = digestLines(
-    complaints.filter((c) => c.handlerId === user.id),
-    today,
-  );
-  const others =
-    user.role === 'manager'
-      ? digestLines(
-          complaints.filter((c) => c.handlerId !== user.id),
-          today,
-          { overdueOnly: true },
-        )
-      : [];
+  const own = can(user.role, 'complaints.read')
+    ? digestLines(
+        complaints.filter((c) => c.handlerId === user.id),
+        today,
+      )
+    : [];
+  const others = can(user.role, 'complaints.readAll')
+    ? digestLines(
+        complaints.filter((c) => c.handlerId !== user.id),
+        today,
+        { overdueOnly: true },
+      )
+    : [];
   return { own, others };
 }
 
