@@ -22,9 +22,9 @@ import { compose, heading, type Letter, type Line } from './letter';
  * what the mail says. The database side is db/digests.ts, the run lib/mail/digest-worker.ts.
  *
  * Once per working day (no digest on weekends and Dutch public holidays), from DIGEST_FROM_HOUR in Amsterdam, each
- * active handler and manager gets one mail: the running clocks of the open complaints assigned to them that are due within
- * DUE_SOON_WORKING_DAYS working days or overdue (deadlineState, the inbox's rule); a manager also gets every other
- * complaint with an overdue clock. Nothing to list, no mail.
+ * active handler and manager gets one mail: the running clocks of the open complaints assigned to them that are due
+ * within DUE_SOON_WORKING_DAYS working days or overdue (deadlineState, the inbox's rule); a manager also gets every
+ * other complaint with an overdue clock. Nothing to list, no mail.
  */
 
 /** The digest is made from this hour (Europe/Amsterdam) on; the scheduler checks every few minutes. */
