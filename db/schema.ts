@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  bigint,
   bigserial,
   boolean,
   check,
@@ -480,4 +481,20 @@ export const complaintAttachments = pgTable(
     check('complaint_attachments_size_check', sql`${t.sizeBytes} = octet_length(${t.content}) and ${t.sizeBytes} between 1 and 10485760`),
     check('complaint_attachments_name_check', sql`length(${t.fileName}) between 1 and 200`),
   ],
+);
+
+/**
+ * The morning deadline digest (lib/mail/digest.ts): one row per user per working day it was made for, written in the
+ * same transaction as its mail, so a user never gets two on one day, however many app instances run the scheduler.
+ * `outboxId` is null when the list was empty (no mail). No foreign key to users (migration 0014).
+ */
+export const deadlineDigests = pgTable(
+  'deadline_digests',
+  {
+    userId: integer('user_id').notNull(),
+    day: date('day', { mode: 'string' }).notNull(),
+    outboxId: bigint('outbox_id', { mode: 'number' }).references(() => outbox.id),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.day] })],
 );

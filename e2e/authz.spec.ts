@@ -184,6 +184,7 @@ test.describe('authorization matrix', () => {
     for (const who of WHO) {
       expect((await visitors[who].get('/api/health')).status(), who).toBe(200);
       expect((await visitors[who].get('/api/cron/outbox')).status(), who).toBe(401);
+      expect((await visitors[who].get('/api/cron/deadlines')).status(), who).toBe(401);
       // The client's answer route: the status link is the authority, whoever is signed in; an unknown link is 404.
       const answer = await visitors[who].post(`/api/status/${'x'.repeat(43)}/answer`, { multipart: { answer: 'Test', questionId: '1', idempotencyKey: '00000000-0000-4000-8000-000000000000' } });
       expect(answer.status(), who).toBe(404);
