@@ -22,5 +22,6 @@ export const HISTORY_ACTIONS = [
   'closed_by_party',
   'reopened',
   'letter_posted',
+  'mail_received',
 ] as const;
 export type HistoryAction = (typeof HISTORY_ACTIONS)[number];
