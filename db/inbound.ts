@@ -154,14 +154,6 @@ export async function inboundAttachmentContent(db: Executor, id: number) {
   return row ?? null;
 }
 
-/**
- * An e-mail to the client that bounced and is not dealt with yet (still failed, not sent again or put in the post):
- * the file shows a red notice, the inbox a marker. To the client = to the complaint's e-mail address.
- */
-export function bouncedToClient(complaintId: typeof complaints.id) {
-  return sql<boolean>`exists (select 1 from ${outbox} where ${outbox.complaintId} = ${complaintId} and ${outbox.deliveryStatus} = 'bounced' and ${outbox.status} = 'failed' and ${outbox.medium} = 'email' and lower(${outbox.recipient}) = lower(${complaints.complainantEmail}))`;
-}
-
 /** Whether the complaint has such a bounced letter, and when it bounced last. */
 export async function clientBounce(db: Executor, complaintId: number) {
   const [row] = await db
@@ -180,4 +172,23 @@ export async function clientBounce(db: Executor, complaintId: number) {
     .orderBy(desc(outbox.deliveryAt))
     .limit(1);
   return row ?? null;
+}
+
+/** Of these complaints, those with a bounced letter to the client still to be dealt with (the inbox marks them). */
+export async function complaintsWithClientBounce(db: Executor, ids: readonly number[]): Promise<Set<number>> {
+  if (ids.length === 0) return new Set();
+  const rows = await db
+    .selectDistinct({ id: outbox.complaintId })
+    .from(outbox)
+    .innerJoin(complaints, eq(complaints.id, outbox.complaintId))
+    .where(
+      and(
+        sql`${outbox.complaintId} in ${ids}`,
+        eq(outbox.deliveryStatus, 'bounced'),
+        eq(outbox.status, 'failed'),
+        eq(outbox.medium, 'email'),
+        sql`lower(${outbox.recipient}) = lower(${complaints.complainantEmail})`,
+      ),
+    );
+  return new Set(rows.map((r) => r.id!));
 }

@@ -76,7 +76,8 @@ const PLUS_ADDRESS = /^[^@\s+<>]+\+(KL-\d{4}-\d{4,9})@[^@\s<>]+$/i;
 
 /** The bare address of "Name <a@b>" or "a@b", lower-cased; null when there is none. */
 export function bareAddress(raw: string): string | null {
-  const angled = /<([^<>\s]+@[^<>\s]+)>/.exec(raw);
+  // The last <…> is the address: a display name may itself contain one ("Gemeente <x@y>" <real@z>).
+  const angled = [...raw.matchAll(/<([^<>\s]+@[^<>\s]+)>/g)].at(-1);
   const candidate = (angled ? angled[1]! : raw).trim().replace(/^"|"$/g, '');
   return /^[^@\s<>"]+@[^@\s<>"]+\.[^@\s<>"]+$/.test(candidate) ? candidate.toLowerCase() : null;
 }
@@ -99,7 +100,7 @@ export function referenceOf(mail: { subject: string; to: readonly string[] }): s
 /** Who a mail says it is from, for the registration form (as claimed: never used to decide anything). */
 export function senderOf(from: string): { name: string; email: string } {
   const email = bareAddress(from) ?? '';
-  const angle = from.indexOf('<');
+  const angle = from.lastIndexOf('<');
   const name = (angle > 0 ? from.slice(0, angle) : '').replace(/["\p{Cc}\p{Cf}]/gu, '').replace(/\s+/g, ' ').trim();
   return { name: name.slice(0, LIMITS.name), email: email.length <= LIMITS.email ? email : '' };
 }
