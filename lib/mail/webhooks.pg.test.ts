@@ -11,6 +11,7 @@ import { daysAgo, setUpStepsWorld, type StepsWorld } from '@/lib/complaints/step
 import { amsterdamDate } from '@/lib/procedure/dates';
 import { registrationPrefill } from './inbound-rules';
 import { handleResendWebhook } from './webhooks';
+import { idempotencyKey } from './worker';
 
 /**
  * The resend webhook on a real PostgreSQL, with signed payloads (standard webhooks, as resend signs them) and the fake
@@ -178,6 +179,15 @@ describe('delivery reports on the outbox row', () => {
     expect(replay.status).toBe(200);
     expect(await replay.json()).toMatchObject({ result: 'replay' });
     expect(await everything()).toEqual(before);
+
+    // "Opnieuw versturen" in the post room: pending again, the notice gone, and a new idempotency key for resend.
+    const { resendMailAction } = await import('@/lib/post/actions');
+    expect((await runAs(w.people.manager.id, () => resendMailAction({ id: row.id }))).ok).toBe(true);
+    const requeued = await rowOf(row.id);
+    expect(requeued).toMatchObject({ status: 'pending', deliveryStatus: null, attempts: 0 });
+    expect(await clientBounce(w.db, complaint.id)).toBeNull();
+    expect(idempotencyKey(requeued)).toBe(`outbox-${row.id}-${bounced.deliveryAt!.getTime()}`);
+    expect(idempotencyKey({ id: 7, deliveryAt: null })).toBe('outbox-7');
   });
 
   it('a report about an e-mail that is not ours: 200, only the event recorded', async () => {
