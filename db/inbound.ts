@@ -16,6 +16,12 @@ export async function claimWebhookEvent(tx: Tx, id: string, type: string, now: D
   return rows.length > 0;
 }
 
+/** Whether this webhook event was processed before (a cheap look before fetching anything for it). */
+export async function webhookEventSeen(db: Executor, id: string): Promise<boolean> {
+  const [row] = await db.select({ id: webhookEvents.id }).from(webhookEvents).where(eq(webhookEvents.id, id));
+  return Boolean(row);
+}
+
 /** The outbox e-mail resend knows under `providerId`, locked; null when it is not ours. */
 export async function lockOutboxByProviderId(tx: Tx, providerId: string) {
   const [row] = await tx

@@ -190,6 +190,16 @@ describe('delivery reports on the outbox row', () => {
     expect(idempotencyKey({ id: 7, deliveryAt: null })).toBe('outbox-7');
   });
 
+  it('the same event twice at once (two app instances): one effect', async () => {
+    const mail = inbound();
+    fake.receive(mail);
+    const id = `msg_${randomUUID()}`;
+    const results = await Promise.all([0, 1].map(() => handleResendWebhook(signed(receivedEvent(mail.id), { id })).then((r) => r.json())));
+    expect(results.map((r) => r.result).sort()).toEqual(['draft', 'replay']);
+    expect(await w.db.select().from(inboundMails).where(eq(inboundMails.providerId, mail.id))).toHaveLength(1);
+    expect(await w.db.select().from(webhookEvents).where(eq(webhookEvents.id, id))).toHaveLength(1);
+  });
+
   it('a report about an e-mail that is not ours: 200, only the event recorded', async () => {
     const before = await everything();
     expect((await handleResendWebhook(signed(deliveryEvent('email.bounced', 're_not_ours')))).status).toBe(200);
@@ -215,8 +225,11 @@ describe('mail that comes in', () => {
     const mail = inbound();
     const id = `msg_${randomUUID()}`;
     await receive(mail, id);
+    const fetches = fake.requests.length;
     const again = await receive(mail, id);
     expect(await again.json()).toMatchObject({ result: 'replay' });
+    // Found before anything is fetched again.
+    expect(fake.requests.length).toBe(fetches);
     expect((await w.db.select().from(inboundMails).where(eq(inboundMails.providerId, mail.id))).length).toBe(1);
   });
 

@@ -1,6 +1,6 @@
 import { Resend } from 'resend';
 import { getDb } from '@/db/client';
-import { claimWebhookEvent, lockOutboxByProviderId, recordDelivery } from '@/db/inbound';
+import { claimWebhookEvent, lockOutboxByProviderId, recordDelivery, webhookEventSeen } from '@/db/inbound';
 import { readBoundedBody } from '@/lib/server/bounded-body';
 import { fetchInboundMail, InboundFetchError, storeInboundMail } from './inbound';
 import { nextDeliveryStatus, parseWebhookEvent } from './inbound-rules';
@@ -60,6 +60,7 @@ export async function handleResendWebhook(request: Request, now = new Date()): P
   }
 
   // email.received: a replay is found before fetching anything; the claim in the transaction settles races.
+  if (await webhookEventSeen(db, headers.id)) return json(200, { ok: true, result: 'replay' });
   const key = process.env.RESEND_API_KEY;
   if (!key) return json(503, { error: 'RESEND_API_KEY not configured' });
   let mail;
