@@ -1,4 +1,4 @@
-import { maxLength, minLength, object, regex, string, trim } from 'zod/mini';
+import { object } from 'zod/mini';
 import { appendHistory } from '@/db/complaints';
 import { lockInboundMail, markNoComplaint, markRegistered } from '@/db/inbound';
 import { defineAction, Forbidden, ruleViolation } from '@/lib/actions/pipeline';
@@ -6,6 +6,7 @@ import { recordComplaint } from '@/lib/complaints/intake';
 import { registerSchema } from '@/lib/complaints/register-schema';
 import type { Registration } from '@/lib/complaints/register';
 import { amsterdamDate } from '@/lib/procedure/dates';
+import { mailIdField as mailId, noComplaintSchema } from './inbound-schemas';
 
 /**
  * A handler decides about a mail that came in as a draft ("Per e-mail binnengekomen"): register it as a complaint
@@ -13,8 +14,6 @@ import { amsterdamDate } from '@/lib/procedure/dates';
  * through the action pipeline; the mail row records who decided and when (and the reason), the new complaint's
  * history its registration and the mail it came from.
  */
-
-const mailId = string('invalid').check(regex(/^[1-9]\d{0,8}$/, 'invalid'));
 
 export const registerFromMailSchema = object({ mailId, registration: registerSchema }, 'invalid');
 
@@ -45,13 +44,6 @@ export const registerFromMail = defineAction({
     return { id: recorded.id, reference: recorded.reference, receivedOn: recorded.receivedOn };
   },
 });
-
-export const NO_COMPLAINT_REASON_MAX = 1000;
-
-export const noComplaintSchema = object(
-  { mailId, reason: string('required').check(trim(), minLength(1, 'required'), maxLength(NO_COMPLAINT_REASON_MAX, 'tooLong')) },
-  'invalid',
-);
 
 export const markMailNoComplaint = defineAction({
   name: 'markMailNoComplaint',

@@ -5,7 +5,7 @@ import { useTranslations } from 'next-intl';
 import { Field, FormAlert, SubmitButton } from '@/components/beheer/form/Field';
 import { useServerForm } from '@/components/beheer/form/useServerForm';
 import { markMailNoComplaintAction } from '@/lib/mail/inbound-actions';
-import { NO_COMPLAINT_REASON_MAX, noComplaintSchema } from '@/lib/mail/inbound-drafts';
+import { NO_COMPLAINT_REASON_MAX, noComplaintSchema } from '@/lib/mail/inbound-schemas';
 
 /** "Geen klacht": a draft mail is closed with a reason (required). */
 export function NoComplaintForm({ mailId }: { mailId: number }) {
