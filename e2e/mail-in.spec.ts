@@ -66,6 +66,8 @@ test.describe('mail in and out', () => {
     await signIn(page, USERS.handler1);
     const drafts = page.getByTestId('mail-drafts');
     await expect(drafts.getByRole('heading', { name: /Per e-mail binnengekomen/ })).toBeVisible();
+    await expectAccessible(page);
+    await shoot(page, 'mail-in-inbox');
     await drafts.getByRole('link', { name: `Mail openen: ${subject}` }).click();
     await expect(page).toHaveURL(/\/beheer\/inkomend\/\d+$/);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Binnengekomen mail');
