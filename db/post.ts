@@ -30,6 +30,7 @@ const listColumns = {
   addressStreet: complaints.addressStreet,
   addressPostcode: complaints.addressPostcode,
   addressCity: complaints.addressCity,
+  deliveryStatus: outbox.deliveryStatus,
 };
 
 export type PostRoomRow = {
@@ -48,6 +49,8 @@ export type PostRoomRow = {
   addressStreet: string | null;
   addressPostcode: string | null;
   addressCity: string | null;
+  /** What resend reported (migration 0013): a bounced e-mail waits here with the failed ones. */
+  deliveryStatus?: string | null;
 };
 
 async function listOutbox(db: Executor, actor: InboxActor, where: SQL): Promise<{ rows: PostRoomRow[]; more: boolean }> {
@@ -153,7 +156,8 @@ export async function markPosted(tx: Tx, id: number, postedOn: string, userId: n
  * retries again). Its idempotency key (`outbox-<id>`, lib/mail/worker.ts) stays: it is the same letter.
  */
 export async function requeueMail(tx: Tx, id: number, now: Date): Promise<void> {
-  await tx.update(outbox).set({ status: 'pending', attempts: 0, nextAttemptAt: now, lastError: null }).where(eq(outbox.id, id));
+  // A bounce report is cleared (the new send gets its own); its time stays, and gives the new send its own idempotency key.
+  await tx.update(outbox).set({ status: 'pending', attempts: 0, nextAttemptAt: now, lastError: null, deliveryStatus: null, deliveryDetail: null }).where(eq(outbox.id, id));
 }
 
 /** A failed e-mail to be printed instead: a letter to `recipient` (the address block), waiting in the post room. */

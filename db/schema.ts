@@ -18,6 +18,7 @@ import {
   customType,
 } from 'drizzle-orm/pg-core';
 import type { LetterDoc } from '@/lib/mail/letter';
+import type { DeliveryStatus, InboundState, RefusedAttachment } from '@/lib/mail/inbound-rules';
 import type { ProcedureTerms } from '@/lib/procedure/terms';
 import {
   CHANNELS,
@@ -443,11 +444,18 @@ export const outbox = pgTable(
     /** A letter (medium post): the day staff put it in the post (the post room), and who recorded that. */
     postedOn: date('posted_on', { mode: 'string' }),
     postedBy: integer('posted_by').references(() => users.id),
+    /** What resend reported after sending (webhook, lib/mail/webhooks.ts): delivered, delivery_delayed, bounced, complained. */
+    deliveryStatus: text('delivery_status').$type<DeliveryStatus>(),
+    deliveryAt: timestamp('delivery_at', { withTimezone: true }),
+    deliveryDetail: text('delivery_detail'),
   },
   (t) => [
     index('outbox_pending_idx').on(t.status, t.nextAttemptAt),
     index('outbox_complaint_idx').on(t.complaintId),
     check('outbox_posted_check', sql`${t.postedOn} is null or (${t.medium} = 'post' and ${t.status} = 'sent')`),
+    check('outbox_delivery_status_check', sql`${t.deliveryStatus} is null or ${t.deliveryStatus} in ('delivered', 'delivery_delayed', 'bounced', 'complained')`),
+    index('outbox_provider_idx').on(t.providerId).where(sql`${t.providerId} is not null`),
+    index('outbox_bounced_idx').on(t.complaintId).where(sql`${t.deliveryStatus} = 'bounced' and ${t.status} = 'failed'`),
   ],
 );
 
@@ -497,4 +505,70 @@ export const deadlineDigests = pgTable(
     createdAt: createdAt(),
   },
   (t) => [primaryKey({ columns: [t.userId, t.day] })],
+);
+
+/** Resend webhook events already processed (their `webhook-id`), recorded in the transaction of their effect (0013). */
+export const webhookEvents = pgTable(
+  'webhook_events',
+  {
+    id: text('id').primaryKey(),
+    type: text('type').notNull(),
+    receivedAt: timestamp('received_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [check('webhook_events_id_check', sql`length(${t.id}) between 1 and 200`)],
+);
+
+/**
+ * A mail that came in at the complaints address (resend inbound, lib/mail/inbound.ts). All of it is as the sender
+ * claimed (From too) and is only shown as text; the HTML part is kept but never rendered. A draft until a handler
+ * registers it or marks it "geen klacht"; a reply naming a known reference is attached to that complaint at once.
+ */
+export const inboundMails = pgTable(
+  'inbound_mails',
+  {
+    id: serial('id').primaryKey(),
+    providerId: text('provider_id').notNull().unique(),
+    fromAddress: text('from_address').notNull(),
+    toAddresses: text('to_addresses').notNull(),
+    subject: text('subject').notNull(),
+    receivedAt: timestamp('received_at', { withTimezone: true }).notNull(),
+    textBody: text('text_body').notNull(),
+    htmlBody: text('html_body'),
+    refusedAttachments: jsonb('refused_attachments').$type<RefusedAttachment[]>().notNull().default([]),
+    state: text('state').$type<InboundState>().notNull(),
+    complaintId: integer('complaint_id').references(() => complaints.id),
+    noComplaintReason: text('no_complaint_reason'),
+    handledBy: integer('handled_by').references(() => users.id),
+    handledAt: timestamp('handled_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('inbound_mails_draft_idx').on(t.receivedAt).where(sql`${t.state} = 'draft'`),
+    index('inbound_mails_complaint_idx').on(t.complaintId).where(sql`${t.complaintId} is not null`),
+    check('inbound_mails_state_check', sql`${t.state} in ('draft', 'reply', 'registered', 'no_complaint')`),
+    check('inbound_mails_complaint_check', sql`(${t.complaintId} is not null) = (${t.state} in ('reply', 'registered'))`),
+    check('inbound_mails_reason_check', sql`(${t.noComplaintReason} is not null) = (${t.state} = 'no_complaint')`),
+  ],
+);
+
+/** The files of an inbound mail that were kept: PDF, JPEG or PNG by content, within the client answer's limits. */
+export const inboundMailAttachments = pgTable(
+  'inbound_mail_attachments',
+  {
+    id: serial('id').primaryKey(),
+    inboundMailId: integer('inbound_mail_id')
+      .notNull()
+      .references(() => inboundMails.id),
+    fileName: text('file_name').notNull(),
+    contentType: text('content_type').notNull(),
+    sizeBytes: integer('size_bytes').notNull(),
+    content: bytea('content').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('inbound_mail_attachments_mail_idx').on(t.inboundMailId),
+    check('inbound_mail_attachments_type_check', sql`${t.contentType} in ('application/pdf', 'image/jpeg', 'image/png')`),
+    check('inbound_mail_attachments_size_check', sql`${t.sizeBytes} = octet_length(${t.content}) and ${t.sizeBytes} between 1 and 10485760`),
+    check('inbound_mail_attachments_name_check', sql`length(${t.fileName}) between 1 and 200`),
+  ],
 );

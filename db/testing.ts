@@ -111,34 +111,91 @@ export async function startNeonWsProxy(): Promise<{ address: string; close: () =
 
 export type FakeResendRequest = { path: string; headers: Record<string, string | string[] | undefined>; body: Record<string, unknown> };
 
+/** A mail the fake resend server hands out through the receiving API (inbound mail), with its files' bytes. */
+export type FakeInboundMail = {
+  id: string;
+  from: string;
+  to: string[];
+  subject: string;
+  created_at: string;
+  text: string | null;
+  html: string | null;
+  attachments?: { filename: string | null; content_type: string; content: Uint8Array | string; size?: number }[];
+};
+
 /**
  * A local stand-in for the resend HTTP API (`RESEND_BASE_URL`): records every request and answers with the queued
- * responses (default: 200 with a new e-mail id). The real resend SDK talks to it.
+ * responses (default: 200 with a new e-mail id). The real resend SDK talks to it. It also serves inbound mail put in
+ * with `receive` (or `POST /__fake/receiving`, for a fake in another process): `GET /emails/receiving/<id>`, its
+ * attachments list and their downloads.
  */
 export async function startFakeResend(onRequest?: (request: FakeResendRequest) => void) {
   const { createServer } = await import('node:http');
   const requests: FakeResendRequest[] = [];
   const queue: { status: number; body: unknown }[] = [];
+  const inbound = new Map<string, FakeInboundMail>();
   let counter = 0;
+  let base = '';
+  const files = (mail: FakeInboundMail) =>
+    (mail.attachments ?? []).map((file, i) => {
+      const bytes = typeof file.content === 'string' ? Buffer.from(file.content, 'base64') : Buffer.from(file.content);
+      return { id: `att-${i}`, filename: file.filename, content_type: file.content_type, size: file.size ?? bytes.byteLength, bytes };
+    });
   const server = createServer((req, res) => {
-    let raw = '';
-    req.on('data', (chunk) => (raw += chunk));
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
-      const request = { path: req.url ?? '', headers: req.headers, body: raw ? JSON.parse(raw) : {} };
+      const raw = Buffer.concat(chunks).toString('utf8');
+      const url = req.url ?? '';
+      const send = (status: number, body: unknown) => {
+        res.writeHead(status, { 'content-type': 'application/json' });
+        res.end(JSON.stringify(body));
+      };
+      if (req.method === 'POST' && url === '/__fake/receiving') {
+        const mail = JSON.parse(raw) as FakeInboundMail;
+        inbound.set(mail.id, mail);
+        return send(200, { ok: true });
+      }
+      const download = /^\/__fake\/downloads\/([^/]+)\/([^/?]+)/.exec(url);
+      if (req.method === 'GET' && download) {
+        const file = inbound.has(download[1]!) ? files(inbound.get(download[1]!)!).find((f) => f.id === download[2]) : undefined;
+        if (!file) return send(404, { message: 'not found' });
+        res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': String(file.bytes.byteLength) });
+        return res.end(file.bytes);
+      }
+      const receiving = /^\/emails\/receiving\/([^/?]+)(\/attachments)?(?:\?.*)?$/.exec(url);
+      if (req.method === 'GET' && receiving) {
+        requests.push({ path: url, headers: req.headers, body: {} });
+        const mail = inbound.get(decodeURIComponent(receiving[1]!));
+        if (!mail) return send(404, { name: 'not_found', message: 'Email not found', statusCode: 404 });
+        const list = files(mail).map(({ bytes: _bytes, ...meta }) => ({ ...meta, content_disposition: 'attachment', content_id: null }));
+        if (receiving[2]) {
+          return send(200, {
+            object: 'list',
+            has_more: false,
+            data: list.map((f) => ({ ...f, download_url: `${base}/__fake/downloads/${mail.id}/${f.id}`, expires_at: new Date(Date.now() + 3600_000).toISOString() })),
+          });
+        }
+        const { attachments: _a, ...rest } = mail;
+        return send(200, { object: 'email', bcc: null, cc: null, reply_to: null, received_for: [], headers: {}, message_id: `<${mail.id}@fake>`, ...rest, attachments: list });
+      }
+      const request = { path: url, headers: req.headers, body: raw ? JSON.parse(raw) : {} };
       requests.push(request);
       onRequest?.(request);
       const next = queue.shift() ?? { status: 200, body: { id: `fake-${++counter}` } };
-      res.writeHead(next.status, { 'content-type': 'application/json' });
-      res.end(JSON.stringify(next.body));
+      send(next.status, next.body);
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as net.AddressInfo;
+  base = `http://127.0.0.1:${port}`;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: base,
     requests,
     /** The next answers, in order. */
     respondWith: (...responses: { status: number; body: unknown }[]) => queue.push(...responses),
+    /** A mail resend received, to be fetched through the receiving API. */
+    receive: (mail: FakeInboundMail) => inbound.set(mail.id, mail),
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

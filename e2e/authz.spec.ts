@@ -123,6 +123,8 @@ const ACTIONS: Record<string, 'public' | 'signedIn' | 'handlerOrManager' | 'mana
   judgeOutcomeAction: 'public',
   requestForwardAction: 'public',
   requestStatusLinkAction: 'public',
+  // Mail that came in (issue 11, lib/mail/inbound-actions.ts): staff who register complaints decide about drafts.
+  ...Object.fromEntries(['registerFromMailAction', 'markMailNoComplaintAction'].map((name) => [name, 'handlerOrManager' as const])),
 };
 const ALLOWED: Record<(typeof ACTIONS)[string], readonly Who[]> = {
   public: WHO,
@@ -249,6 +251,38 @@ test.describe('authorization matrix', () => {
         const response = await visitors[who].get(path);
         expect({ who, path, status: response.status(), type: response.headers()['content-type'] }).toEqual({ who, path, status: 200, type: 'application/pdf' });
       }
+    }
+  });
+
+  test('mail in (issue 11): drafts and their files for staff who register complaints; the webhook only for resend', async ({ browser }) => {
+    const [mail] = await query<{ id: number }>(
+      `insert into inbound_mails (provider_id, from_address, to_addresses, subject, received_at, text_body, state)
+       values ('authz-' || md5(random()::text), 'x@example.test', 'klachten@example.test', 'Matrix', now(), 'Tekst', 'draft') returning id`,
+    );
+    const [file] = await query<{ id: number }>(
+      "insert into inbound_mail_attachments (inbound_mail_id, file_name, content_type, size_bytes, content) values ($1, 'matrix.pdf', 'application/pdf', 8, '\\x255044462d312e34'::bytea) returning id",
+      [mail!.id],
+    );
+    const visitors = await sessions(browser);
+    const matrix: [string, Row][] = [
+      [`/beheer/inkomend/${mail!.id}`, rolePage('ok', 'ok', 'denied')],
+      [`/beheer/inkomend/${mail!.id}/registreren`, rolePage('ok', 'ok', 'denied')],
+      ['/beheer/inkomend/999999', rolePage('notFound', 'notFound', 'denied')],
+      [`/api/mail-bijlagen/${file!.id}`, { anonymous: 'notFound', handler: 'ok', manager: 'ok', admin: 'notFound', deactivated: 'notFound' }],
+      ['/api/mail-bijlagen/999999', { anonymous: 'notFound', handler: 'notFound', manager: 'notFound', admin: 'notFound', deactivated: 'notFound' }],
+    ];
+    const actual: Record<string, Row> = {};
+    const expected: Record<string, Row> = {};
+    for (const [path, row] of matrix) {
+      expected[path] = row;
+      actual[path] = {} as Row;
+      for (const who of WHO) actual[path]![who] = await outcomeOf(visitors[who], path);
+    }
+    expect(actual).toEqual(expected);
+    // The webhook: whoever is signed in, without resend's signature it is refused.
+    for (const who of WHO) {
+      const response = await visitors[who].post('/api/webhooks/resend', { headers: { 'content-type': 'application/json' }, data: '{"type":"email.bounced","data":{"email_id":"x"}}' });
+      expect(response.status(), who).toBe(401);
     }
   });
 });

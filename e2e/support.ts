@@ -144,3 +144,24 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
   await page.getByRole('button', { name: 'Inloggen' }).click();
   await page.waitForURL((url) => !url.pathname.startsWith('/beheer/inloggen'));
 }
+
+/** Resend's webhooks in e2e (issue 11): the secret scripts/e2e-server.ts gives the app. */
+export const E2E_WEBHOOK_SECRET = 'whsec_ZTJlLXdlYmhvb2stc2VjcmV0LW5vdC1mb3ItcHJvZHVjdGlvbg==';
+
+/** The fake resend server of this e2e run (scripts/e2e-server.ts), which serves inbound mail to the app. */
+export async function fakeResendUrl(): Promise<string> {
+  const { readFileSync } = await import('node:fs');
+  return (JSON.parse(readFileSync('.test-report/e2e-fake-resend.json', 'utf8')) as { url: string }).url;
+}
+
+/** The headers of a webhook event signed as resend signs them (standard webhooks). */
+export async function webhookHeaders(body: string, id = `msg_${Date.now().toString(36)}${Math.floor(Math.random() * 1e6)}`) {
+  const { Webhook } = await import('standardwebhooks');
+  const at = new Date();
+  return {
+    'content-type': 'application/json',
+    'webhook-id': id,
+    'webhook-timestamp': String(Math.floor(at.getTime() / 1000)),
+    'webhook-signature': new Webhook(E2E_WEBHOOK_SECRET).sign(id, at, body),
+  };
+}

@@ -17,5 +17,9 @@ process.env.KLACHTLOKET_DATA_DIR = path.resolve('.test-report', 'e2e-data');
 process.env.RESEND_API_KEY = 're_e2e_fake';
 process.env.RESEND_BASE_URL = fake.url;
 process.env.MAIL_FROM = 'Klachtloket e2e <klachten@example.test>';
+// Resend's webhooks (issue 11): the specs sign their events with this secret, and hand inbound mail to the fake
+// resend server (its address in .test-report/e2e-fake-resend.json) for the receiving API.
+process.env.RESEND_WEBHOOK_SECRET = 'whsec_ZTJlLXdlYmhvb2stc2VjcmV0LW5vdC1mb3ItcHJvZHVjdGlvbg==';
+writeFileSync(path.resolve('.test-report', 'e2e-fake-resend.json'), JSON.stringify({ url: fake.url }));
 // @ts-expect-error plain JavaScript module without types
 await import('./start.mjs');

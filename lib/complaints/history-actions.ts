@@ -26,5 +26,6 @@ export const HISTORY_ACTIONS = [
   'satisfaction_given',
   'forward_requested',
   'status_link_renewed',
+  'mail_received',
 ] as const;
 export type HistoryAction = (typeof HISTORY_ACTIONS)[number];

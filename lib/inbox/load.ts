@@ -1,4 +1,5 @@
 import { getDb } from '@/db/client';
+import { complaintsWithClientBounce } from '@/db/inbound';
 import { type InboxActor, type InboxFilterOptions, inboxFilterOptions, listInbox, overdueCounts } from '@/db/inbox';
 import type { IsoDate } from '@/lib/procedure/dates';
 import type { InboxChoices, InboxParams } from './params';
@@ -22,8 +23,11 @@ export function choicesFrom(options: InboxFilterOptions): InboxChoices {
 export type InboxResult = { rows: InboxRowView[]; total: number; page: number; pages: number; pageSize: number };
 
 export async function loadInbox(actor: InboxActor, params: InboxParams, today: IsoDate): Promise<InboxResult> {
-  const page = await listInbox(await getDb(), actor, params, today);
-  return { ...page, rows: page.rows.map((row) => toRowView(row, today)) };
+  const db = await getDb();
+  const page = await listInbox(db, actor, params, today);
+  // A letter to the client that bounced: marked in the row (issue 11).
+  const bounced = await complaintsWithClientBounce(db, page.rows.map((row) => row.id));
+  return { ...page, rows: page.rows.map((row) => ({ ...toRowView(row, today), ...(bounced.has(row.id) ? { mailBounced: true } : {}) })) };
 }
 
 export async function loadOverdueCounts(actor: InboxActor, today: IsoDate) {

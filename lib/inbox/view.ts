@@ -23,6 +23,8 @@ export type InboxRowView = {
   categoryName: string;
   handlerName: string | null;
   deadline: InboxDeadline | null;
+  /** A letter to the client bounced and is not yet sent again or by post (lib/mail/webhooks.ts). */
+  mailBounced?: boolean;
 };
 
 /** A complaint's row as the inbox query reads it: what the inbox shows, and what the deadline is computed from. */

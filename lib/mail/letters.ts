@@ -552,3 +552,31 @@ export function statusLinkLetter(i: ClientLetterBase & { statusUrl: string }): L
     }),
   });
 }
+
+/**
+ * Tells staff that a mail came in that names the complaint's reference (a reply to one of our letters), Dutch only.
+ * The mail and its files stay in the file: this names only the complaint, the day and the number of files kept.
+ */
+export function clientMailNotice(i: {
+  staffName: string;
+  reference: string;
+  receivedOn: IsoDate;
+  attachmentCount: number;
+  fileUrl: string;
+  /** The mail goes to a manager because the complaint has no (active) handler. */
+  noHandler: boolean;
+  organisation: Organisation;
+}): Letter {
+  const files = i.attachmentCount === 0 ? 'zonder bijlagen' : i.attachmentCount === 1 ? 'met 1 bijlage' : `met ${i.attachmentCount} bijlagen`;
+  return compose('nl', `Beste ${i.staffName},`, i.organisation, {
+    subject: `Klacht ${i.reference}: er is een e-mail binnengekomen`,
+    body: [
+      `Op ${formatDate(i.receivedOn, 'nl')} kwam er een e-mail binnen over klacht ${i.reference}, ${files}. De e-mail staat in het klachtdossier.`,
+      'Let op: controleer of de afzender echt de klager is voordat u op de e-mail reageert.',
+      ...(i.noHandler ? ['', 'Deze klacht heeft op dit moment geen klachtbehandelaar. Wilt u de klacht toewijzen?'] : []),
+      '',
+      'Lees de e-mail in het klachtdossier:',
+      i.fileUrl,
+    ],
+  });
+}

@@ -44,7 +44,7 @@ export async function deliverOutbox({ now = new Date(), limit = 20 } = {}): Prom
     try {
       const { data, error } = await resend.emails.send(
         { from, to: message.recipient, ...(await mailParts(message, organisation.name)) },
-        { idempotencyKey: `outbox-${message.id}` },
+        { idempotencyKey: idempotencyKey(message) },
       );
       if (!error) {
         await markSent(db, message.id, data?.id ?? null, new Date());
@@ -79,6 +79,15 @@ export async function mailParts(message: Pick<OutboxMessage, 'subject' | 'bodyTe
   const dossier = doc.attachment?.kind === 'dossier' ? doc.attachment : null;
   const attachment = dossier ? { filename: dossier.filename, content: Buffer.from(await dossierPdf(doc, dossier, await dejaVuSans())) } : null;
   return { subject: message.subject, text: message.bodyText, ...(html ? { html } : {}), ...(attachment ? { attachments: [attachment] } : {}) };
+}
+
+/**
+ * The key that stops resend from sending one e-mail twice: the outbox row. An e-mail sent again after a bounce (the
+ * post room's "Opnieuw versturen") is a new send, so it gets a key of its own (the time of the bounce report);
+ * otherwise resend would answer from its 24-hour idempotency cache and send nothing.
+ */
+export function idempotencyKey(message: Pick<OutboxMessage, 'id' | 'deliveryAt'>): string {
+  return message.deliveryAt ? `outbox-${message.id}-${message.deliveryAt.getTime()}` : `outbox-${message.id}`;
 }
 
 /** Runs the worker without letting a mail problem reach the caller (used right after a state change). */

@@ -20,6 +20,8 @@ export type PostRoomItem = {
   lastError: string | null;
   /** A failed e-mail to the client whose complaint has a postal address: it can be printed instead. */
   canPost: boolean;
+  /** It was sent, but the recipient's mail server sent it back (a bounce report from resend). */
+  bounced: boolean;
 };
 
 export function postRoomItem(row: PostRoomRow): PostRoomItem {
@@ -46,6 +48,7 @@ export function postRoomItem(row: PostRoomRow): PostRoomItem {
     writtenOn: amsterdamDate(row.createdAt),
     attempts: row.attempts,
     lastError: row.lastError,
+    bounced: row.deliveryStatus === 'bounced',
     canPost: row.medium === 'email' && postalRecipient({ medium: 'email', recipient: row.recipient }, complaint) !== null,
   };
 }

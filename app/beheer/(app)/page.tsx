@@ -6,6 +6,7 @@ import { InboxFilters } from '@/components/beheer/inbox/InboxFilters';
 import { InboxResults } from '@/components/beheer/inbox/InboxResults';
 import { InboxSkeleton } from '@/components/beheer/inbox/InboxSkeleton';
 import { OverdueSummary, OverdueSummarySkeleton } from '@/components/beheer/inbox/OverdueSummary';
+import { InboundDrafts } from '@/components/beheer/mail/InboundDrafts';
 import { requireActor } from '@/lib/auth/page';
 import { can } from '@/lib/auth/policy';
 import { choicesFrom, loadFilterOptions } from '@/lib/inbox/load';
@@ -37,6 +38,11 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
       <Suspense fallback={<OverdueSummarySkeleton />}>
         <OverdueSummary actor={actor} today={today} />
       </Suspense>
+      {can(actor.role, 'complaints.register') ? (
+        <Suspense fallback={null}>
+          <InboundDrafts />
+        </Suspense>
+      ) : null}
       <InboxFilters params={params} options={options} actor={actor} />
       <Suspense key={query} fallback={<InboxSkeleton />}>
         <InboxResults actor={actor} params={params} today={today} />

@@ -12,9 +12,10 @@ const STATE_STYLE: Record<InboxDeadline['state'], string> = {
 
 /** The inbox table: server-rendered, sortable through links in the column headers. */
 export async function InboxTable({ rows, params }: { rows: InboxRowView[]; params: InboxParams }) {
-  const [t, common] = await Promise.all([
+  const [t, common, mailIn] = await Promise.all([
     getTranslations({ locale: 'nl', namespace: 'beheer.inbox.table' }),
     getTranslations({ locale: 'nl', namespace: 'beheer.common' }),
+    getTranslations({ locale: 'nl', namespace: 'beheer.mailIn' }),
   ]);
   const columnLabel: Record<SortKey, string> = {
     deadline: t('deadline'),
@@ -83,6 +84,11 @@ export async function InboxTable({ rows, params }: { rows: InboxRowView[]; param
                     {row.reference}
                   </Link>
                   <span className="block text-stone-600">{row.complainantName}</span>
+                  {row.mailBounced ? (
+                    <span className="mt-1 inline-flex items-center rounded-full bg-red-50 px-2 py-0.5 text-xs font-semibold text-red-800 ring-1 ring-inset ring-red-300" data-testid="bounce-marker">
+                      {mailIn('inbox.bounced')}
+                    </span>
+                  ) : null}
                 </td>
                 <td className="whitespace-nowrap px-3 py-2.5">{shortDate(row.receivedOn)}</td>
                 <td className="px-3 py-2.5">{row.categoryName}</td>

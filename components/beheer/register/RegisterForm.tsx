@@ -7,6 +7,7 @@ import type { UseFormRegisterReturn } from 'react-hook-form';
 import { Field, FormAlert, SubmitButton } from '@/components/beheer/form/Field';
 import { useServerForm } from '@/components/beheer/form/useServerForm';
 import { LIMITS } from '@/lib/complaints/limits';
+import type { ActionResult } from '@/lib/actions/pipeline';
 import { registerComplaintAction } from '@/lib/complaints/register-actions';
 import { REGISTER_CHANNELS, registerSchema } from '@/lib/complaints/register-schema';
 import { EARLIEST_DATE } from '@/lib/complaints/schema';
@@ -25,13 +26,17 @@ type Props = {
   today: string;
   /** How long closed complaints are kept, in words ("2 jaar"). */
   retention: string;
+  /** Values to start from (a mail that came in: channel, received date, name, e-mail, text). */
+  prefill?: { channel?: 'phone' | 'email' | 'post'; receivedOn?: string; name?: string; email?: string; description?: string };
+  /** Another action than plain registration (registering a mail that came in: the draft is linked to the complaint). */
+  action?: (input: unknown) => Promise<ActionResult<{ id: number }>>;
 };
 
 /**
  * Staff register a complaint that came in by phone, e-mail or post: the public form's fields with the same schema
  * (plus channel, received date and the "client was told" confirmation). On success: the new complaint's file.
  */
-export function RegisterForm({ categories, staff, today, retention }: Props) {
+export function RegisterForm({ categories, staff, today, retention, prefill, action }: Props) {
   const t = useTranslations('beheer.register');
   const common = useTranslations('beheer.common');
   const router = useRouter();
@@ -39,10 +44,11 @@ export function RegisterForm({ categories, staff, today, retention }: Props) {
   const [ready, setReady] = useState(false);
   const { form, onSubmit, formError, errorText } = useServerForm({
     schema: registerSchema,
-    action: registerComplaintAction,
+    action: action ?? registerComplaintAction,
     defaultValues: {
       name: '', email: '', street: '', postcode: '', city: '', phone: '', category: '', staffId: '', staffOther: '',
       description: '', incidentDate: '', desiredOutcome: '', partyName: '', idempotencyKey: '', locale: 'nl', receivedOn: today,
+      ...prefill,
     },
     onSuccess: (data) => {
       setLeaving(true);

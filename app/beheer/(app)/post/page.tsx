@@ -24,10 +24,11 @@ const DONE = ['posted', 'resent', 'byPost'] as const;
  */
 export default async function PostRoomPage({ searchParams }: { searchParams: Promise<{ gedaan?: string }> }) {
   const actor = await requireActor('complaints.read');
-  const [t, tf, room] = await Promise.all([
+  const [t, tf, room, mailIn] = await Promise.all([
     getTranslations({ locale: 'nl', namespace: 'beheer.post' }),
     getTranslations({ locale: 'nl', namespace: 'beheer.file.outbox' }),
     loadPostRoom(actor),
+    getTranslations({ locale: 'nl', namespace: 'beheer.mailIn' }),
   ]);
   const today = amsterdamDate(new Date());
   const { gedaan } = await searchParams;
@@ -110,6 +111,13 @@ export default async function PostRoomPage({ searchParams }: { searchParams: Pro
             {room.failed.items.map((item) => (
               <li key={item.id} className="rounded-md border border-stone-200 bg-white p-4 shadow-sm" data-outbox-id={item.id}>
                 {header(item)}
+                {item.bounced ? (
+                  <p className="mt-2">
+                    <Badge tone="bad">
+                      <span data-testid="bounced">{mailIn('post.bounced')}</span>
+                    </Badge>
+                  </p>
+                ) : null}
                 <p className="mt-2 text-sm">
                   <span className="text-stone-600">{t('failed.error')}: </span>
                   <span className="font-semibold text-red-800 [overflow-wrap:anywhere]">{item.lastError ?? '—'}</span>

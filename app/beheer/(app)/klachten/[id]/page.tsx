@@ -15,6 +15,8 @@ import { complaintFileView, formatDateTime, parseComplaintId, type Translate } f
 import { loadComplaintFile } from '@/lib/complaints/file-data';
 import { loadStepPanel } from '@/lib/complaints/steps/panel';
 import { amsterdamDate } from '@/lib/procedure/dates';
+import { InboundMailView } from '@/components/beheer/mail/InboundMailView';
+import { loadFileMail } from '@/lib/mail/file-mail';
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ geregistreerd?: string }> };
 
@@ -33,10 +35,12 @@ export default async function ComplaintFilePage({ params, searchParams }: Props)
   const view = complaintFileView(data, { today, t });
   const panel = await loadStepPanel(actor, data.record, today);
   // Only until the first step: the notice says no acknowledgement has gone out yet.
-  const justRegistered = (await searchParams).geregistreerd === '1' && data.record.registeredById === actor.id && data.history.length === 1;
+  const justRegistered = (await searchParams).geregistreerd === '1' && data.record.registeredById === actor.id && data.history.filter((h) => h.action !== 'mail_received').length === 1;
   // A complaint closed without handling never got to copy and hearing.
   const closedUnheard = (data.record.status === 'not_admissible' || data.record.status === 'withdrawn') && !data.record.copySentOn && !data.record.hearingState;
   const acknowledgement = view.clocks.find((clock) => clock.clock === 'acknowledgement')!;
+  const fileMail = await loadFileMail(data.record.id);
+  const mailT = await getTranslations({ locale: 'nl', namespace: 'beheer.mailIn' });
 
   return (
     <div className="space-y-6">
@@ -50,6 +54,18 @@ export default async function ComplaintFilePage({ params, searchParams }: Props)
         <div role="status" className="rounded-md border border-brand-300 bg-brand-50 px-4 py-3 text-brand-900">
           <p className="font-semibold">{t('file.registered.title')}</p>
           <p className="mt-1">{t('file.registered.body', { reference: view.reference, ackDue: acknowledgement.dueText })}</p>
+        </div>
+      ) : null}
+
+      {fileMail.bounce ? (
+        <div role="alert" className="rounded-md border-2 border-red-700 bg-red-50 px-4 py-3 text-red-900" data-testid="bounce-notice">
+          <p className="font-semibold">{mailT('file.bounceTitle')}</p>
+          <p className="mt-1">
+            {mailT('file.bounceBody', { subject: fileMail.bounce.subject, date: fileMail.bounce.at ? formatDateTime(fileMail.bounce.at) : '' })}{' '}
+            <Link href="/beheer/post" className="font-semibold underline underline-offset-4">
+              {mailT('file.postRoom')}
+            </Link>
+          </p>
         </div>
       ) : null}
 
@@ -162,6 +178,17 @@ export default async function ComplaintFilePage({ params, searchParams }: Props)
           {view.questions.length > 0 ? (
             <Section title={t('file.sections.questions')} id="questions">
               <QuestionList rows={view.questions} labels={{ question: t('file.procedure.question'), answer: t('file.procedure.answer'), attachments: t('file.procedure.attachments'), download: t('file.procedure.download') }} />
+            </Section>
+          ) : null}
+
+          {fileMail.mails.length > 0 ? (
+            <Section title={mailT('file.title')} id="client-mail">
+              <p className="mb-4 text-sm text-stone-600">{mailT('file.caption')}</p>
+              <div className="space-y-6 divide-y divide-stone-200 [&>*+*]:pt-6">
+                {fileMail.mails.map((mail) => (
+                  <InboundMailView key={mail.id} mail={mail} />
+                ))}
+              </div>
             </Section>
           ) : null}
 
