@@ -184,7 +184,11 @@ describe('seedDemoData', () => {
       .where(eq(staff.userId, complaints.handlerId));
     expect(conflicts).toEqual([]);
     const subjects = await db.select({ n: count() }).from(complaintInvolved).where(eq(complaintInvolved.involvement, 'subject'));
-    const [named] = await db.select({ n: count() }).from(complaints).where(sql`${complaints.concernsStaffId} is not null`);
+    // Someone complained about: an adviser from the list, or as the client named them.
+    const [named] = await db
+      .select({ n: count() })
+      .from(complaints)
+      .where(sql`${complaints.concernsStaffId} is not null or ${complaints.concernsStaffText} is not null`);
     expect(subjects[0]?.n).toBe(named?.n);
   });
 
@@ -261,7 +265,18 @@ describe('seedDemoData', () => {
       for (const m of mine) if (m.status === 'sent') expect(m.sentAt!.getTime()).toBeLessThan(NOW.getTime());
     }
     const kinds = new Set(messages.map((m) => m.kind));
-    expect([...kinds].sort()).toEqual(['acknowledgement', 'escalation', 'extension', 'info_request', 'not_admissible', 'outcome', 'reopened', 'withdrawal']);
+    expect([...kinds].sort()).toEqual([
+      'acknowledgement',
+      'escalation',
+      'extension',
+      'extension_staff',
+      'hearing_invitation',
+      'info_request',
+      'not_admissible',
+      'outcome',
+      'reopened',
+      'withdrawal',
+    ]);
   });
 
   it('keeps a complaint about handler 3 open for the conflict-of-interest demo, and the database refuses her as its handler', async () => {
@@ -356,7 +371,7 @@ describe('seedDemoData', () => {
       }
       if (c.status !== 'resolved' && c.outcome) expect(c.outcome, label).not.toBe('resolved_to_satisfaction');
       for (const step of resolved) {
-        expect(Object.keys(step.details ?? {}).sort(), label).toEqual(['judgement', 'measures', 'outcome']);
+        expect(Object.keys(step.details ?? {}).sort(), label).toEqual(['judgement', 'measureStates', 'measures', 'outcome']);
         expect(Array.isArray(step.details!.measures), label).toBe(true);
       }
 
@@ -418,7 +433,7 @@ describe('seedDemoData', () => {
         case 'planned':
           expect(OPEN_STATUSES, label).toContain(c.status);
           expect(held, label).toHaveLength(0);
-          expect(Object.keys(planned[0]!.details ?? {}).sort(), label).toEqual(['on', 'participants']);
+          expect(Object.keys(planned[0]!.details ?? {}).sort(), label).toEqual(['medium', 'on', 'participants', 'place', 'time']);
           expect(planned[0]!.details!.on, label).toBe(c.hearingOn);
           expect(c.hearingOn! > TODAY, label).toBe(true);
           break;
@@ -536,10 +551,10 @@ describe('seedDemoData', () => {
       const entries = history.filter((h) => h.measureId === m.id);
       // Created first, at the moment the measure was recorded, by whoever recorded it; in time order; never after now.
       expect(entries[0], label).toMatchObject({ action: 'created', actorUserId: m.createdBy, at: m.createdAt });
-      expect(entries[0]!.details, label).toMatchObject({ description: m.description, owner: m.owner, dueOn: m.dueOn, status: 'planned' });
+      expect(entries[0]!.details, label).toMatchObject({ description: { to: m.description }, owner: { to: m.owner }, dueOn: { to: m.dueOn }, status: { to: 'planned' } });
       for (let i = 1; i < entries.length; i++) expect(entries[i]!.at.getTime(), label).toBeGreaterThanOrEqual(entries[i - 1]!.at.getTime());
       for (const e of entries) {
-        expect(['created', 'status_changed', 'linked'], label).toContain(e.action);
+        expect(['created', 'updated', 'status_changed', 'linked'], label).toContain(e.action);
         expect(e.at.getTime(), label).toBeLessThan(NOW.getTime());
         expect(people.find((p) => p.id === e.actorUserId), label).toBeDefined();
       }
