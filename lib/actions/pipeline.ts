@@ -2,7 +2,7 @@ import type * as z from 'zod/mini';
 import { getDb, type Tx } from '@/db/client';
 import { type Actor, currentActor } from '@/lib/auth/actor';
 import { can, type Permission } from '@/lib/auth/policy';
-import { atInstant } from '@/lib/server/clock';
+import { atInstant } from '@/lib/server/chosen-now';
 
 /**
  * The one action pipeline: role → zod validation → rule checks → one transaction (change + history + outbox) →
@@ -104,7 +104,7 @@ export function defineAction<S extends z.ZodMiniType, T, A extends Access>(defin
   /**
    * The same action for a trusted server-side caller that replays the procedure (the demo seed, db/seed.ts): the role
    * check, the schema and the action's own rules, inside the caller's transaction, as `actor`, at the moment `now` (also
-   * the schemas' "today": lib/server/clock.ts). A refusal throws (RuleViolation, Forbidden, Conflict); nothing is
+   * the schemas' "today": lib/server/chosen-now.ts). A refusal throws (RuleViolation, Forbidden, Conflict); nothing is
    * delivered afterwards, the outbox rows are the caller's to handle.
    */
   async function runIn(tx: Tx, raw: unknown, ctx: ActionContext<A>): Promise<T> {

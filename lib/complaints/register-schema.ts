@@ -1,6 +1,6 @@
 import { enum as oneOf, type input, literal, object, type output, string, trim } from 'zod/mini';
 import { isIsoDate } from '@/lib/procedure/calendar';
-import { currentDate } from '@/lib/procedure/clock';
+import { currentDate } from '@/lib/procedure/now';
 import type { Channel } from '@/lib/procedure/vocabulary';
 import { complaintFields, complaintRules, crossFieldCheck, EARLIEST_DATE } from './schema';
 

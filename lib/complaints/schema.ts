@@ -17,7 +17,7 @@ import {
   uuid,
 } from 'zod/mini';
 import { isIsoDate } from '@/lib/procedure/calendar';
-import { currentDate } from '@/lib/procedure/clock';
+import { currentDate } from '@/lib/procedure/now';
 import { CLIENT_CONTRACTING_PARTY_CHOICES, LOCALES } from '@/lib/procedure/vocabulary';
 import { LIMITS } from './limits';
 

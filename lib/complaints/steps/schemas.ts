@@ -20,7 +20,7 @@ import {
 } from 'zod/mini';
 import type { $ZodLooseShape } from 'zod/v4/core';
 import { isIsoDate } from '@/lib/procedure/calendar';
-import { currentDate } from '@/lib/procedure/clock';
+import { currentDate } from '@/lib/procedure/now';
 import {
   CONTACT_MEDIA,
   HEARING_SKIP_GROUNDS,

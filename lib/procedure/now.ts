@@ -3,16 +3,16 @@ import { amsterdamDate, type IsoDate } from './calendar';
 /**
  * The current moment as the procedure sees it, safe to ship to the browser (the forms' schemas say "not in the future"
  * with it). Always the system clock, except inside a server-side replay of the procedure at a chosen moment (the demo
- * seed, through lib/server/clock.ts `atInstant`).
+ * seed, through lib/server/chosen-now.ts `atInstant`).
  */
 
-type ClockSource = () => Date | undefined;
+type NowSource = () => Date | undefined;
 
 // Kept on globalThis so that Next's separately bundled modules share the one source.
-const holder = globalThis as unknown as { __klachtloketClock?: ClockSource };
+const holder = globalThis as unknown as { __klachtloketNow?: NowSource };
 
 export function currentInstant(): Date {
-  return holder.__klachtloketClock?.() ?? new Date();
+  return holder.__klachtloketNow?.() ?? new Date();
 }
 
 /** Today's calendar date in Europe/Amsterdam. */
@@ -20,7 +20,7 @@ export function currentDate(): IsoDate {
   return amsterdamDate(currentInstant());
 }
 
-/** Installs the server's source of a chosen moment (lib/server/clock.ts); not for other callers. */
-export function setClockSource(source: ClockSource): void {
-  holder.__klachtloketClock = source;
+/** Installs the server's source of a chosen moment (lib/server/chosen-now.ts); not for other callers. */
+export function setNowSource(source: NowSource): void {
+  holder.__klachtloketNow = source;
 }
