@@ -908,7 +908,6 @@ type Input = Record<string, unknown>;
 
 type Ids = {
   actors: ReadonlyMap<number, Actor>;
-  admin: number;
   manager: number;
   handlers: readonly { id: number; name: string }[];
   /** user id → staff id for users who are also advisers */
@@ -968,7 +967,6 @@ async function seedReferenceData(tx: Tx, now: Date, logins: DemoLogin[]): Promis
 
   return {
     actors,
-    admin: userId('admin'),
     manager: userId('manager'),
     handlers: (['handler1', 'handler2', 'handler3'] as const).map((k) => ({ id: userId(k), name: USER_ROWS.find((u) => u.key === k)!.name })),
     staffOfUser: new Map(staffRows.filter((s) => s.user).map((s) => [userId(s.user!), s.id])),
@@ -1383,7 +1381,13 @@ function planComplaint(rnd: Random, ids: Ids, draft: Draft, now: Date, happening
       linkMeasureIds: linked.map((m) => m.id),
     }));
     for (const p of plans) {
-      happenings.push({ at, run: async (tx) => void (p.measure.id = await measureRecordedFor(tx, file.id, p.template.description)) });
+      // The resolve step recorded it: from here on the register's actions change it.
+      happenings.push({
+        at,
+        run: async (tx) => {
+          p.measure.id = await measureRecordedFor(tx, file.id, p.template.description);
+        },
+      });
       planMeasure(rnd, ids, p, at, happenings, now, categoryId);
       if (p.template.shared) ids.sharedMeasures.set(p.template.description, { measure: p.measure, createdAt: at, links: 1 });
     }
