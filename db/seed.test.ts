@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, asc, count, eq, sql } from 'drizzle-orm';
 import { addCalendarDays, addCalendarMonths, amsterdamDate, calendarDaysBetween, type IsoDate } from '@/lib/procedure/dates';
 import { HISTORY_ACTIONS } from '@/lib/complaints/history-actions';
+import { isLetterDoc, letterText, type LetterDoc } from '@/lib/mail/letter';
 import { HEARING_SKIP_GROUNDS, OPEN_STATUSES, type Status } from '@/lib/procedure/vocabulary';
 import { CLIENT_ACTOR, checkStep, nextStatus, STEPS, type Step, TRANSITIONS, type WorkflowFacts } from '@/lib/procedure/workflow';
 import type { Db } from './client';
@@ -34,6 +35,7 @@ let dataDir: string;
 let db: Db;
 let closeDb: () => Promise<void>;
 let seedDemoData: typeof import('./seed').seedDemoData;
+let loadReport: typeof import('./reports').loadReport;
 let logins: import('./seed').DemoLogin[] = [];
 
 async function tableCounts() {
@@ -68,6 +70,7 @@ beforeAll(async () => {
   const client = await import('./client');
   const { runMigrations } = await import('./migrate');
   ({ seedDemoData } = await import('./seed'));
+  ({ loadReport } = await import('./reports'));
   closeDb = client.closeDb;
   await runMigrations();
   db = await client.getDb();
@@ -184,7 +187,11 @@ describe('seedDemoData', () => {
       .where(eq(staff.userId, complaints.handlerId));
     expect(conflicts).toEqual([]);
     const subjects = await db.select({ n: count() }).from(complaintInvolved).where(eq(complaintInvolved.involvement, 'subject'));
-    const [named] = await db.select({ n: count() }).from(complaints).where(sql`${complaints.concernsStaffId} is not null`);
+    // Someone complained about: an adviser from the list, or as the client named them.
+    const [named] = await db
+      .select({ n: count() })
+      .from(complaints)
+      .where(sql`${complaints.concernsStaffId} is not null or ${complaints.concernsStaffText} is not null`);
     expect(subjects[0]?.n).toBe(named?.n);
   });
 
@@ -261,7 +268,20 @@ describe('seedDemoData', () => {
       for (const m of mine) if (m.status === 'sent') expect(m.sentAt!.getTime()).toBeLessThan(NOW.getTime());
     }
     const kinds = new Set(messages.map((m) => m.kind));
-    expect([...kinds].sort()).toEqual(['acknowledgement', 'escalation', 'extension', 'info_request', 'not_admissible', 'outcome', 'reopened', 'withdrawal']);
+    expect([...kinds].sort()).toEqual([
+      'acknowledgement',
+      'client_dissatisfied',
+      'escalation',
+      'extension',
+      'extension_staff',
+      'forward_request',
+      'hearing_invitation',
+      'info_request',
+      'not_admissible',
+      'outcome',
+      'reopened',
+      'withdrawal',
+    ]);
   });
 
   it('keeps a complaint about handler 3 open for the conflict-of-interest demo, and the database refuses her as its handler', async () => {
@@ -357,7 +377,7 @@ describe('seedDemoData', () => {
       }
       if (c.status !== 'resolved' && c.outcome) expect(c.outcome, label).not.toBe('resolved_to_satisfaction');
       for (const step of resolved) {
-        expect(Object.keys(step.details ?? {}).sort(), label).toEqual(['judgement', 'measures', 'outcome']);
+        expect(Object.keys(step.details ?? {}).sort(), label).toEqual(['judgement', 'measureStates', 'measures', 'outcome']);
         expect(Array.isArray(step.details!.measures), label).toBe(true);
       }
 
@@ -419,7 +439,7 @@ describe('seedDemoData', () => {
         case 'planned':
           expect(OPEN_STATUSES, label).toContain(c.status);
           expect(held, label).toHaveLength(0);
-          expect(Object.keys(planned[0]!.details ?? {}).sort(), label).toEqual(['on', 'participants']);
+          expect(Object.keys(planned[0]!.details ?? {}).sort(), label).toEqual(['medium', 'on', 'participants', 'place', 'time']);
           expect(planned[0]!.details!.on, label).toBe(c.hearingOn);
           expect(c.hearingOn! > TODAY, label).toBe(true);
           break;
@@ -537,10 +557,10 @@ describe('seedDemoData', () => {
       const entries = history.filter((h) => h.measureId === m.id);
       // Created first, at the moment the measure was recorded, by whoever recorded it; in time order; never after now.
       expect(entries[0], label).toMatchObject({ action: 'created', actorUserId: m.createdBy, at: m.createdAt });
-      expect(entries[0]!.details, label).toMatchObject({ description: m.description, owner: m.owner, dueOn: m.dueOn, status: 'planned' });
+      expect(entries[0]!.details, label).toMatchObject({ description: { to: m.description }, owner: { to: m.owner }, dueOn: { to: m.dueOn }, status: { to: 'planned' } });
       for (let i = 1; i < entries.length; i++) expect(entries[i]!.at.getTime(), label).toBeGreaterThanOrEqual(entries[i - 1]!.at.getTime());
       for (const e of entries) {
-        expect(['created', 'status_changed', 'linked'], label).toContain(e.action);
+        expect(['created', 'updated', 'status_changed', 'linked'], label).toContain(e.action);
         expect(e.at.getTime(), label).toBeLessThan(NOW.getTime());
         expect(people.find((p) => p.id === e.actorUserId), label).toBeDefined();
       }
@@ -638,6 +658,83 @@ describe('seedDemoData', () => {
     expect(escalated.length).toBeLessThanOrEqual(rows.length * 0.15);
     expect(rows.filter((c) => c.status === 'closed_by_party').length).toBeGreaterThanOrEqual(2);
     expect(rows.filter((c) => c.status === 'withdrawn').length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('has in its outbox exactly the letters the steps wrote, and sends none of them', async () => {
+    const history = await db.select().from(complaintHistory).orderBy(asc(complaintHistory.id));
+    const messages = await db.select().from(outbox).orderBy(asc(outbox.id));
+    // Which step writes which letter (lib/complaints/submit.ts and steps/*), as the history records the step.
+    const writtenBy: Record<string, string> = {
+      acknowledgement: 'acknowledged',
+      info_request: 'info_requested',
+      hearing_invitation: 'hearing_planned',
+      extension: 'extended',
+      extension_staff: 'extended',
+      outcome: 'resolved',
+      reopened: 'reopened',
+      not_admissible: 'not_admissible',
+      withdrawal: 'withdrawn',
+      escalation: 'escalated',
+      // The client's judgement on the status page: the handler is told (or the managers when there is none).
+      client_dissatisfied: 'satisfaction_given',
+      forward_request: 'forward_requested',
+    };
+    expect(messages.length).toBeGreaterThan(300);
+    for (const m of messages) {
+      const label = `${m.id} ${m.kind}`;
+      // Written in the transaction of its step: same complaint, same moment, the step that writes this kind of letter.
+      const step = history.find((h) => h.complaintId === m.complaintId && h.at.getTime() === m.createdAt.getTime() && h.action === writtenBy[m.kind]);
+      expect(step, label).toBeDefined();
+      // The structured letter the letter functions made, and the text is made from it (lib/mail/letter.ts).
+      expect(isLetterDoc(m.letter), label).toBe(true);
+      expect(letterText(m.letter as LetterDoc), label).toBe(m.bodyText);
+      // Nothing left to send: the demo never mails anyone (delivered, or the one bounce).
+      expect(['sent', 'failed'], label).toContain(m.status);
+      if (m.status === 'sent') expect(m.sentAt!.getTime(), label).toBeGreaterThanOrEqual(m.createdAt.getTime());
+    }
+    // Every step that writes a letter wrote one: as many letters of each kind as steps that write it (the staff letters
+    // of an extension come with the client's).
+    for (const [kind, action] of Object.entries(writtenBy)) {
+      // Letters to staff may go to several people (all managers when there is no handler; only when not satisfied).
+      if (kind === 'extension_staff' || kind === 'client_dissatisfied' || kind === 'forward_request') continue;
+      const steps = history.filter((h) => h.action === action);
+      expect(messages.filter((m) => m.kind === kind).length, kind).toBe(steps.length);
+    }
+    expect(messages.filter((m) => m.status === 'failed')).toHaveLength(1);
+  });
+
+  it('gives the management dashboard figures to show, this year and last', async () => {
+    for (const period of [
+      { from: addCalendarMonths(TODAY, -12), to: TODAY },
+      { from: `${Number(TODAY.slice(0, 4)) - 1}-01-01`, to: `${Number(TODAY.slice(0, 4)) - 1}-12-31` },
+    ]) {
+      const report = await loadReport(db, period, TODAY);
+      const label = `${period.from}..${period.to}`;
+      expect(report.volume.received, label).toBeGreaterThan(50);
+      expect(report.volume.buckets.filter((b) => b.total > 0).length, label).toBeGreaterThanOrEqual(10);
+      expect(report.volume.closedInPeriod, label).toBeGreaterThan(30);
+      expect(report.nature.byCategory.every((c) => c.count > 0), label).toBe(true);
+      expect(report.nature.byTeam.length, label).toBeGreaterThanOrEqual(3);
+      expect(report.nature.topParties.length, label).toBeGreaterThanOrEqual(3);
+      for (const key of ['upheld', 'partly_upheld', 'not_upheld', 'resolved_to_satisfaction'] as const) expect(report.outcomes.byOutcome[key], `${label} ${key}`).toBeGreaterThan(0);
+      expect(report.outcomes.escalated, label).toBeGreaterThan(0);
+      // Clients judged outcomes on their status page, satisfied and not, and some asked to forward.
+      expect(report.satisfaction.answered, label).toBeGreaterThan(5);
+      expect(report.satisfaction.satisfied, label).toBeGreaterThan(0);
+      expect(report.satisfaction.satisfied, label).toBeLessThan(report.satisfaction.answered);
+      expect(report.satisfaction.forwardRequested, label).toBeGreaterThan(0);
+      expect(report.timeliness.acknowledgement.judged, label).toBeGreaterThan(30);
+      expect(report.timeliness.acknowledgement.late, label).toBeGreaterThan(0);
+      expect(report.timeliness.resolution.late, label).toBeGreaterThan(0);
+      expect(report.timeliness.extensions.extended, label).toBeGreaterThan(0);
+      expect(report.timeliness.daysToOutcome.median, label).not.toBeNull();
+    }
+    const now = await loadReport(db, { from: addCalendarMonths(TODAY, -3), to: TODAY }, TODAY);
+    expect(now.volume.openNow).toBeGreaterThan(10);
+    expect(now.timeliness.overdueNow.acknowledgement + now.timeliness.overdueNow.resolution).toBeGreaterThan(0);
+    expect(Object.values(now.measures.byStatus).every((n) => n > 0)).toBe(true);
+    expect(now.measures.overdue).toBeGreaterThan(0);
+    expect(now.measures.effect.length).toBeGreaterThan(0);
   });
 
   it('keeps the history append-only', async () => {

@@ -1,60 +1,51 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { TZDate } from '@date-fns/tz';
-import { eq, sql } from 'drizzle-orm';
-import { statusPath } from '@/lib/complaints/links';
-import { formatReference } from '@/lib/complaints/reference';
-import { acknowledgementMessage } from '@/lib/mail/acknowledgement';
-import { extensionNotice, infoRequestLetter, type Letter, notAdmissibleNotice, outcomeLetter, reopenNotice, withdrawalConfirmation } from '@/lib/mail/letters';
-import { type Contact as LetterContact, recipientFor } from '@/lib/mail/recipient';
-import { appUrl } from '@/lib/server/env';
-import type { HistoryAction } from '@/lib/complaints/history-actions';
-import { addCalendarDays, addCalendarMonths, amsterdamDate, type IsoDate } from '@/lib/procedure/dates';
-import { acknowledgementDue, checkIncidentAge, notAdmissibleNoticeDue, resolutionDue } from '@/lib/procedure/deadlines';
-import { isWorkingDay } from '@/lib/procedure/holidays';
-import { DEFAULT_PRESET, DEFAULT_TERMS, PROCEDURE_TIME_ZONE, type ProcedureTerms } from '@/lib/procedure/terms';
-import { reactionDeadline } from '@/lib/procedure/satisfaction';
+import { and, desc, eq, sql } from 'drizzle-orm';
+import { RuleViolation } from '@/lib/actions/pipeline';
+import type { Actor } from '@/lib/auth/actor';
 import { hashPassword } from '@/lib/auth/passwords';
+import { registerComplaint } from '@/lib/complaints/register';
+import { addInvolved, assign as assignStep } from '@/lib/complaints/steps/assignment';
+import { declareNotAdmissible, extend as extendStep, reopen as reopenStep } from '@/lib/complaints/steps/decision';
+import type { StepResult } from '@/lib/complaints/steps/define';
+import { planHearing, recordAnswer, recordHearing, requestInfo, sendCopy as sendCopyStep, skipHearing } from '@/lib/complaints/steps/inquiry';
+import { acknowledge, withdraw as withdrawStep } from '@/lib/complaints/steps/intake';
+import { escalate as escalateStep, recordPartyResponse as recordPartyResponseStep, resolve as resolveStep } from '@/lib/complaints/steps/resolution';
+import { judgeOutcome as judgeOutcomeStep, requestForward as requestForwardStep } from '@/lib/complaints/steps/satisfaction';
+import { submitComplaint } from '@/lib/complaints/submit';
+import { changeMeasureStatus, updateMeasureDetails } from '@/lib/measures/commands';
 import { DEFAULT_ORGANISATION } from '@/lib/organisation';
-import type {
-  Channel,
-  ClientContractingPartyChoice,
-  ContractingPartyType,
-  HearingSkipGround,
-  Locale,
-  MeasureStatus,
-  NotAdmissibleGround,
-  Outcome,
-  Role,
-  Status,
-} from '@/lib/procedure/vocabulary';
-import { checkAssignment, checkExtension, checkStep, nextStatus, type Step, TRANSITIONS, type StaffActor, type WorkflowFacts } from '@/lib/procedure/workflow';
-import { hashToken, statusTokenFor } from '@/lib/server/tokens';
+import { addCalendarDays, addCalendarMonths, amsterdamDate, type IsoDate } from '@/lib/procedure/dates';
+import { acknowledgementDue, resolutionDue } from '@/lib/procedure/deadlines';
+import { isWorkingDay } from '@/lib/procedure/holidays';
+import { reactionDeadline } from '@/lib/procedure/satisfaction';
+import { DEFAULT_PRESET, DEFAULT_TERMS, PROCEDURE_TIME_ZONE, type ProcedureTerms } from '@/lib/procedure/terms';
+import type { Channel, ClientContractingPartyChoice, ContractingPartyType, HearingSkipGround, Locale, NotAdmissibleGround, Outcome, Role, Status } from '@/lib/procedure/vocabulary';
+import { checkExtension } from '@/lib/procedure/workflow';
+import { statusTokenFor } from '@/lib/server/tokens';
 import type { Db, Tx } from './client';
-import { insertComplaint, insertInvolved, nextReferenceNumber, type NewOutboxMessage } from './complaints';
+import { categories, complaintMeasures, complaints, measures, organisationSettings, outbox, procedureSettings, users } from './schema';
 import {
-  categories,
-  complaintHistory,
-  complaintMeasures,
-  complaints,
-  contractingParties,
-  informationRequests,
-  measureHistory,
-  measures,
-  organisationSettings,
-  outbox,
-  procedureSettings,
-  staff,
-  users,
-} from './schema';
+  insertCategory,
+  insertParty,
+  insertProcedureSettings,
+  insertStaff,
+  insertUser,
+  saveOrganisation,
+  updateStaffActive,
+  updateUserActive,
+} from './settings';
 
 /**
- * Demo data for a fresh database: reference data (categories, users, advisers, contracting parties, procedure terms)
- * and ~170 complaints over the past 18 months (a small organisation: a few to ~15 a month), each with a history and
- * outbox that fit its status. Every step in a history passes the workflow's guards (lib/procedure/workflow.ts) and the
- * complaint row carries the procedure facts that go with it (outcome, ground, extensions, copy, hearing), with
- * information requests and the measures register (with each measure's history). Deterministic for a given `now`
- * (seeded PRNG; only idempotency keys and status tokens are random). Does nothing when the database already has
- * categories.
+ * Demo data for a fresh database: reference data (categories, users, advisers, contracting parties, procedure terms,
+ * through the settings' writes in ./settings.ts) and ~170 complaints over the past 18 months (a small organisation: a
+ * few to ~15 a month). This file only tells the demo's story: which complaints come in, how and when, and which steps
+ * each one goes through on which day. Every complaint is then submitted or registered, and every step taken, by the
+ * real server actions (lib/complaints/submit.ts, register.ts, steps/*, lib/measures/commands.ts) as its user at its
+ * moment (`runIn`, lib/actions/pipeline.ts): the transition table, the guards, the history, the information requests,
+ * the measures register and the letters in the outbox are exactly what the application writes. Nothing is sent: the
+ * outbox rows are marked as delivered at the end (deliverDemoOutbox). Deterministic for a given `now` (seeded PRNG;
+ * only idempotency keys, and so the status links, are random). Does nothing when the database already has categories.
  *
  * The story the management dashboard tells with it:
  * - complaints about communication rise in the months before a measure about answering e-mails and calls is done
@@ -67,8 +58,6 @@ import {
  *   have no category: "did it help?" compares only measures meant to reduce a kind of complaint.
  */
 
-/** The secret the demo complaints' status tokens are derived with; the tokens themselves are never kept. */
-const DEMO_TOKEN_SECRET = 'demo-seed';
 const PRNG_SEED = 0x4b4c_2026;
 const MINUTE = 60_000;
 
@@ -654,24 +643,10 @@ function daysBetween(from: IsoDate, to: IsoDate): number {
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// A complaint's steps
+// A complaint's moments
 
-type HistoryEvent = {
-  action: HistoryAction;
-  at: Date;
-  actorUserId?: number;
-  actorLabel?: 'client' | 'system';
-  fromStatus?: Status;
-  toStatus?: Status;
-  reason?: string;
-  details?: Record<string, unknown>;
-};
-
-/** Builds a complaint's steps in time order; staff steps fall on working days during office hours. */
+/** Picks the moments of a complaint's steps in time order; staff steps fall on working days during office hours. */
 class Timeline {
-  readonly events: HistoryEvent[] = [];
-  readonly messages: NewOutboxMessage[] = [];
-  status: Status = 'received';
   private last: Date;
   private lastDay = 0;
 
@@ -692,6 +667,10 @@ class Timeline {
 
   get room(): number {
     return this.capDay - this.lastDay;
+  }
+
+  get lastAt(): Date {
+    return this.last;
   }
 
   /** A staff step `minGap..maxGap` days after the previous one, on a working day if possible, not after `maxDay`. */
@@ -726,21 +705,9 @@ class Timeline {
     }
   }
 
-  /** A client's step (any day, waking hours). */
-  clientAt(minGap: number, maxGap: number): Date {
-    const day = Math.min(this.lastDay + this.rnd.int(minGap, maxGap), Math.max(this.lastDay, this.capDay));
-    return this.moment(day, this.rnd.int(7, 22), this.rnd.int(0, 59));
-  }
-
-  /** Minutes after the previous step (the outbox worker, for instance). */
+  /** Minutes after the previous step. */
   minutesLater(min: number, max: number): Date {
     return this.advanceTo(new Date(this.last.getTime() + this.rnd.int(min, max) * MINUTE));
-  }
-
-  private moment(day: number, hour: number, minute: number): Date {
-    let at = instantAt(addCalendarDays(this.received, day), hour, minute);
-    if (at.getTime() <= this.last.getTime()) at = new Date(this.last.getTime() + this.rnd.int(4, 55) * MINUTE);
-    return this.advanceTo(at);
   }
 
   private advanceTo(at: Date): Date {
@@ -750,56 +717,6 @@ class Timeline {
     this.last = moment;
     this.lastDay = Math.max(this.lastDay, daysBetween(this.received, amsterdamDate(moment)));
     return moment;
-  }
-
-  add(event: HistoryEvent): void {
-    if (event.toStatus) {
-      this.events.push({ ...event, fromStatus: event.fromStatus ?? (this.events.length ? this.status : undefined) });
-      this.status = event.toStatus;
-    } else {
-      this.events.push(event);
-    }
-  }
-
-  /** A status change from the current status. */
-  move(action: HistoryAction, at: Date, to: Status, extra: Omit<HistoryEvent, 'action' | 'at' | 'fromStatus' | 'toStatus'> = {}): void {
-    this.events.push({ action, at, fromStatus: this.status, toStatus: to, ...extra });
-    this.status = to;
-  }
-
-  get lastAt(): Date {
-    return this.last;
-  }
-}
-
-// ---------------------------------------------------------------------------------------------------------------
-// Letters and mails
-
-type Contact = LetterContact & { locale: Locale };
-
-const SIGNATURE = { nl: 'Met vriendelijke groet,\nKlachtloket Bijstand naar Werk', en: 'Kind regards,\nComplaints desk Bijstand naar Werk' };
-
-
-/** What a demo letter says and where it goes. */
-type MessageContent = Pick<NewOutboxMessage, 'medium' | 'recipient' | 'subject' | 'bodyText'>;
-
-type MessageState = { status: 'sent'; sentAt: Date } | { status: 'pending' } | { status: 'failed'; error: string };
-
-function outboxRow(
-  complaintId: number,
-  kind: string,
-  createdAt: Date,
-  content: { medium: 'email' | 'post'; recipient: string; subject: string; bodyText: string },
-  state: MessageState,
-): NewOutboxMessage {
-  const base = { complaintId, kind, ...content, createdAt, nextAttemptAt: createdAt };
-  switch (state.status) {
-    case 'sent':
-      return { ...base, status: 'sent', attempts: 1, sentAt: state.sentAt, providerId: content.medium === 'email' ? `demo-${randomUUID()}` : null };
-    case 'pending':
-      return { ...base, status: 'pending', attempts: 0 };
-    case 'failed':
-      return { ...base, status: 'failed', attempts: 5, lastError: state.error };
   }
 }
 
@@ -975,10 +892,25 @@ function allPlans(rnd: Random, today: IsoDate): Plan[] {
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// Seeding
+// Replaying the story through the real steps
+
+/**
+ * One thing that happens in the demo's past, at its moment: a complaint coming in, a step on its file, a change in the
+ * measures register. Every complaint's happenings are planned first; then all of them run in time order, each through
+ * the real server action (`runIn`, lib/actions/pipeline.ts) as its user and at its moment.
+ */
+type Happening = { at: Date; run: (tx: Tx) => Promise<void> };
+
+/** A complaint or measure as the replay knows it once it exists: its id and the version its next step expects. */
+type Ref = { id: number; version: number; reference: string };
+const newRef = (): Ref => ({ id: 0, version: 0, reference: '' });
+
+type StepAction = { runIn: (tx: Tx, raw: unknown, ctx: { now: Date; actor: Actor }) => Promise<StepResult> };
+type MeasureAction = { runIn: (tx: Tx, raw: unknown, ctx: { now: Date; actor: Actor }) => Promise<unknown> };
+type Input = Record<string, unknown>;
 
 type Ids = {
-  admin: number;
+  actors: ReadonlyMap<number, Actor>;
   manager: number;
   handlers: readonly { id: number; name: string }[];
   /** user id → staff id for users who are also advisers */
@@ -988,57 +920,66 @@ type Ids = {
   categories: ReadonlyMap<CategoryCode, number>;
   /** How many complaints still waiting for their acknowledgement each handler has been given (spread evenly). */
   waitingPerHandler: Map<number, number>;
-  /** Organisation-wide measures recorded so far, by description: later complaints about the same thing may be linked to them. */
-  sharedMeasures: Map<string, { id: number; createdAt: Date; links: number }>;
-  /** Every measure's history so far (created, linked, status changes), written once all complaints are in. */
-  measureEvents: Map<number, MeasureEvent[]>;
+  /** Organisation-wide measures planned so far, by description: later complaints about the same thing may be linked to them. */
+  sharedMeasures: Map<string, { measure: Ref; createdAt: Date; links: number }>;
+  /** Acknowledgements whose mail bounced: marked failed once everything has run. */
+  bounced: Ref[];
 };
 
-type MeasureEvent = { at: Date; actorUserId: number; action: 'created' | 'status_changed' | 'linked'; reason?: string; details: Record<string, unknown> };
+function actorOf(ids: Ids, userId: number): Actor {
+  const actor = ids.actors.get(userId);
+  if (!actor) throw new Error(`demo seed: no user ${userId}`);
+  return actor;
+}
 
-async function seedReferenceData(tx: Tx, now: Date, logins: DemoLogin[]): Promise<Ids> {
+/** A refusal from a real step is a bug in the demo's story: say which complaint and step. */
+async function replayed<T>(what: string, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    const detail = error instanceof RuleViolation ? JSON.stringify(error.fieldErrors) : error instanceof Error ? error.message : String(error);
+    throw new Error(`demo seed: ${what} refused: ${detail}`, { cause: error });
+  }
+}
+
+/** The users, advisers, contracting parties, categories and settings, through the settings' own writes (db/settings.ts). */
+async function seedReferenceData(tx: Tx, now: Date, logins: DemoLogin[]): Promise<Ids & { inactiveStaff: number[] }> {
   const setupAt = instantAt(addCalendarMonths(amsterdamDate(now), -15), 10, 0);
 
-  const categoryRows = await tx.insert(categories).values(CATEGORY_ROWS.map((c) => ({ ...c }))).returning({ id: categories.id, code: categories.code });
+  const categoryIds = new Map<CategoryCode, number>();
+  for (const c of CATEGORY_ROWS) categoryIds.set(c.code, await insertCategory(tx, { ...c }));
   for (const u of [...USER_ROWS, FORMER_USER]) logins.push({ email: u.email, name: u.name, role: u.role, password: demoPassword(), active: u !== FORMER_USER });
   const hashes = await Promise.all(logins.map((login) => hashPassword(login.password)));
-  const userRows = await tx
-    .insert(users)
-    .values(logins.map((u, i) => ({ email: u.email, name: u.name, role: u.role, passwordHash: hashes[i]!, active: u.active, createdAt: setupAt })))
-    .returning({ id: users.id, email: users.email, name: users.name });
-  await tx.insert(organisationSettings).values({ ...DEFAULT_ORGANISATION, updatedAt: setupAt });
-  const userByKey = new Map(USER_ROWS.map((u) => [u.key, userRows.find((r) => r.email === u.email)!]));
-  const userId = (key: (typeof USER_ROWS)[number]['key']) => {
-    const row = userByKey.get(key);
-    if (!row) throw new Error(`seed user ${key} missing`);
-    return row;
-  };
+  const actors = new Map<number, Actor>();
+  const userIds = new Map<string, number>();
+  for (const [i, login] of logins.entries()) {
+    const id = await insertUser(tx, { email: login.email, name: login.name, role: login.role, passwordHash: hashes[i]!, mustChangePassword: false, createdAt: setupAt });
+    if (!login.active) await updateUserActive(tx, id, false);
+    userIds.set(login.email, id);
+    actors.set(id, { id, name: login.name, email: login.email, role: login.role, mustChangePassword: false });
+  }
+  const userId = (key: (typeof USER_ROWS)[number]['key']) => userIds.get(USER_ROWS.find((u) => u.key === key)!.email)!;
+  await saveOrganisation(tx, DEFAULT_ORGANISATION, userId('admin'), setupAt);
+  await insertProcedureSettings(tx, { preset: DEFAULT_PRESET, terms: DEFAULT_TERMS, changedBy: userId('admin'), createdAt: setupAt });
 
-  const staffRows = await tx
-    .insert(staff)
-    .values(STAFF_ROWS.map((s) => ({ name: s.name, team: s.team, userId: s.user ? userId(s.user).id : null, active: s.active })))
-    .returning({ id: staff.id, name: staff.name, userId: staff.userId });
-  const partyRows = await tx
-    .insert(contractingParties)
-    .values(PARTY_ROWS.map((p) => ({ type: p.type, name: p.name, contactEmail: p.contactEmail })))
-    .returning({ id: contractingParties.id, name: contractingParties.name });
-
-  await tx.insert(procedureSettings).values({ preset: DEFAULT_PRESET, terms: DEFAULT_TERMS, changedBy: userId('admin').id, createdAt: setupAt });
+  // Every adviser was at work when the complaints about them came in; the one who left is deactivated at the end.
+  const staffRows = [];
+  for (const s of STAFF_ROWS) staffRows.push({ ...s, id: await insertStaff(tx, { name: s.name, team: s.team, userId: s.user ? userId(s.user) : null }) });
+  const parties = [];
+  for (const p of PARTY_ROWS) parties.push({ ...p, id: await insertParty(tx, { type: p.type, name: p.name, contactEmail: p.contactEmail }) });
 
   return {
-    admin: userId('admin').id,
-    manager: userId('manager').id,
-    handlers: (['handler1', 'handler2', 'handler3'] as const).map((k) => userId(k)),
-    staffOfUser: new Map(staffRows.filter((s) => s.userId !== null).map((s) => [s.userId!, s.id])),
-    staff: STAFF_ROWS.map((s) => {
-      const row = staffRows.find((r) => r.name === s.name)!;
-      return { id: row.id, name: s.name, team: s.team, city: s.city, active: s.active };
-    }),
-    parties: PARTY_ROWS.map((p) => ({ ...p, id: partyRows.find((r) => r.name === p.name)!.id })),
-    categories: new Map(categoryRows.map((c) => [c.code as CategoryCode, c.id])),
+    actors,
+    manager: userId('manager'),
+    handlers: (['handler1', 'handler2', 'handler3'] as const).map((k) => ({ id: userId(k), name: USER_ROWS.find((u) => u.key === k)!.name })),
+    staffOfUser: new Map(staffRows.filter((s) => s.user).map((s) => [userId(s.user!), s.id])),
+    staff: staffRows.map(({ id, name, team, city, active }) => ({ id, name, team, city, active })),
+    parties,
+    categories: categoryIds,
     waitingPerHandler: new Map(),
     sharedMeasures: new Map(),
-    measureEvents: new Map(),
+    bounced: [],
+    inactiveStaff: staffRows.filter((s) => !s.active).map((s) => s.id),
   };
 }
 
@@ -1079,12 +1020,11 @@ function makeContact(rnd: Random, channel: Channel, locale: Locale, needsEmail: 
   const phone = channel === 'phone' || rnd.chance(0.35) ? `06-${rnd.int(10_000_000, 99_999_999)}` : null;
   return {
     name,
-    email: hasEmail ? `${emailLocalPart(name)}@${rnd.pick(EMAIL_DOMAINS)}` : null,
-    street: hasAddress ? `${rnd.pick(STREETS)} ${rnd.int(1, 180)}${rnd.chance(0.15) ? rnd.pick(['a', 'b', '-2']) : ''}` : null,
-    postcode: hasAddress ? postcode : null,
-    city: hasAddress ? place.city : null,
-    phone,
-    locale,
+    email: hasEmail ? `${emailLocalPart(name)}@${rnd.pick(EMAIL_DOMAINS)}` : '',
+    street: hasAddress ? `${rnd.pick(STREETS)} ${rnd.int(1, 180)}${rnd.chance(0.15) ? rnd.pick(['a', 'b', '-2']) : ''}` : '',
+    postcode: hasAddress ? postcode : '',
+    city: hasAddress ? place.city : '',
+    phone: phone ?? '',
   };
 }
 
@@ -1118,13 +1058,63 @@ export async function seedDemoData(db: Db, now = new Date()): Promise<{ seeded: 
     const plans = allPlans(rnd, amsterdamDate(now));
     const drafts = plans.map((plan) => draftDates(rnd, plan, now)).sort((a, b) => a.t0.getTime() - b.t0.getTime());
 
-    for (const draft of drafts) await seedComplaint(tx, rnd, ids, draft, now);
-    await writeMeasureHistory(tx, ids);
+    const happenings: Happening[] = [];
+    for (const draft of drafts) planComplaint(rnd, ids, draft, now, happenings);
+    // In time order, as the application saw them (a stable sort keeps each complaint's own order).
+    happenings.sort((a, b) => a.at.getTime() - b.at.getTime());
+    for (const happening of happenings) await happening.run(tx);
+
+    for (const id of ids.inactiveStaff) await updateStaffActive(tx, id, false);
+    await deliverDemoOutbox(tx, ids.bounced, now);
     return { seeded: true, logins };
   });
 }
 
-async function seedComplaint(tx: Tx, rnd: Random, ids: Ids, draft: Draft, now: Date): Promise<void> {
+/**
+ * The outbox worker's part, without sending anything: every letter the steps wrote counts as sent a few minutes after
+ * it was written (a letter on paper: printed the next day), except the acknowledgements that bounced.
+ */
+async function deliverDemoOutbox(tx: Tx, bounced: readonly Ref[], now: Date): Promise<void> {
+  const before = new Date(now.getTime() - MINUTE);
+  await tx.execute(sql`
+    update ${outbox} set status = 'sent', attempts = 1,
+      sent_at = greatest(created_at, least(${before}::timestamptz,
+        created_at + case when medium = 'email' then (1 + id % 4) * interval '1 minute' else (16 + id % 14) * interval '1 hour' end)),
+      provider_id = case when medium = 'email' then 'demo-' || id else null end
+    where status = 'pending'`);
+  for (const ref of bounced) {
+    await tx
+      .update(outbox)
+      .set({ status: 'failed', attempts: 5, sentAt: null, providerId: null, lastError: '550 5.1.1 Recipient address rejected: mailbox unavailable' })
+      .where(and(eq(outbox.complaintId, ref.id), eq(outbox.kind, 'acknowledgement')));
+  }
+}
+
+/** The newest measure with this description that the complaint is linked to: the one its resolution just recorded. */
+async function measureRecordedFor(tx: Tx, complaintId: number, description: string): Promise<number> {
+  const [row] = await tx
+    .select({ id: measures.id })
+    .from(measures)
+    .innerJoin(complaintMeasures, eq(complaintMeasures.measureId, measures.id))
+    .where(and(eq(complaintMeasures.complaintId, complaintId), eq(measures.description, description)))
+    .orderBy(desc(measures.id))
+    .limit(1);
+  if (!row) throw new Error(`demo seed: measure "${description}" was not recorded`);
+  return row.id;
+}
+
+async function measureVersion(tx: Tx, id: number): Promise<number> {
+  const [row] = await tx.select({ version: measures.version }).from(measures).where(eq(measures.id, id));
+  return row!.version;
+}
+
+async function complaintRef(tx: Tx, reference: string, ref: Ref): Promise<void> {
+  const [row] = await tx.select({ id: complaints.id, version: complaints.version }).from(complaints).where(eq(complaints.reference, reference));
+  Object.assign(ref, { id: row!.id, version: row!.version, reference });
+}
+
+/** Plans one complaint: who complains about what, and each step of its story with its moment, user and input. */
+function planComplaint(rnd: Random, ids: Ids, draft: Draft, now: Date, happenings: Happening[]): void {
   const { plan, channel, receivedOn, t0 } = draft;
   const today = amsterdamDate(now);
   const age = daysBetween(receivedOn, today);
@@ -1150,6 +1140,8 @@ async function seedComplaint(tx: Tx, rnd: Random, ids: Ids, draft: Draft, now: D
     : null;
   const concernsText = !concerns && template.aboutAdviser && rnd.chance(0.5) ? rnd.pick(CONCERNS_STAFF_TEXTS[locale]) : null;
   const colleagues = concerns ? ids.staff.filter((s) => s.active && s.id !== concerns.id && s.team === concerns.team) : [];
+  /** Someone complained about is recorded (an adviser from the list, or as the client named them): they get a copy. */
+  const hasSubject = concerns !== null || concernsText !== null;
   const otherInvolved = colleagues.length > 0 && rnd.chance(0.15) ? rnd.pick(colleagues) : null;
   const involvedStaffIds = new Set([concerns?.id, otherInvolved?.id].filter((id): id is number => id !== undefined));
   const freeHandlers = ids.handlers.filter((h) => {
@@ -1174,7 +1166,6 @@ async function seedComplaint(tx: Tx, rnd: Random, ids: Ids, draft: Draft, now: D
   } else {
     incidentDate = addCalendarDays(receivedOn, -rnd.int(channel === 'online' ? 0 : 1, 110));
   }
-  const incidentCheck = checkIncidentAge(receivedOn, incidentOngoing ? { ongoing: true } : { ongoing: false, date: incidentDate! }, terms);
 
   const adviserPhrase = concerns ? concerns.name : (concernsText ?? (locale === 'nl' ? 'mijn adviseur' : 'my adviser'));
   const partyPhrase = partyName ?? (locale === 'nl' ? 'de opdrachtgever' : 'the contracting party');
@@ -1193,90 +1184,72 @@ async function seedComplaint(tx: Tx, rnd: Random, ids: Ids, draft: Draft, now: D
   if (plan.status === 'received' && handler) ids.waitingPerHandler.set(handler.id, (ids.waitingPerHandler.get(handler.id) ?? 0) + 1);
   const registeredBy = channel === 'online' ? null : (handler && rnd.chance(0.6) ? handler : rnd.pick(freeHandlers));
 
-  // Reference and token.
-  const year = Number(receivedOn.slice(0, 4));
-  const reference = formatReference(year, await nextReferenceNumber(tx, year));
-  const tokenKey = randomUUID();
-  const statusToken = statusTokenFor(tokenKey, DEMO_TOKEN_SECRET);
-  const statusTokenHash = hashToken(statusToken);
-
-  // Steps. Each staff step goes through the workflow's guards (lib/procedure/workflow.ts), as the server actions do,
-  // so the demo history is one the application could have produced.
-  const tl = new Timeline(rnd, receivedOn, t0, Math.max(0, age - 1), now);
-  const ackContact: Contact = { ...contact };
-  const mediumOf = recipientFor(ackContact).medium;
-  const due = resolutionDue(receivedOn, terms);
-  const messages: { kind: string; at: Date; content: MessageContent; state: MessageState }[] = [];
-  const infoRequests: Omit<typeof informationRequests.$inferInsert, 'complaintId'>[] = [];
-  const newMeasures: { template: MeasureTemplate; at: Date }[] = [];
-
-  // The procedure facts on the complaint row, kept up to date step by step.
-  const facts: WorkflowFacts = {
-    status: 'received',
-    handlerId: null,
-    involvedUserIds: [...involvedStaffIds].flatMap((staffId) => [...ids.staffOfUser].filter(([, s]) => s === staffId).map(([userId]) => userId)),
-    hasSubject: concerns !== null,
-    copySent: false,
-    hearingState: null,
-    outcome: null,
+  // The complaint comes in: the form as the client filled it in, or as staff typed it in (lib/complaints/submit.ts,
+  // register.ts). The incident in the past is as the client gave it, the one-year rule is the intake's to apply.
+  const file = newRef();
+  const facts = {
+    name: contact.name,
+    email: contact.email,
+    street: contact.street,
+    postcode: contact.postcode,
+    city: contact.city,
+    phone: contact.phone,
+    category: template.category,
+    staffId: concerns ? String(concerns.id) : '',
+    staffOther: concernsText ?? '',
+    description,
+    incidentWhen: incidentOngoing ? 'ongoing' : 'date',
+    incidentDate: incidentOngoing ? '' : incidentDate!,
+    desiredOutcome: desiredOutcome ?? '',
+    partyChoice,
+    partyName: partyName ?? '',
+    idempotencyKey: randomUUID(),
+    locale,
   };
-  let copySentOn: IsoDate | null = null;
-  let hearingOn: IsoDate | null = null;
-  let extensionCount = 0;
+  happenings.push({
+    at: t0,
+    run: (tx) =>
+      replayed(`the ${channel} complaint of ${receivedOn}`, async () => {
+        const { reference } =
+          channel === 'online'
+            ? await submitComplaint.runIn(tx, { ...facts, consent: true }, { now: t0, actor: null })
+            : await registerComplaint.runIn(tx, { ...facts, channel, receivedOn, informed: true }, { now: t0, actor: actorOf(ids, registeredBy!.id) });
+        await complaintRef(tx, reference, file);
+      }),
+  });
+  if (plan.ackFailed) ids.bounced.push(file);
+
+  /** A step on the file, through its real server action, as this user at this moment. */
+  const step = (name: string, action: StepAction, at: Date, by: number, input: Input | (() => Input) = {}) =>
+    happenings.push({
+      at,
+      run: (tx) =>
+        replayed(`${file.reference} ${name}`, async () => {
+          const values = typeof input === 'function' ? input() : input;
+          const result = await action.runIn(tx, { complaintId: file.id, version: file.version, ...values }, { now: at, actor: actorOf(ids, by) });
+          file.version = result.version;
+        }),
+    });
+
+  const tl = new Timeline(rnd, receivedOn, t0, Math.max(0, age - 1), now);
+  const due = resolutionDue(receivedOn, terms);
   let newDue: IsoDate | null = null;
   /** The due date the last extension replaced. */
   let replacedDue: IsoDate | null = null;
-  let notAdmissibleGround: NotAdmissibleGround | null = null;
+  let extensionCount = 0;
 
   const story = storyWindow(today);
   const duringStory = (on: IsoDate) => on >= story.from && on <= story.to;
-  const asHandler: StaffActor = { id: handler?.id ?? 0, role: 'handler' };
-  const asManager: StaffActor = { id: ids.manager, role: 'manager' };
-  /** A step as the server action takes it: refused steps are a bug in the seed. */
-  const step = (name: Step, at: Date, actor: StaffActor, extra: { reason?: string; details: Record<string, unknown> }) => {
-    const refusal = checkStep(name, { ...facts, status: tl.status }, actor);
-    if (refusal) throw new Error(`demo seed: ${reference} cannot ${name} from ${tl.status}: ${refusal}`);
-    tl.move(TRANSITIONS[name].history as HistoryAction, at, nextStatus(name, tl.status), { actorUserId: actor.id, ...extra });
-    facts.status = tl.status;
-    return extra.details;
-  };
-
-  tl.add({
-    action: channel === 'online' ? 'received' : 'registered',
-    at: t0,
-    ...(channel === 'online' ? { actorLabel: 'client' as const } : { actorUserId: registeredBy!.id }),
-    toStatus: 'received',
-    details: { channel, ...(incidentCheck.olderThanLimit ? { incidentOlderThanLimit: true, earliestHandled: incidentCheck.earliestHandled } : {}) },
-  });
-
-  // The same acknowledgement a real submission gets (lib/mail/acknowledgement.ts).
-  const ack = acknowledgementMessage({
-    locale: contact.locale,
-    name: contact.name,
-    reference,
-    receivedOn,
-    terms,
-    statusUrl: appUrl() + statusPath(statusToken, contact.locale),
-    olderThanLimit: incidentCheck.olderThanLimit,
-  });
-  const ackContent = { ...recipientFor(ackContact), subject: ack.subject, bodyText: ack.text };
 
   const assign = () => {
-    const refusal = checkAssignment({ id: handler!.id, role: 'handler', active: true }, facts);
-    if (refusal) throw new Error(`demo seed: ${reference} cannot be assigned to ${handler!.name}: ${refusal}`);
-    step('assign', tl.staffAt(0, 2), asManager, { details: { handlerId: handler!.id, handlerName: handler!.name } });
-    facts.handlerId = handler!.id;
+    step('assign', assignStep, tl.staffAt(0, 2), ids.manager, { handlerId: handler!.id });
+    // Someone else involved (a colleague who was there), recorded by the handler.
+    if (otherInvolved) step('addInvolved', addInvolved, tl.minutesLater(5, 40), handler!.id, { staffId: String(otherInvolved.id), name: '', involvement: 'other' });
   };
 
   if (channel === 'online') {
-    // Acknowledged on submission by the system, as lib/complaints/submit.ts does: the mail leaves within minutes (or
-    // bounced); a letter to a postal address is printed by staff on a working day.
-    tl.move('acknowledged', t0, 'acknowledged', { actorLabel: 'system', details: { medium: mediumOf } });
-    facts.status = tl.status;
+    // Acknowledged on submission by the system (lib/complaints/submit.ts).
     if (handler) assign();
-    const sentAt = new Date(Math.min(now.getTime() - MINUTE, t0.getTime() + (mediumOf === 'email' ? rnd.int(1, 4) : rnd.int(16, 30) * 60) * MINUTE));
-    const state: MessageState = plan.ackFailed ? { status: 'failed', error: '550 5.1.1 Recipient address rejected: mailbox unavailable' } : { status: 'sent', sentAt };
-    messages.push({ kind: 'acknowledgement', at: t0, content: ackContent, state });
   } else if (plan.status === 'received') {
     // Registered by staff and waiting for the handler's acknowledgement: nothing in the outbox yet.
     if (handler) assign();
@@ -1286,53 +1259,37 @@ async function seedComplaint(tx: Tx, rnd: Random, ids: Ids, draft: Draft, now: D
     const ackDueDay = daysBetween(receivedOn, ackDue);
     // Usually within a few days; a late one (the summer) some days after its due date.
     const lateDay = plan.lateAck ? rnd.int(ackDueDay + 1, ackDueDay + 8) : 0;
-    const sentAt = plan.lateAck ? tl.staffAt(lateDay - tl.day, lateDay - tl.day) : tl.staffAt(0, 3, ackDueDay - 1);
-    step('acknowledge', sentAt, asHandler, { details: { medium: mediumOf, late: amsterdamDate(sentAt) > ackDue } });
-    messages.push({ kind: 'acknowledgement', at: sentAt, content: ackContent, state: { status: 'sent', sentAt } });
+    const at = plan.lateAck ? tl.staffAt(lateDay - tl.day, lateDay - tl.day) : tl.staffAt(0, 3, ackDueDay - 1);
+    step('acknowledge', acknowledge, at, handler!.id);
   }
 
-  const send = (kind: string, at: Date, content: MessageContent) =>
-    messages.push({ kind, at, content, state: { status: 'sent', sentAt: new Date(at.getTime() + rnd.int(1, 5) * MINUTE) } });
-  /** The same letters the server actions send (lib/mail/letters.ts), to the client. */
-  const letterBase = { locale, name: contact.name, reference, organisation: DEFAULT_ORGANISATION };
-  const toClient = (l: Letter) => ({ ...recipientFor(ackContact), subject: l.subject, bodyText: l.text });
-  const partyRef = party ? { name: party.name, type: party.type } : null;
+  const handlerId = handler?.id ?? 0;
 
   /** A copy of the complaint to the adviser it is about (Awb 9:9); only when someone complained about is recorded. */
   const sendCopy = () => {
     const at = tl.staffAt(1, 4);
-    copySentOn = amsterdamDate(at);
-    step('sendCopy', at, asHandler, { details: { staffId: concerns!.id, recipient: concerns!.name, sentOn: copySentOn, via: 'email' } });
-    facts.copySent = true;
+    step('sendCopy', sendCopyStep, at, handlerId, { sentOn: amsterdamDate(at), via: 'email' });
   };
 
   const askInfo = (answered: boolean) => {
     const at = tl.staffAt(2, 7);
     const question = rnd.pick(INFO_QUESTIONS);
     const answerBy = addCalendarDays(amsterdamDate(at), rnd.int(8, 12));
-    step('requestInfo', at, asHandler, { details: { question, answerBy } });
-    send('info_request', at, toClient(infoRequestLetter({ ...letterBase, question, answerBy })));
-    if (!answered) {
-      infoRequests.push({ question, answerBy, askedAt: at, askedBy: handler!.id });
-      return;
-    }
+    step('requestInfo', requestInfo, at, handlerId, { question, answerBy });
+    if (!answered) return;
     // The client answers by e-mail or phone; the handler records the answer the day it comes in.
     const { answer, via } = rnd.pick(INFO_ANSWERS);
     const recordedAt = tl.staffAt(1, 7);
-    const answeredOn = amsterdamDate(recordedAt);
-    step('recordAnswer', recordedAt, asHandler, { details: { answer, answeredOn, via } });
-    infoRequests.push({ question, answerBy, askedAt: at, askedBy: handler!.id, answer, answeredOn, answerVia: via, answerRecordedBy: handler!.id });
+    step('recordAnswer', recordAnswer, recordedAt, handlerId, { answer, answeredOn: amsterdamDate(recordedAt), via });
   };
 
   const participants = () => [`${contact.name} (klager)`, ...(concerns ? [`${concerns.name} (adviseur)`] : []), `${handler!.name} (klachtbehandelaar)`].join(', ');
 
   /** A hearing still to come: planned for a working day soon after today. */
-  const planHearing = () => {
+  const planHearingSoon = () => {
     let on = addCalendarDays(today, rnd.int(2, 9));
     while (!isWorkingDay(on)) on = addCalendarDays(on, 1);
-    step('planHearing', tl.staffAt(1, 5), asHandler, { details: { on, participants: participants() } });
-    facts.hearingState = 'planned';
-    hearingOn = on;
+    step('planHearing', planHearing, tl.staffAt(1, 5), handlerId, { on, participants: participants() });
   };
 
   /** Both sides heard (planned, then held and reported), or not heard on one of the grounds of Awb 9:10 (2). */
@@ -1345,17 +1302,14 @@ async function seedComplaint(tx: Tx, rnd: Random, ids: Ids, draft: Draft, now: D
     ]);
     if (ground === 'held') {
       const who = participants();
-      const planned = step('planHearing', tl.staffAt(2, 6), asHandler, { details: { on: '', participants: who } });
-      facts.hearingState = 'planned';
+      const plannedAt = tl.staffAt(2, 6);
       const heldAt = tl.staffAt(3, 9);
       const heldOn = amsterdamDate(heldAt);
-      planned.on = heldOn;
-      step('recordHearing', heldAt, asHandler, { details: { heldOn, participants: who, report: rnd.pick(concerns ? HEARING_REPORTS.withAdviser : HEARING_REPORTS.clientOnly) } });
-      facts.hearingState = 'held';
-      hearingOn = heldOn;
+      step('planHearing', planHearing, plannedAt, handlerId, { on: heldOn, participants: who });
+      const report = rnd.pick(concerns ? HEARING_REPORTS.withAdviser : HEARING_REPORTS.clientOnly);
+      step('recordHearing', recordHearing, heldAt, handlerId, { heldOn, participants: who, report });
     } else {
-      step('skipHearing', tl.staffAt(3, 10), asHandler, { reason: rnd.pick(HEARING_SKIP_REASONS[ground]), details: { ground } });
-      facts.hearingState = 'skipped';
+      step('skipHearing', skipHearing, tl.staffAt(3, 10), handlerId, { ground, explanation: rnd.pick(HEARING_SKIP_REASONS[ground]) });
     }
   };
 
@@ -1370,18 +1324,14 @@ async function seedComplaint(tx: Tx, rnd: Random, ids: Ids, draft: Draft, now: D
     const at = tl.staffAt(target - tl.day, target - tl.day, previousDay - 1);
     const candidate = addCalendarDays(previousDue, days);
     const refusal = checkExtension({ currentDue: previousDue, newDue: candidate, extensionCount, withConsent: consent, terms, today: amsterdamDate(at) });
-    if (refusal) throw new Error(`demo seed: ${reference} cannot be extended to ${candidate}: ${refusal}`);
+    if (refusal) throw new Error(`demo seed: the complaint of ${receivedOn} cannot be extended to ${candidate}: ${refusal}`);
     replacedDue = previousDue;
     newDue = resolutionDue(receivedOn, terms, [{ newDue: candidate }]);
     extensionCount++;
     const reason = consent ? CONSENT_EXTENSION.reason : rnd.pick(EXTENSION_REASONS);
     // The client agreed on the phone a day or two before the handler recorded the extension.
-    const consentOn = consent ? addCalendarDays(amsterdamDate(at), -rnd.int(0, 2)) : null;
-    step('extend', at, asHandler, {
-      reason,
-      details: { previousDue, newDue, days: daysBetween(previousDue, newDue), consent, consentOn, consentHow: consent ? CONSENT_EXTENSION.how : null },
-    });
-    send('extension', at, toClient(extensionNotice({ ...letterBase, previousDue, newDue, reason, withConsent: consent })));
+    const consentOn = consent ? addCalendarDays(amsterdamDate(at), -rnd.int(0, 2)) : '';
+    step('extend', extendStep, at, handlerId, { newDue, reason, consent, consentOn, consentHow: consent ? CONSENT_EXTENSION.how : '' });
   };
 
   /** Measures follow from (partly) upheld complaints: one that fits the category, sometimes a second. */
@@ -1401,14 +1351,6 @@ async function seedComplaint(tx: Tx, rnd: Random, ids: Ids, draft: Draft, now: D
     return rest.length > 0 && rnd.chance(0.1) ? [first, rnd.pick(rest)] : [first];
   };
 
-  /** The handler's judgement as the resolve step records it (details.judgement), per outcome. */
-  const JUDGEMENTS: Record<Outcome, string> = {
-    upheld: 'Wat de klager beschrijft, is gebeurd en past niet bij hoe wij willen werken. De klacht is daarom gegrond.',
-    partly_upheld: 'Een deel van wat de klager beschrijft, klopt en had anders gemoeten; voor het andere deel vonden wij geen grond. De klacht is deels gegrond.',
-    not_upheld: 'Wij hebben beide kanten gehoord en de stukken bekeken, en vonden geen handelen dat niet in orde was. De klacht is ongegrond.',
-    resolved_to_satisfaction: 'In overleg met de klager is een oplossing gevonden waar de klager tevreden mee is.',
-  };
-
   const resolve = (outcome: Outcome, again = false) => {
     const extendedTo = newDue as IsoDate | null;
     const dueDay = daysBetween(receivedOn, extendedTo ?? due);
@@ -1420,23 +1362,42 @@ async function seedComplaint(tx: Tx, rnd: Random, ids: Ids, draft: Draft, now: D
     // Taken up again: the new outcome a few weeks after the reopening.
     const at = again ? tl.staffAt(8, 20) : tl.staffAt(target - tl.day, target - tl.day, lastDay);
     const findings = rnd.pick(FINDINGS[outcome]);
-    const chosen = chooseMeasures(outcome, at);
-    const measureTexts = chosen.map((m) => m.description);
-    step('resolve', at, asHandler, { reason: findings, details: { outcome, judgement: JUDGEMENTS[outcome], measures: measureTexts } });
-    facts.outcome = outcome;
-    for (const measure of chosen) newMeasures.push({ template: measure, at });
-    const measures = measureTexts.map((description) => ({ description, dueOn: null, done: false }));
-    send('outcome', at, toClient(outcomeLetter({ ...letterBase, outcome, findings, judgement: JUDGEMENTS[outcome], measures, party: partyRef })));
+    const newMeasures: { template: MeasureTemplate; measure: Ref }[] = [];
+    const linked: Ref[] = [];
+    for (const template of chooseMeasures(outcome, at)) {
+      const existing = sharedMeasureFor(ids, template, at);
+      if (existing === 'taken') throw new Error(`demo seed: the complaint of ${receivedOn} cannot take "${template.description}" again`);
+      if (existing) {
+        existing.links++;
+        linked.push(existing.measure);
+      } else {
+        newMeasures.push({ template, measure: newRef() });
+      }
+    }
+    const team = concerns?.team ?? null;
+    const plans = newMeasures.map(({ template, measure }) => ({ template, measure, ...measureCourse(rnd, template, at, now), owner: template.owner(team) }));
+    step('resolve', resolveStep, at, handlerId, () => ({
+      outcome,
+      findings,
+      judgement: JUDGEMENTS[outcome],
+      measures: plans.map((p) => ({ description: p.template.description, owner: p.owner, dueOn: p.dueOn, status: 'planned' })),
+      linkMeasureIds: linked.map((m) => m.id),
+    }));
+    for (const p of plans) {
+      // The resolve step recorded it: from here on the register's actions change it.
+      happenings.push({
+        at,
+        run: async (tx) => {
+          p.measure.id = await measureRecordedFor(tx, file.id, p.template.description);
+        },
+      });
+      planMeasure(rnd, ids, p, at, happenings, now, categoryId);
+      if (p.template.shared) ids.sharedMeasures.set(p.template.description, { measure: p.measure, createdAt: at, links: 1 });
+    }
   };
 
   /** A manager takes the resolved complaint up again: the outcome is cleared and the client is told. */
-  const reopen = () => {
-    const at = tl.staffAt(5, 15);
-    const reason = rnd.pick(REOPEN_REASONS);
-    step('reopen', at, asManager, { reason, details: {} });
-    facts.outcome = null;
-    send('reopened', at, toClient(reopenNotice({ ...letterBase, reason })));
-  };
+  const reopen = () => step('reopen', reopenStep, tl.staffAt(5, 15), ids.manager, { reason: rnd.pick(REOPEN_REASONS) });
 
   const notAdmissible = () => {
     const at = tl.staffAt(2, 10, terms.notAdmissibleNoticeDays - 1);
@@ -1444,69 +1405,53 @@ async function seedComplaint(tx: Tx, rnd: Random, ids: Ids, draft: Draft, now: D
     const reason =
       other?.reason ??
       `De gedraging waarover de klacht gaat vond plaats op ${formatDate(incidentDate!, 'nl')}, meer dan een jaar voor de indiening van de klacht op ${formatDate(receivedOn, 'nl')}. Volgens de klachtenregeling wordt de klacht daarom niet in behandeling genomen.`;
-    notAdmissibleGround = other?.ground ?? 'incident_older_than_limit';
-    const late = amsterdamDate(at) > notAdmissibleNoticeDue(receivedOn, terms);
-    step('declareNotAdmissible', at, asHandler, { reason, details: { ground: notAdmissibleGround, late } });
-    const notice = notAdmissibleNotice({ ...letterBase, receivedOn, ground: notAdmissibleGround, reason, incidentLimitMonths: terms.incidentLimitMonths, party: partyRef });
-    send('not_admissible', at, toClient(notice));
+    step('declareNotAdmissible', declareNotAdmissible, at, handlerId, { ground: other?.ground ?? 'incident_older_than_limit', reason });
   };
 
   const withdraw = () => {
     const at = tl.staffAt(2, 12);
-    const reason = rnd.pick(WITHDRAWAL_REASONS);
-    step('withdraw', at, asHandler, { reason, details: { withdrawnOn: amsterdamDate(at) } });
-    send('withdrawal', at, toClient(withdrawalConfirmation({ ...letterBase, withdrawnOn: amsterdamDate(at), reason })));
-  };
-
-  const escalate = () => {
-    const at = tl.staffAt(7, 28);
-    step('escalate', at, asHandler, {
-      reason: rnd.pick(ESCALATION_REASONS),
-      details: { contractingPartyId: party!.id, contractingPartyName: party!.name },
-    });
-    messages.push({
-      kind: 'escalation',
-      at,
-      content: {
-        medium: 'email',
-        recipient: party!.contactEmail,
-        subject: `Klacht ${reference} voorgelegd aan ${party!.name}`,
-        bodyText: `Geachte heer, mevrouw,\n\nUw cliënt ${contact.name} is het niet eens met de afhandeling van klacht ${reference} en legt de klacht aan u voor, zoals onze klachtenregeling mogelijk maakt. Bijgaand vindt u het dossier: de klacht, het verloop van de behandeling en onze uitkomst.\n\n${SIGNATURE.nl}`,
-      },
-      state: { status: 'sent', sentAt: new Date(at.getTime() + rnd.int(1, 5) * MINUTE) },
-    });
+    step('withdraw', withdrawStep, at, handlerId, { withdrawnOn: amsterdamDate(at), reason: rnd.pick(WITHDRAWAL_REASONS) });
   };
 
   /**
-   * The client's judgement on their status page (lib/procedure/satisfaction.ts) a few hours after the outcome, chosen
-   * from the reference number, not drawn at random, so the rest of the demo data stays as it was. Those who went on to
-   * the contracting party were not satisfied (most asked us through the page to forward it); of the others some answered.
+   * The client's judgement on their status page (lib/procedure/satisfaction.ts) a few hours after the outcome, through
+   * the real client steps with their status link. Chosen from the reference number, not drawn at random, so the rest of
+   * the demo stays as it was. Those who went on to the contracting party were not satisfied (most asked us through the
+   * page to forward it); of the others some answered.
    */
-  let clientSatisfied: boolean | null = null;
-  let satisfactionAt: Date | null = null;
-  let forwardRequestedAt: Date | null = null;
   const judgeOutcome = (outcome: Outcome) => {
-    const sequence = Number(reference.slice(-4));
-    const resolvedAt = tl.lastAt;
-    const at = new Date(resolvedAt.getTime() + (2 + (sequence % 5) * 6) * 60 * MINUTE);
+    const at = new Date(tl.lastAt.getTime() + 3 * 60 * MINUTE);
     const forwardAt = new Date(at.getTime() + 3 * MINUTE);
     if (forwardAt.getTime() >= now.getTime()) return;
+    const resolvedOn = amsterdamDate(tl.lastAt);
     const goesOn = plan.status !== 'resolved';
-    if (!goesOn && sequence % 5 >= 3) return;
-    const satisfied = goesOn
-      ? false
-      : outcome === 'upheld' || outcome === 'resolved_to_satisfaction' || (outcome === 'partly_upheld' ? sequence % 2 === 0 : sequence % 3 === 0);
-    const stillOpen = amsterdamDate(now) <= reactionDeadline(amsterdamDate(resolvedAt));
-    const forward = !satisfied && outcome !== 'resolved_to_satisfaction' && (goesOn ? sequence % 3 !== 0 : stillOpen && sequence % 2 === 1);
-    tl.add({ action: 'satisfaction_given', at, actorLabel: 'client', fromStatus: tl.status, toStatus: tl.status, details: { satisfied } });
-    clientSatisfied = satisfied;
-    satisfactionAt = at;
-    if (forward) {
-      const details = party ? { contractingPartyName: party.name } : {};
-      tl.add({ action: 'forward_requested', at: forwardAt, actorLabel: 'client', fromStatus: tl.status, toStatus: tl.status, details });
-      forwardRequestedAt = forwardAt;
-    }
+    const token = statusTokenFor(facts.idempotencyKey);
+    const sequence = () => Number(file.reference.slice(-4));
+    const satisfied = () =>
+      goesOn ? false : outcome === 'upheld' || outcome === 'resolved_to_satisfaction' || (outcome === 'partly_upheld' ? sequence() % 2 === 0 : sequence() % 3 === 0);
+    const answers = () => goesOn || sequence() % 5 < 3;
+    happenings.push({
+      at,
+      run: async (tx) => {
+        if (!answers()) return;
+        await replayed(`${file.reference} judgeOutcome`, () => judgeOutcomeStep.runIn(tx, { token, satisfied: satisfied() ? 'yes' : 'no' }, { now: at, actor: null }));
+        await complaintRef(tx, file.reference, file); // a client step moves the version on too
+      },
+    });
+    const stillOpen = amsterdamDate(now) <= reactionDeadline(resolvedOn);
+    const forward = () => answers() && !satisfied() && outcome !== 'resolved_to_satisfaction' && (goesOn ? sequence() % 3 !== 0 : stillOpen && sequence() % 2 === 1);
+    happenings.push({
+      at: forwardAt,
+      run: async (tx) => {
+        if (!forward()) return;
+        await replayed(`${file.reference} requestForward`, () => requestForwardStep.runIn(tx, { token }, { now: forwardAt, actor: null }));
+        await complaintRef(tx, file.reference, file);
+      },
+    });
   };
+
+  const escalate = () =>
+    step('escalate', escalateStep, tl.staffAt(7, 28), handlerId, { contractingPartyId: party!.id, dissatisfaction: rnd.pick(ESCALATION_REASONS) });
 
   const recordPartyResponse = () => {
     // The party's answer came in by mail a day or two before the handler recorded it.
@@ -1515,7 +1460,7 @@ async function seedComplaint(tx: Tx, rnd: Random, ids: Ids, draft: Draft, now: D
     const recordedOn = amsterdamDate(at);
     const earlier = addCalendarDays(recordedOn, -rnd.int(0, 2));
     const receivedOnByParty = earlier < escalatedOn ? recordedOn : earlier;
-    step('recordPartyResponse', at, asHandler, { details: { response: rnd.pick(PARTY_RESPONSES), receivedOn: receivedOnByParty } });
+    step('recordPartyResponse', recordPartyResponseStep, at, handlerId, { response: rnd.pick(PARTY_RESPONSES), receivedOn: receivedOnByParty });
   };
 
   switch (plan.status) {
@@ -1526,15 +1471,15 @@ async function seedComplaint(tx: Tx, rnd: Random, ids: Ids, draft: Draft, now: D
       notAdmissible();
       break;
     case 'withdrawn':
-      if (concerns && rnd.chance(0.5)) sendCopy();
+      if (hasSubject && rnd.chance(0.5)) sendCopy();
       withdraw();
       break;
     case 'info_requested':
-      if (concerns) sendCopy();
+      if (hasSubject) sendCopy();
       askInfo(false);
       break;
     case 'in_progress':
-      if (concerns) sendCopy();
+      if (hasSubject) sendCopy();
       if (plan.reopened) {
         // Resolved, and taken up again by a manager: being handled once more.
         decideHearing(null);
@@ -1545,7 +1490,7 @@ async function seedComplaint(tx: Tx, rnd: Random, ids: Ids, draft: Draft, now: D
       if (tl.room >= 12 && rnd.chance(0.4)) askInfo(true);
       // Heard already, or a hearing planned in the coming days.
       if (!plan.hearingPlanned && tl.room >= 10 && rnd.chance(0.6)) decideHearing(null);
-      else planHearing();
+      else planHearingSoon();
       if (plan.extended) extend(terms.maxExtensionDays);
       break;
     case 'resolved':
@@ -1557,7 +1502,7 @@ async function seedComplaint(tx: Tx, rnd: Random, ids: Ids, draft: Draft, now: D
         (plan.status === 'escalated' || plan.status === 'closed_by_party'
           ? rnd.pick(['not_upheld', 'partly_upheld'] as const)
           : rnd.weighted<Outcome>([['upheld', 25], ['partly_upheld', 28], ['not_upheld', 30], ['resolved_to_satisfaction', 17]]));
-      if (concerns) sendCopy();
+      if (hasSubject) sendCopy();
       if (rnd.chance(0.3)) askInfo(true);
       decideHearing(outcome);
       // Extended before the term ran out (a file that took long already is not extended after the fact).
@@ -1582,78 +1527,15 @@ async function seedComplaint(tx: Tx, rnd: Random, ids: Ids, draft: Draft, now: D
       break;
     }
   }
-
-  // Inserted without a handler; the handler is set once the people involved are recorded, so the database's own
-  // guard (migration 0005: complaints_conflict_guard) checks that the handler is not one of them.
-  const { id } = await insertComplaint(tx, {
-    reference,
-    status: tl.status,
-    channel,
-    receivedOn,
-    registeredBy: registeredBy?.id ?? null,
-    locale,
-    complainantName: contact.name,
-    complainantEmail: contact.email,
-    addressStreet: contact.street,
-    addressPostcode: contact.postcode,
-    addressCity: contact.city,
-    complainantPhone: contact.phone,
-    categoryId,
-    concernsStaffId: concerns?.id ?? null,
-    concernsStaffText: concernsText,
-    description,
-    incidentDate,
-    incidentOngoing,
-    desiredOutcome,
-    partyChoice,
-    partyName,
-    contractingPartyId: party?.id ?? null,
-    consentAt: t0,
-    terms,
-    handlerId: null,
-    resolutionExtendedTo: newDue,
-    extensionCount,
-    copySentOn,
-    hearingState: facts.hearingState,
-    hearingOn,
-    outcome: facts.outcome,
-    notAdmissibleGround,
-    clientSatisfied,
-    satisfactionAt,
-    forwardRequestedAt,
-    statusTokenHash,
-    idempotencyKey: channel === 'online' ? tokenKey : null,
-    version: tl.events.length,
-    createdAt: t0,
-    // The client's judgement (after the last staff step, see judgeOutcome) may be the newest change.
-    updatedAt: new Date(Math.max(tl.lastAt.getTime(), ...tl.events.map((e) => e.at.getTime()))),
-  });
-
-  if (concerns) await insertInvolved(tx, { complaintId: id, staffId: concerns.id, name: concerns.name, involvement: 'subject', createdAt: t0 });
-  if (otherInvolved) await insertInvolved(tx, { complaintId: id, staffId: otherInvolved.id, name: otherInvolved.name, involvement: 'other', createdAt: t0 });
-  if (handler) await tx.update(complaints).set({ handlerId: handler.id }).where(eq(complaints.id, id));
-
-  // One INSERT per table: the rows get their ids in this order.
-  await tx.insert(complaintHistory).values(
-    tl.events.map((event) => ({
-      complaintId: id,
-      at: event.at,
-      actorUserId: event.actorUserId ?? null,
-      actorLabel: event.actorLabel ?? null,
-      action: event.action,
-      fromStatus: event.fromStatus ?? null,
-      toStatus: event.toStatus ?? null,
-      reason: event.reason ?? null,
-      details: event.details ?? null,
-    })),
-  );
-  const sortedMessages = messages.sort((a, b) => a.at.getTime() - b.at.getTime());
-  if (sortedMessages.length > 0) await tx.insert(outbox).values(sortedMessages.map((m) => outboxRow(id, m.kind, m.at, m.content, m.state)));
-  for (const request of infoRequests) await tx.insert(informationRequests).values({ ...request, complaintId: id });
-  for (const { template: measure, at } of newMeasures) {
-    await recordMeasure(tx, rnd, ids, { id, reference, categoryId }, measure, at, handler!.id, concerns?.team ?? null, now);
-  }
 }
+
+/** The handler's judgement as the resolve step records it, per outcome. */
+const JUDGEMENTS: Record<Outcome, string> = {
+  upheld: 'Wat de klager beschrijft, is gebeurd en past niet bij hoe wij willen werken. De klacht is daarom gegrond.',
+  partly_upheld: 'Een deel van wat de klager beschrijft, klopt en had anders gemoeten; voor het andere deel vonden wij geen grond. De klacht is deels gegrond.',
+  not_upheld: 'Wij hebben beide kanten gehoord en de stukken bekeken, en vonden geen handelen dat niet in orde was. De klacht is ongegrond.',
+  resolved_to_satisfaction: 'In overleg met de klager is een oplossing gevonden waar de klager tevreden mee is.',
+};
 
 /**
  * The organisation-wide measure a complaint resolved at `at` is linked to (the story measure: always); 'taken' when it
@@ -1668,32 +1550,11 @@ function sharedMeasureFor(ids: Ids, template: MeasureTemplate, at: Date) {
   return existing.links < SHARED_MEASURE_MAX_LINKS && recent ? existing : ('taken' as const);
 }
 
-/**
- * A measure from a resolved complaint: linked to the same organisation-wide measure taken for an earlier complaint
- * when there is a recent one (the story measure: always), else recorded new with an owner, a due date and how far it
- * has come by now, each change in its history (written at the end, writeMeasureHistory).
- */
-async function recordMeasure(
-  tx: Tx,
-  rnd: Random,
-  ids: Ids,
-  complaint: { id: number; reference: string; categoryId: number },
-  template: MeasureTemplate,
-  at: Date,
-  createdBy: number,
-  team: string | null,
-  now: Date,
-) {
+type MeasureCourse = { owner: string; dueOn: IsoDate; startedOn: IsoDate | null; doneOn: IsoDate | null; droppedOn: IsoDate | null };
+
+/** A new measure's owner and due date, and how far it has come by now: started, done on a day, or dropped. */
+function measureCourse(rnd: Random, template: MeasureTemplate, at: Date, now: Date): Omit<MeasureCourse, 'owner'> {
   const fate = (Object.keys(STORY_MEASURES) as StoryMeasure[]).find((key) => STORY_MEASURES[key] === template) ?? null;
-  const linked: MeasureEvent = { at, actorUserId: createdBy, action: 'linked', details: { complaintId: complaint.id, reference: complaint.reference } };
-  const existing = sharedMeasureFor(ids, template, at);
-  if (existing === 'taken') throw new Error(`demo seed: ${complaint.reference} cannot take "${template.description}" again`);
-  if (existing) {
-    existing.links++;
-    await tx.insert(complaintMeasures).values({ complaintId: complaint.id, measureId: existing.id, linkedAt: at });
-    ids.measureEvents.get(existing.id)!.push(linked);
-    return;
-  }
   const today = amsterdamDate(now);
   const createdOn = amsterdamDate(at);
   const workingDayOnOrBefore = (date: IsoDate) => {
@@ -1701,7 +1562,6 @@ async function recordMeasure(
     while (!isWorkingDay(on) && on > createdOn) on = addCalendarDays(on, -1);
     return on;
   };
-  // When the work started (in progress), and how it ended: done on a day, or dropped.
   let dueOn: IsoDate;
   let startedOn: IsoDate | null = workingDayOnOrBefore(addCalendarDays(createdOn, rnd.int(3, 12)));
   let doneOn: IsoDate | null = null;
@@ -1728,60 +1588,53 @@ async function recordMeasure(
       if (dueOn < today) doneOn = workingDayOnOrBefore(addCalendarDays(dueOn, -rnd.int(0, 8)));
       else if (startedOn >= today || daysBetween(createdOn, today) < 14 || rnd.chance(0.4)) startedOn = null;
   }
-  if (fate === 'overdue' && dueOn >= today) throw new Error(`demo seed: the overdue measure of ${complaint.reference} is not overdue`);
-  const status: MeasureStatus = doneOn ? 'done' : droppedOn ? 'dropped' : startedOn ? 'in_progress' : 'planned';
-  const owner = template.owner(team);
-  const categoryId = template.personal ? null : complaint.categoryId;
-  const [row] = await tx
-    .insert(measures)
-    .values({
-      description: template.description,
-      reason: template.reason,
-      owner,
-      dueOn,
-      status,
-      doneOn,
-      droppedReason: droppedOn ? DROPPED_REASON : null,
-      categoryId,
-      createdBy,
-      createdAt: at,
-      updatedAt: at,
-    })
-    .returning({ id: measures.id });
-  await tx.insert(complaintMeasures).values({ complaintId: complaint.id, measureId: row!.id, linkedAt: at });
-
-  // The history: created and linked at the resolution; the quality manager keeps the register up to date.
-  const events: MeasureEvent[] = [
-    { at, actorUserId: createdBy, action: 'created', details: { description: template.description, owner, dueOn, categoryId, status: 'planned' } },
-    linked,
-  ];
-  let previous = at;
-  const changed = (on: IsoDate, from: MeasureStatus, to: MeasureStatus, extra: Partial<MeasureEvent> = {}) => {
-    let when = instantAt(on, rnd.int(9, 16), rnd.int(0, 59));
-    if (when.getTime() <= previous.getTime()) when = new Date(previous.getTime() + rnd.int(30, 120) * MINUTE);
-    previous = when;
-    if (when.getTime() >= now.getTime()) when = new Date(now.getTime() - rnd.int(2, 30) * MINUTE);
-    events.push({ at: when, actorUserId: ids.manager, action: 'status_changed', ...extra, details: { status: { from, to }, ...extra.details } });
-  };
-  if (startedOn) changed(startedOn, 'planned', 'in_progress');
-  if (doneOn) changed(doneOn, startedOn ? 'in_progress' : 'planned', 'done', { details: { doneOn: { from: null, to: doneOn } } });
-  if (droppedOn) changed(droppedOn, 'in_progress', 'dropped', { reason: DROPPED_REASON, details: { droppedReason: { from: null, to: DROPPED_REASON } } });
-  ids.measureEvents.set(row!.id, events);
-  if (template.shared) ids.sharedMeasures.set(template.description, { id: row!.id, createdAt: at, links: 1 });
+  if (fate === 'overdue' && dueOn >= today) throw new Error(`demo seed: the overdue measure of ${createdOn} is not overdue`);
+  return { dueOn, startedOn, doneOn, droppedOn };
 }
 
 /**
- * Every measure's history in time order, and the measure's version and last change to go with it: version 1 when
- * recorded (with its first link, as the resolve step does), raised by every later link and status change.
+ * After the resolution that recorded a measure, the quality manager keeps the register up to date through its own
+ * actions (lib/measures/commands.ts): why the measure is taken (and no category for one about a single adviser or
+ * client), then each change of status on its day.
  */
-async function writeMeasureHistory(tx: Tx, ids: Ids) {
-  for (const [measureId, events] of ids.measureEvents) {
-    const sorted = [...events].sort((a, b) => a.at.getTime() - b.at.getTime());
-    await tx.insert(measureHistory).values(
-      sorted.map((e) => ({ measureId, at: e.at, actorUserId: e.actorUserId, action: e.action, reason: e.reason ?? null, details: e.details })),
-    );
-    await tx.update(measures).set({ version: sorted.length - 1, updatedAt: sorted.at(-1)!.at }).where(eq(measures.id, measureId));
-  }
+function planMeasure(
+  rnd: Random,
+  ids: Ids,
+  p: MeasureCourse & { template: MeasureTemplate; measure: Ref },
+  recordedAt: Date,
+  happenings: Happening[],
+  now: Date,
+  categoryId: number,
+): void {
+  const manager = actorOf(ids, ids.manager);
+  let previous = recordedAt;
+  /** Office hours on the day (or shortly after the previous change), never after now. */
+  const moment = (on: IsoDate | null) => {
+    let when = on ? instantAt(on, rnd.int(9, 16), rnd.int(0, 59)) : previous;
+    if (when.getTime() <= previous.getTime()) when = new Date(previous.getTime() + rnd.int(30, 120) * MINUTE);
+    if (when.getTime() >= now.getTime()) when = new Date(Math.floor((previous.getTime() + now.getTime()) / 2));
+    previous = when;
+    return when;
+  };
+  const change = (what: string, action: MeasureAction, at: Date, input: Input) =>
+    happenings.push({
+      at,
+      run: (tx) =>
+        replayed(`measure "${p.template.description}" ${what}`, async () => {
+          const version = await measureVersion(tx, p.measure.id);
+          await action.runIn(tx, { measureId: p.measure.id, version, ...input }, { now: at, actor: manager });
+        }),
+    });
+  change('details', updateMeasureDetails, moment(null), {
+    description: p.template.description,
+    reason: p.template.reason,
+    owner: p.owner,
+    dueOn: p.dueOn,
+    categoryId: p.template.personal ? '' : String(categoryId),
+  });
+  if (p.startedOn) change('started', changeMeasureStatus, moment(p.startedOn), { status: 'in_progress' });
+  if (p.doneOn) change('done', changeMeasureStatus, moment(p.doneOn), { status: 'done', doneOn: p.doneOn });
+  if (p.droppedOn) change('dropped', changeMeasureStatus, moment(p.droppedOn), { status: 'dropped', reason: DROPPED_REASON });
 }
 
 /**

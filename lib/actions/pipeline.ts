@@ -2,6 +2,7 @@ import type * as z from 'zod/mini';
 import { getDb, type Tx } from '@/db/client';
 import { type Actor, currentActor } from '@/lib/auth/actor';
 import { can, type Permission } from '@/lib/auth/policy';
+import { atInstant } from '@/lib/server/chosen-now';
 
 /**
  * The one action pipeline: role → zod validation → rule checks → one transaction (change + history + outbox) →
@@ -100,7 +101,24 @@ export const FORBIDDEN: ActionFailure = { ok: false, error: 'forbidden', fieldEr
 const UNAVAILABLE: ActionFailure = { ok: false, error: 'unavailable', fieldErrors: {} };
 
 export function defineAction<S extends z.ZodMiniType, T, A extends Access>(definition: ActionDefinition<S, T, A>) {
-  return async function runAction(raw: unknown): Promise<ActionResult<T>> {
+  /**
+   * The same action for a trusted server-side caller that replays the procedure (the demo seed, db/seed.ts): the role
+   * check, the schema and the action's own rules, inside the caller's transaction, as `actor`, at the moment `now` (also
+   * the schemas' "today": lib/server/chosen-now.ts). A refusal throws (RuleViolation, Forbidden, Conflict); nothing is
+   * delivered afterwards, the outbox rows are the caller's to handle.
+   */
+  async function runIn(tx: Tx, raw: unknown, ctx: ActionContext<A>): Promise<T> {
+    if (definition.access !== 'public' && (!ctx.actor || !can(ctx.actor.role, definition.access))) throw new Forbidden();
+    return atInstant(ctx.now, async () => {
+      const parsed = definition.schema.safeParse(raw);
+      if (!parsed.success) throw new RuleViolation(fieldErrorsOf(parsed.error.issues));
+      return definition.run(tx, parsed.data, ctx);
+    });
+  }
+
+  return Object.assign(runAction, { runIn });
+
+  async function runAction(raw: unknown): Promise<ActionResult<T>> {
     let actor: Actor | null = null;
     try {
       if (definition.access !== 'public') actor = await currentActor();
@@ -130,5 +148,5 @@ export function defineAction<S extends z.ZodMiniType, T, A extends Access>(defin
     }
     await definition.after?.(data);
     return { ok: true, data };
-  };
+  }
 }

@@ -1,5 +1,6 @@
 import { enum as oneOf, type input, literal, object, type output, string, trim } from 'zod/mini';
-import { amsterdamDate, isIsoDate } from '@/lib/procedure/calendar';
+import { isIsoDate } from '@/lib/procedure/calendar';
+import { currentDate } from '@/lib/procedure/now';
 import type { Channel } from '@/lib/procedure/vocabulary';
 import { complaintFields, complaintRules, crossFieldCheck, EARLIEST_DATE } from './schema';
 
@@ -24,7 +25,7 @@ export const registerSchema = object(
     const received = str('receivedOn');
     if (received === '') return issue('receivedOn', 'required');
     if (!isIsoDate(received) || received < EARLIEST_DATE) return issue('receivedOn', 'dateInvalid');
-    const today = amsterdamDate(new Date());
+    const today = currentDate();
     if (received > today) return issue('receivedOn', 'receivedInFuture');
     // The conduct cannot have happened after the complaint about it reached us (a date after today is reported above).
     const incident = str('incidentDate');

@@ -16,7 +16,8 @@ import {
   trim,
   uuid,
 } from 'zod/mini';
-import { amsterdamDate, isIsoDate } from '@/lib/procedure/calendar';
+import { isIsoDate } from '@/lib/procedure/calendar';
+import { currentDate } from '@/lib/procedure/now';
 import { CLIENT_CONTRACTING_PARTY_CHOICES, LOCALES } from '@/lib/procedure/vocabulary';
 import { LIMITS } from './limits';
 
@@ -95,7 +96,7 @@ export const complaintRules = () =>
       const date = str('incidentDate');
       if (date === '') issue('incidentDate', 'required');
       else if (!isIsoDate(date) || date < EARLIEST_DATE) issue('incidentDate', 'dateInvalid');
-      else if (date > amsterdamDate(new Date())) issue('incidentDate', 'dateInFuture');
+      else if (date > currentDate()) issue('incidentDate', 'dateInFuture');
     }
   });
 

@@ -19,7 +19,8 @@ import {
   trim,
 } from 'zod/mini';
 import type { $ZodLooseShape } from 'zod/v4/core';
-import { amsterdamDate, isIsoDate } from '@/lib/procedure/calendar';
+import { isIsoDate } from '@/lib/procedure/calendar';
+import { currentDate } from '@/lib/procedure/now';
 import {
   CONTACT_MEDIA,
   HEARING_SKIP_GROUNDS,
@@ -44,11 +45,11 @@ const chosenId = () => coerce.number('choose').check(int('choose'), positive('ch
 /** A calendar date, any day. */
 const date = () => string('required').check(trim(), minLength(1, 'required'), refine((v) => v === '' || (isIsoDate(v) && v >= EARLIEST_DATE), 'dateInvalid'));
 /** A calendar date that has already come (something happened): not after today. */
-const pastDate = () => date().check(refine((v) => !isIsoDate(v) || v <= amsterdamDate(new Date()), 'dateInFuture'));
+const pastDate = () => date().check(refine((v) => !isIsoDate(v) || v <= currentDate(), 'dateInFuture'));
 /** A calendar date still to come (something planned): not before today. */
-const futureDate = () => date().check(refine((v) => !isIsoDate(v) || v >= amsterdamDate(new Date()), 'dateInPast'));
+const futureDate = () => date().check(refine((v) => !isIsoDate(v) || v >= currentDate(), 'dateInPast'));
 const optionalFutureDate = () =>
-  _default(string().check(trim(), refine((v) => v === '' || (isIsoDate(v) && v >= amsterdamDate(new Date())), 'dateInPast')), '');
+  _default(string().check(trim(), refine((v) => v === '' || (isIsoDate(v) && v >= currentDate()), 'dateInPast')), '');
 
 /** The complaint and the version of it the user saw (optimistic locking). */
 const target = {
@@ -119,7 +120,7 @@ export const extendSchema = stepSchema({
     const on = str('consentOn');
     if (on === '') issue('consentOn', 'required');
     else if (!isIsoDate(on) || on < EARLIEST_DATE) issue('consentOn', 'dateInvalid');
-    else if (on > amsterdamDate(new Date())) issue('consentOn', 'dateInFuture');
+    else if (on > currentDate()) issue('consentOn', 'dateInFuture');
     if (str('consentHow') === '') issue('consentHow', 'required');
   }),
 );
