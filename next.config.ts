@@ -5,9 +5,10 @@ import { FIXED_HEADERS, HSTS, fixedPolicy } from './lib/security/headers';
 const isDev = process.env.NODE_ENV !== 'production';
 
 // Security headers: one place, lib/security/headers.ts. Pages get their own Content-Security-Policy (a nonce, or the
-// hashes of a prerendered page's inline scripts) from proxy.ts; what the proxy does not handle (API routes, files)
-// gets the fixed policy here.
-const notPages = ['/api/:path*', '/_next/:path*', '/klachtenformulier.pdf', '/en/complaint-form.pdf', '/icon.svg'];
+// hashes of a prerendered page's inline scripts) from proxy.ts; what the proxy does not handle (see its matcher)
+// gets the fixed policy here: API routes, Next's files, and every path with an extension (the PDFs, the icon, and the
+// not-found page of an unknown file, which then shows without its scripts).
+const notPages = ['/api/:path*', '/_next/:path*', '/:file(.*\\.\\w+)'];
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,

@@ -93,14 +93,17 @@ test('back-office: settings and their history', async ({ page }) => {
   expect(await csp.violations()).toEqual([]);
 });
 
-test('an unknown page and the API: no inline scripts either', async ({ page, request }) => {
+test('an unknown page, files and the API: no inline scripts either', async ({ page, request }) => {
   const csp = await watch(page);
-  const response = await page.goto('/beheer/bestaat-niet');
+  const response = await page.goto('/bestaat-niet');
   expect(response?.status()).toBe(404);
+  expectNoncePolicy(response?.headers()['content-security-policy']);
+  await expectHydrated(page);
   expect(await csp.violations()).toEqual([]);
-  const api = await request.get('/api/health');
-  const scripts = api.headers()['content-security-policy']!.split('; ').find((d) => d.startsWith('script-src'))!;
-  expect(scripts).toBe("script-src 'self'");
+  for (const path of ['/api/health', '/klachtenformulier.pdf', '/iets.txt']) {
+    const scripts = (await request.get(path)).headers()['content-security-policy']!.split('; ').find((d) => d.startsWith('script-src'))!;
+    expect(scripts, path).toBe("script-src 'self'");
+  }
 });
 
 test('HSTS only when the request came over https; health tells the public only up or down', async ({ request }) => {
