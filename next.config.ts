@@ -1,32 +1,14 @@
 import type { NextConfig } from 'next';
 import createNextIntlPlugin from 'next-intl/plugin';
+import { FIXED_HEADERS, HSTS, fixedPolicy } from './lib/security/headers';
 
 const isDev = process.env.NODE_ENV !== 'production';
 
-const contentSecurityPolicy = [
-  "default-src 'self'",
-  // Next.js bootstraps with inline scripts; no third-party script is ever loaded.
-  `script-src 'self' 'unsafe-inline'${isDev ? " 'unsafe-eval'" : ''}`,
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
-  "font-src 'self'",
-  `connect-src 'self'${isDev ? ' ws:' : ''}`,
-  "frame-ancestors 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-  "object-src 'none'",
-].join('; ');
-
-const securityHeaders = [
-  { key: 'Content-Security-Policy', value: contentSecurityPolicy },
-  { key: 'X-Frame-Options', value: 'DENY' },
-  { key: 'X-Content-Type-Options', value: 'nosniff' },
-  // Status links carry a secret: never send them on to another site. (Not `no-referrer`: that makes browsers send
-  // `Origin: null` with forms posted before JavaScript has loaded, which Next's server-action CSRF check refuses.)
-  { key: 'Referrer-Policy', value: 'same-origin' },
-  { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=(), payment=()' },
-  { key: 'Cross-Origin-Opener-Policy', value: 'same-origin' },
-];
+// Security headers: one place, lib/security/headers.ts. Pages get their own Content-Security-Policy (a nonce, or the
+// hashes of a prerendered page's inline scripts) from proxy.ts; what the proxy does not handle (see its matcher)
+// gets the fixed policy here: API routes, Next's files, and every path with an extension (the PDFs, the icon, and the
+// not-found page of an unknown file, which then shows without its scripts).
+const notPages = ['/api/:path*', '/_next/:path*', '/:file(.*\\.\\w+)'];
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
@@ -38,7 +20,12 @@ const nextConfig: NextConfig = {
     '/**': ['./node_modules/dejavu-fonts-ttf/ttf/DejaVuSans.ttf', './node_modules/dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf'],
   },
   async headers() {
-    return [{ source: '/:path*', headers: securityHeaders }];
+    return [
+      { source: '/:path*', headers: [...FIXED_HEADERS] },
+      ...notPages.map((source) => ({ source, headers: [{ key: 'Content-Security-Policy', value: fixedPolicy(isDev) }] })),
+      // HSTS when a proxy in front says the request came over https (proxy.ts also sends it for pages).
+      { source: '/:path*', has: [{ type: 'header' as const, key: 'x-forwarded-proto', value: 'https' }], headers: [HSTS] },
+    ];
   },
 };
 

@@ -1,9 +1,11 @@
 import { getToken } from 'next-auth/jwt';
-import { type NextRequest, NextResponse } from 'next/server';
+import { NextRequest, NextResponse } from 'next/server';
 import createMiddleware from 'next-intl/middleware';
 import { ACCESS_DENIED_PATH, CHANGE_PASSWORD_PATH, SIGN_IN_PATH, backofficeDecision, type GateUser } from '@/lib/auth/gate';
 import { routing } from '@/lib/i18n/routing';
 import type { Role } from '@/lib/procedure/vocabulary';
+import { HSTS, hashPolicy, newNonce, noncePolicy, servedOverHttps } from '@/lib/security/headers';
+import { internalRoute, staticPageHashes } from '@/lib/security/static-pages';
 import { appSecret } from '@/lib/server/env';
 
 /**
@@ -25,7 +27,31 @@ async function sessionUser(request: NextRequest): Promise<GateUser> {
   return { role, mustChangePassword: token.mcp === true };
 }
 
-async function backoffice(request: NextRequest): Promise<NextResponse> {
+const dev = process.env.NODE_ENV !== 'production';
+
+/**
+ * The page's Content-Security-Policy (lib/security/headers.ts): the hashes of its inline scripts when it is served
+ * prerendered, else a fresh nonce. Next takes the nonce from the request's CSP header for its own scripts.
+ */
+function pagePolicy(request: NextRequest): string {
+  const hashes = staticPageHashes(internalRoute(request.nextUrl.pathname, routing.locales, routing.defaultLocale));
+  return hashes ? hashPolicy(hashes, dev) : noncePolicy(newNonce(), dev);
+}
+
+/** The request as the app sees it, carrying the page's policy (for the nonce). */
+function withPolicy(request: NextRequest, policy: string): NextRequest {
+  const headers = new Headers(request.headers);
+  headers.set('content-security-policy', policy);
+  return new NextRequest(request, { headers });
+}
+
+function secured(request: NextRequest, response: NextResponse, policy: string): NextResponse {
+  response.headers.set('Content-Security-Policy', policy);
+  if (servedOverHttps(request.url, request.headers.get('x-forwarded-proto'))) response.headers.set(HSTS.key, HSTS.value);
+  return response;
+}
+
+async function backoffice(request: NextRequest, policy: string): Promise<NextResponse> {
   const decision = backofficeDecision(request.nextUrl.pathname, await sessionUser(request));
   const to = (path: string, params: Record<string, string> = {}) => {
     const url = new URL(path, request.nextUrl);
@@ -34,7 +60,7 @@ async function backoffice(request: NextRequest): Promise<NextResponse> {
   };
   switch (decision.kind) {
     case 'allow':
-      return NextResponse.next();
+      return NextResponse.next({ request: { headers: withPolicy(request, policy).headers } });
     case 'signIn':
       return to(SIGN_IN_PATH, { terug: request.nextUrl.pathname + request.nextUrl.search });
     case 'changePassword':
@@ -46,14 +72,19 @@ async function backoffice(request: NextRequest): Promise<NextResponse> {
   }
 }
 
-export default function proxy(request: NextRequest) {
+export default async function proxy(request: NextRequest) {
   const path = request.nextUrl.pathname;
+  const policy = pagePolicy(request);
   if (path === '/beheer' || path.startsWith('/beheer/')) {
     // Server actions (POST) check the user themselves, in the action pipeline, before reading their input.
-    if (request.method !== 'GET' && request.method !== 'HEAD') return NextResponse.next();
-    return backoffice(request);
+    // A form posted without JavaScript gets a page back: it needs the nonce too.
+    if (request.method !== 'GET' && request.method !== 'HEAD') {
+      return secured(request, NextResponse.next({ request: { headers: withPolicy(request, policy).headers } }), policy);
+    }
+    return secured(request, await backoffice(request, policy), policy);
   }
-  return publicPages(request);
+  // next-intl passes the request's headers on to the page it rewrites to.
+  return secured(request, publicPages(withPolicy(request, policy)), policy);
 }
 
 export const config = {

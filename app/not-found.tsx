@@ -1,7 +1,12 @@
+import { connection } from 'next/server';
 import './globals.css';
 
-/** Paths outside the localised pages (e.g. an unknown file): a plain Dutch/English not-found page. */
-export default function NotFound() {
+/**
+ * Paths outside the localised pages (e.g. an unknown file): a plain Dutch/English not-found page. Rendered per request
+ * (connection()): a prerendered page's scripts carry no nonce, and the page's Content-Security-Policy has one.
+ */
+export default async function NotFound() {
+  await connection();
   return (
     <html lang="nl">
       <body>

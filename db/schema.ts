@@ -572,3 +572,27 @@ export const inboundMailAttachments = pgTable(
     check('inbound_mail_attachments_name_check', sql`length(${t.fileName}) between 1 and 200`),
   ],
 );
+
+/**
+ * Every settings change (lib/settings/history.ts): who, when, what (the changed fields before and after; never a
+ * password hash or a token). Append-only in the database (migration 0017). No foreign key on the subject: a deleted
+ * user keeps their trace.
+ */
+export const settingsHistory = pgTable(
+  'settings_history',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    actorUserId: integer('actor_user_id').references(() => users.id),
+    kind: text('kind').notNull(),
+    action: text('action').notNull(),
+    subjectId: integer('subject_id'),
+    subjectLabel: text('subject_label'),
+    changes: jsonb('changes').$type<Record<string, { from: unknown; to: unknown }>>().notNull().default({}),
+  },
+  (t) => [
+    index('settings_history_at_idx').on(t.at.desc(), t.id.desc()),
+    index('settings_history_kind_idx').on(t.kind, t.at.desc(), t.id.desc()),
+    check('settings_history_kind_check', sql`${t.kind} in ('user', 'category', 'staff', 'party', 'organisation', 'terms')`),
+  ],
+);

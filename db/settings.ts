@@ -1,5 +1,6 @@
 import { and, asc, count, desc, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
+import type { LetterDoc } from '@/lib/mail/letter';
 import { DEFAULT_ORGANISATION, type Organisation } from '@/lib/organisation';
 import type { ProcedureTerms } from '@/lib/procedure/terms';
 import type { ContractingPartyType, Role } from '@/lib/procedure/vocabulary';
@@ -250,7 +251,10 @@ export async function usersWithOpenInvite(db: Executor, now: Date): Promise<Map<
 }
 
 /** A mail that belongs to no complaint (an invitation), into the outbox in the caller's transaction. */
-export async function enqueueAccountMail(tx: Tx, mail: { kind: string; recipient: string; subject: string; bodyText: string; at: Date }) {
+export async function enqueueAccountMail(
+  tx: Tx,
+  mail: { kind: string; recipient: string; subject: string; bodyText: string; at: Date; letter?: LetterDoc },
+) {
   await tx.insert(outbox).values({
     complaintId: null,
     kind: mail.kind,
@@ -258,6 +262,7 @@ export async function enqueueAccountMail(tx: Tx, mail: { kind: string; recipient
     recipient: mail.recipient,
     subject: mail.subject,
     bodyText: mail.bodyText,
+    letter: mail.letter ?? null,
     nextAttemptAt: mail.at,
     createdAt: mail.at,
   });

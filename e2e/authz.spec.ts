@@ -33,6 +33,8 @@ const SETTINGS_PAGES = [
   '/beheer/instellingen/opdrachtgevers/1',
   '/beheer/instellingen/organisatie',
   '/beheer/instellingen/termijnen',
+  '/beheer/instellingen/geschiedenis',
+  '/beheer/instellingen/geschiedenis?soort=user&pagina=2',
 ];
 
 const REPORT_PAGES = ['/beheer/rapportage', '/beheer/rapportage?period=custom&from=2025-01-01&to=2025-03-31&compare=1'];

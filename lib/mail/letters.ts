@@ -1,7 +1,7 @@
 import { formatDate, formatMonths } from '@/lib/format';
 import type { Organisation } from '@/lib/organisation';
 import type { IsoDate } from '@/lib/procedure/dates';
-import type { ContractingPartyType, Locale, NotAdmissibleGround, Outcome } from '@/lib/procedure/vocabulary';
+import type { ContractingPartyType, Locale, NotAdmissibleGround, Outcome, Role } from '@/lib/procedure/vocabulary';
 import { compose, type DossierAttachment, heading, type Letter, type Line, quote, toItem } from './letter';
 
 /**
@@ -577,6 +577,41 @@ export function clientMailNotice(i: {
       '',
       'Lees de e-mail in het klachtdossier:',
       i.fileUrl,
+    ],
+  });
+}
+
+// --- settings (issue 12) ----------------------------------------------------------------------------------------
+
+const ROLE_WORDS_NL: Record<Role, string> = { admin: 'beheerder', manager: 'kwaliteitsmanager', handler: 'klachtbehandelaar' };
+
+/**
+ * Tells every active admin that someone was given a role that can read complaints (a new account or a role change),
+ * so that no one gets access to personal data unnoticed. Dutch only, like every letter to staff.
+ */
+export function complaintAccessGrantedNotice(i: {
+  adminName: string;
+  userName: string;
+  userEmail: string;
+  role: Role;
+  previousRole: Role | null;
+  grantedBy: string;
+  historyUrl: string;
+  organisation: Organisation;
+}): Letter {
+  const role = ROLE_WORDS_NL[i.role];
+  return compose('nl', `Beste ${i.adminName},`, i.organisation, {
+    subject: `${i.userName} kan nu klachten inzien (${role})`,
+    body: [
+      i.previousRole
+        ? `${i.grantedBy} heeft de rol van ${i.userName} (${i.userEmail}) gewijzigd van ${ROLE_WORDS_NL[i.previousRole]} in ${role}.`
+        : `${i.grantedBy} heeft een account gemaakt voor ${i.userName} (${i.userEmail}) met de rol ${role}.`,
+      i.role === 'manager'
+        ? 'Met deze rol kan deze persoon alle klachten inzien, met de namen en gegevens van klagers.'
+        : 'Met deze rol kan deze persoon de klachten inzien die aan hem of haar zijn toegewezen, met de namen en gegevens van klagers.',
+      '',
+      'Klopt dit niet? Pas de rol dan aan of schakel het account uit. Alle wijzigingen in de instellingen staan in de geschiedenis:',
+      i.historyUrl,
     ],
   });
 }

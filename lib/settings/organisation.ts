@@ -1,7 +1,8 @@
 import { getDb } from '@/db/client';
-import { organisationOrDefault, saveOrganisation } from '@/db/settings';
+import { findOrganisation, organisationOrDefault, saveOrganisation } from '@/db/settings';
 import { defineAction } from '@/lib/actions/pipeline';
 import { DEFAULT_ORGANISATION, type Organisation } from '@/lib/organisation';
+import { recordSettingsChange } from './history';
 import { organisationSchema } from './schemas';
 
 /** The organisation's details as letters, mails and the public start page show them. */
@@ -10,7 +11,11 @@ export const saveOrganisationSettings = defineAction({
   access: 'settings.manage',
   schema: organisationSchema,
   async run(tx, input, { now, actor }) {
-    await saveOrganisation(tx, { ...input, website: input.website || null }, actor.id, now);
+    const before = await findOrganisation(tx);
+    const after: Organisation = { ...input, website: input.website || null };
+    await saveOrganisation(tx, after, actor.id, now);
+    const stored = before ? { name: before.name, phone: before.phone, email: before.email, postalAddress: before.postalAddress, website: before.website, signature: before.signature } : DEFAULT_ORGANISATION;
+    await recordSettingsChange(tx, { actor, at: now, kind: 'organisation', action: 'update', before: stored, after });
     return { savedAt: now.toISOString() };
   },
 });

@@ -2,6 +2,7 @@ import { currentTerms } from '@/db/complaints';
 import { insertProcedureSettings, procedureSettingsHistory } from '@/db/settings';
 import { defineAction, ruleViolation } from '@/lib/actions/pipeline';
 import { PRESETS, type PresetId, type ProcedureTerms } from '@/lib/procedure/terms';
+import { recordSettingsChange } from './history';
 import { TERM_KEYS, termsSchema } from './schemas';
 
 /** The terms as stored: exactly the known keys, in a fixed order. */
@@ -31,8 +32,10 @@ export const saveProcedureTerms = defineAction({
     const { preset, ...values } = input;
     const terms = termsOf(values);
     const [latest] = await procedureSettingsHistory(tx);
-    if (latest && latest.preset === preset && sameTerms(await currentTerms(tx), terms)) throw ruleViolation('_form', 'termsUnchanged');
+    const current = await currentTerms(tx);
+    if (latest && latest.preset === preset && sameTerms(current, terms)) throw ruleViolation('_form', 'termsUnchanged');
     await insertProcedureSettings(tx, { preset, terms, changedBy: actor.id, createdAt: now });
+    await recordSettingsChange(tx, { actor, at: now, kind: 'terms', action: 'update', before: { preset: latest?.preset ?? null, ...termsOf(current) }, after: { preset, ...terms } });
     return { preset, terms };
   },
 });

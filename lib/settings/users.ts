@@ -27,6 +27,7 @@ import { appUrl } from '@/lib/server/env';
 import { hashToken } from '@/lib/server/tokens';
 import { generateOneTimePassword, invitePath, inviteState, newInvite } from './credentials';
 import { inviteMessage } from './invite-mail';
+import { mailAdminsOnComplaintAccess, recordSettingsChange } from './history';
 import { existing } from './records';
 import { type UserChange, userChangeRefusal } from './rules';
 import {
@@ -89,17 +90,23 @@ export const createUser = defineAction({
     await lockSettings(tx, 'users');
     await refuseTakenEmail(tx, input.email);
     const base = { name: input.name, email: input.email, role: input.role, createdAt: now };
+    const created = async (userId: number) => {
+      const after = { name: input.name, email: input.email, role: input.role, active: true, method: input.method };
+      await recordSettingsChange(tx, { actor, at: now, kind: 'user', action: 'create', subject: { id: userId, label: input.name }, before: null, after });
+      await mailAdminsOnComplaintAccess(tx, { user: input, role: input.role, previousRole: null, actor, at: now });
+    };
     if (input.method === 'password') {
       const password = generateOneTimePassword();
       const userId = await insertUser(tx, { ...base, passwordHash: await hashPassword(password), mustChangePassword: true });
+      await created(userId);
       return { userId, name: input.name, email: input.email, method: 'password', password };
     }
     const userId = await insertUser(tx, { ...base, passwordHash: null, mustChangePassword: false });
+    await created(userId);
     return issueInvite(tx, { id: userId, name: input.name, email: input.email }, actor, now);
   },
-  after: (data) => {
-    if (data.method === 'invite') deliverOutboxAfterResponse();
-  },
+  // The invitation, and the admins' notice of a role that reads complaints.
+  after: () => deliverOutboxAfterResponse(),
 });
 
 /** Another role; the user's sessions end at once (they sign in again and get the new menu). */
@@ -107,11 +114,16 @@ export const changeUserRole = defineAction({
   name: 'changeUserRole',
   access: 'settings.manage',
   schema: changeRoleSchema,
-  async run(tx, input, { actor }) {
+  async run(tx, input, { now, actor }) {
     const user = await userToChange(tx, actor, input.userId, { kind: 'role', role: input.role }, 'role');
     if (user.role === input.role) return { changed: false };
     await updateUserRole(tx, user.id, input.role);
+    await recordSettingsChange(tx, { actor, at: now, kind: 'user', action: 'role', subject: { id: user.id, label: user.name }, before: { role: user.role }, after: { role: input.role } });
+    await mailAdminsOnComplaintAccess(tx, { user, role: input.role, previousRole: user.role, actor, at: now });
     return { changed: true };
+  },
+  after: (data) => {
+    if (data.changed) deliverOutboxAfterResponse();
   },
 });
 
@@ -123,7 +135,7 @@ export const updateUserDetails = defineAction({
   name: 'updateUserDetails',
   access: 'settings.manage',
   schema: updateUserDetailsSchema,
-  async run(tx, input, { actor }) {
+  async run(tx, input, { now, actor }) {
     const user = await userToChange(tx, actor, input.userId, { kind: 'details' }, '_form');
     // Only the case differs (an address stored before addresses were lower-cased): the same address, no new sign-in.
     const emailChanged = user.email.toLowerCase() !== input.email;
@@ -131,6 +143,15 @@ export const updateUserDetails = defineAction({
     const changed = emailChanged || user.name !== input.name || user.email !== input.email;
     if (!changed) return { changed: false, signedOut: false };
     await storeUserDetails(tx, user.id, { name: input.name, email: input.email }, emailChanged);
+    await recordSettingsChange(tx, {
+      actor,
+      at: now,
+      kind: 'user',
+      action: 'details',
+      subject: { id: user.id, label: input.name },
+      before: { name: user.name, email: user.email },
+      after: { name: input.name, email: input.email },
+    });
     return { changed: true, signedOut: emailChanged };
   },
 });
@@ -140,10 +161,19 @@ export const setUserActive = defineAction({
   name: 'setUserActive',
   access: 'settings.manage',
   schema: setUserActiveSchema,
-  async run(tx, input, { actor }) {
+  async run(tx, input, { now, actor }) {
     const user = await userToChange(tx, actor, input.userId, { kind: input.active ? 'reactivate' : 'deactivate' }, '_form');
     if (user.active === input.active) return { changed: false };
     await updateUserActive(tx, user.id, input.active);
+    await recordSettingsChange(tx, {
+      actor,
+      at: now,
+      kind: 'user',
+      action: input.active ? 'reactivate' : 'deactivate',
+      subject: { id: user.id, label: user.name },
+      before: { active: user.active },
+      after: { active: input.active },
+    });
     return { changed: true };
   },
 });
@@ -157,6 +187,8 @@ export const resetUserPassword = defineAction({
     const user = await targetUser(tx, input.userId);
     if (user.id === actor.id) throw ruleViolation('_form', 'resetOwnPassword');
     if (!user.active) throw ruleViolation('_form', 'userInactive');
+    // Only how the new credentials went out: never the password, its hash or the link.
+    await recordSettingsChange(tx, { actor, at: now, kind: 'user', action: 'reset', subject: { id: user.id, label: user.name }, before: { method: null }, after: { method: input.method } });
     return issue(tx, user, input.method, actor, now);
   },
   after: (data) => {
@@ -185,7 +217,7 @@ export const deleteUser = defineAction({
   name: 'deleteUser',
   access: 'settings.manage',
   schema: deleteUserSchema,
-  async run(tx, input, { actor }) {
+  async run(tx, input, { now, actor }) {
     const user = await userToChange(tx, actor, input.userId, { kind: 'delete' }, '_form');
     if ((await userReferences(tx, [user.id])).size > 0) throw ruleViolation('_form', 'userReferenced');
     try {
@@ -194,6 +226,15 @@ export const deleteUser = defineAction({
       if (isForeignKeyViolation(error)) throw ruleViolation('_form', 'userReferenced');
       throw error;
     }
+    await recordSettingsChange(tx, {
+      actor,
+      at: now,
+      kind: 'user',
+      action: 'delete',
+      subject: { id: user.id, label: user.name },
+      before: { name: user.name, email: user.email, role: user.role },
+      after: null,
+    });
     return { deleted: user.id };
   },
 });

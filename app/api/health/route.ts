@@ -1,14 +1,18 @@
-import { NextResponse } from 'next/server';
+import { NextResponse, type NextRequest } from 'next/server';
 import { databaseHealth } from '@/lib/health';
+import { cronAuthorized } from '@/lib/server/cron';
 
 export const dynamic = 'force-dynamic';
 
-/** GET /api/health: app and database status; 503 when the database does not answer. */
-export async function GET() {
+/**
+ * GET /api/health: 200 `{ status: 'ok' }` or 503 `{ status: 'unavailable' }` for anyone (load balancers, uptime
+ * checks). The details (app version, database driver and status) only with `Authorization: Bearer $CRON_SECRET`.
+ */
+export async function GET(request: NextRequest) {
   const database = await databaseHealth();
   const ok = database.status === 'ok';
-  return NextResponse.json(
-    { status: ok ? 'ok' : 'unavailable', app: { name: 'klachtloket', version: process.env.npm_package_version ?? null }, database },
-    { status: ok ? 200 : 503, headers: { 'Cache-Control': 'no-store' } },
-  );
+  const status = ok ? 'ok' : 'unavailable';
+  const details = cronAuthorized(request.headers.get('authorization') ?? null);
+  const body = details ? { status, app: { name: 'klachtloket', version: process.env.npm_package_version ?? null }, database } : { status };
+  return NextResponse.json(body, { status: ok ? 200 : 503, headers: { 'Cache-Control': 'no-store' } });
 }

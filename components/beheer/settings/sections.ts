@@ -6,6 +6,7 @@ export const SETTINGS_SECTIONS = [
   { key: 'parties', href: '/beheer/instellingen/opdrachtgevers' },
   { key: 'organisation', href: '/beheer/instellingen/organisatie' },
   { key: 'terms', href: '/beheer/instellingen/termijnen' },
+  { key: 'history', href: '/beheer/instellingen/geschiedenis' },
 ] as const;
 
 export type SettingsSection = (typeof SETTINGS_SECTIONS)[number]['key'];

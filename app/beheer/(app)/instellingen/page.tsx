@@ -22,6 +22,7 @@ export default async function SettingsOverviewPage() {
     parties: t('overview.count', overview.parties),
     organisation: overview.organisation?.name ?? '',
     terms: overview.terms ? t('overview.termsSince', { preset: presetName(overview.terms.preset), date: formatDay(overview.terms.createdAt) }) : t('overview.noTerms'),
+    history: '',
   };
   return (
     <>
