@@ -158,6 +158,10 @@ describe('changing one’s own password', () => {
     ['the new one is too short', { password: 'short', confirm: 'short' }, { password: ['passwordTooShort'] }],
     ['the two do not match', { confirm: 'a brand new passphrasE' }, { confirm: ['passwordMismatch'] }],
     ['the new one is the old one', { password: PASSWORD, confirm: PASSWORD }, { password: ['passwordUnchanged'] }],
+    // Issue 12: a long but trivial password was accepted.
+    ['the new one is one character repeated', { password: 'aaaaaaaaaaaa', confirm: 'aaaaaaaaaaaa' }, { password: ['passwordWeakRepeat'] }],
+    ['the new one is a common password', { password: 'password1234', confirm: 'password1234' }, { password: ['passwordWeakCommon'] }],
+    ['the new one is the user’s own name', { password: 'Thijs-Thijs-2026', confirm: 'Thijs-Thijs-2026' }, { password: ['passwordWeakPersonal'] }],
   ])('is refused when %s, and nothing changes', async (_label, overrides, fieldErrors) => {
     const before = await stored('thijs@example.test');
     const result = await runAs(ids['thijs@example.test']!, () => changePassword(input(overrides)));
@@ -182,3 +186,33 @@ describe('changing one’s own password', () => {
     expect(after.mustChangePassword).toBe(false);
   });
 });
+
+describe('issue 12: the password-change form', () => {
+  const input = (current: string) => ({ current, password: 'tulp regen zolder vijftig', confirm: 'tulp regen zolder vijftig' });
+
+  it('limits the attempts at the current password like sign-in: after 5 wrong ones even the right one is refused', async () => {
+    const id = ids['user2@example.test']!;
+    for (let i = 0; i < 5; i++) {
+      expect(await runAs(id, () => changePassword(input(`wrong ${i}`)))).toEqual({ ok: false, error: 'invalid', fieldErrors: { current: ['passwordWrong'] } });
+    }
+    expect(await runAs(id, () => changePassword(input(PASSWORD)))).toEqual({ ok: false, error: 'invalid', fieldErrors: { current: ['passwordAttempts'] } });
+    expect(await verifyPassword((await db.select().from(users).where(eq(users.id, id)))[0]!.passwordHash, PASSWORD)).toBe(true);
+  }, 30_000);
+});
+
+describe('issue 12: a user who must change their password (one-time password)', () => {
+  it('can run no other server action, only the password change', async () => {
+    const { createUser } = await import('@/lib/settings/users');
+    const [admin] = await db
+      .insert(users)
+      .values({ email: 'newadmin@example.test', name: 'New Admin', role: 'admin', passwordHash: await hashPassword(PASSWORD), mustChangePassword: true })
+      .returning({ id: users.id });
+    const create = () => createUser({ name: 'Someone', email: 'someone@example.test', role: 'manager', method: 'password' });
+    expect(await runAs(admin!.id, create)).toEqual({ ok: false, error: 'forbidden', fieldErrors: { _form: ['passwordChangeRequired'] } });
+    expect(await db.select().from(users).where(eq(users.email, 'someone@example.test'))).toHaveLength(0);
+    const changed = await runAs(admin!.id, () => changePassword({ current: PASSWORD, password: 'tulp regen zolder vijftig', confirm: 'tulp regen zolder vijftig' }));
+    expect(changed.ok).toBe(true);
+    expect((await runAs(admin!.id, create)).ok).toBe(true);
+  });
+});
+
