@@ -83,6 +83,11 @@ async function newUser(method: 'password' | 'invite', role: 'admin' | 'manager' 
   return result.data;
 }
 
+/** As if the user had replaced their one-time password (only then may they run actions, issue 12). */
+async function hasChosenOwnPassword(userId: number) {
+  await db.update(users).set({ mustChangePassword: false }).where(eq(users.id, userId));
+}
+
 function tokenOf(url: string): string {
   return url.split('/').at(-1)!;
 }
@@ -212,6 +217,7 @@ describe('users', () => {
 
   it('an admin may correct their own details; a new address of their own signs them out too', async () => {
     const other = await newUser('password', 'admin', 'zelf');
+    await hasChosenOwnPassword(other.userId); // issue 12: with a one-time password no action runs
     const start = await userRow(other.userId);
     expect(await runAs(other.userId, () => accounts.updateUserDetails({ userId: other.userId, name: 'Zelf Gewijzigd', email: other.email }))).toMatchObject({
       ok: true,
@@ -273,6 +279,7 @@ describe('users', () => {
   it('two admins deactivating each other at the same moment leave one active admin', async () => {
     const a = await newUser('password', 'admin', 'admin-a');
     const b = await newUser('password', 'admin', 'admin-b');
+    await Promise.all([a, b].map((admin) => hasChosenOwnPassword(admin.userId)));
     // Only a and b are active admins now.
     expect((await asAdmin(() => accounts.setUserActive({ userId: a.userId, active: false }))).ok).toBe(true);
     expect((await runAs(b.userId, () => accounts.setUserActive({ userId: ids.admin, active: false }))).ok).toBe(true);
@@ -355,6 +362,10 @@ describe('invitations', () => {
     expect(await accounts.acceptInvite({ token, password: 'een lang wachtwoord', confirm: 'een ander wachtwoord' })).toMatchObject({
       fieldErrors: { confirm: ['passwordMismatch'] },
     });
+    // Issue 12: a long but trivial password, or the organisation's name, is refused (zxcvbn-ts).
+    expect(await accounts.acceptInvite({ token, password: 'aaaaaaaaaaaa', confirm: 'aaaaaaaaaaaa' })).toMatchObject({ fieldErrors: { password: ['passwordWeakRepeat'] } });
+    const orgPassword = `${DEFAULT_ORGANISATION.name} 2026`;
+    expect(await accounts.acceptInvite({ token, password: orgPassword, confirm: orgPassword })).toMatchObject({ fieldErrors: { password: ['passwordWeakPersonal'] } });
 
     expect(await accounts.acceptInvite({ token, password: 'mijn eigen lange wachtwoord', confirm: 'mijn eigen lange wachtwoord' })).toEqual({
       ok: true,
