@@ -11,6 +11,7 @@ import {
   procedureSettings,
   staff,
   userInvites,
+  userSessions,
   users,
 } from '@/db/schema';
 import { seedDemoData } from '@/db/seed';
@@ -336,6 +337,12 @@ describe('users', () => {
     expect(await asAdmin(() => accounts.deleteUser({ userId: mistake.userId }))).toEqual({ ok: true, data: { deleted: mistake.userId } });
     expect(await db.select().from(users).where(eq(users.id, mistake.userId))).toEqual([]);
     expect(await db.select().from(userInvites).where(eq(userInvites.userId, mistake.userId))).toEqual([]);
+
+    // Issue 12: having signed in (a session row) is no use of the account: it still goes, with its sessions.
+    const signedInOnly = await newUser('password', 'handler', 'alleen-ingelogd');
+    await db.insert(userSessions).values({ id: randomUUID(), userId: signedInOnly.userId, signedInAt: new Date(), lastSeenAt: new Date() });
+    expect(await asAdmin(() => accounts.deleteUser({ userId: signedInOnly.userId }))).toEqual({ ok: true, data: { deleted: signedInOnly.userId } });
+    expect(await db.select().from(userSessions).where(eq(userSessions.userId, signedInOnly.userId))).toEqual([]);
   });
 });
 
