@@ -154,6 +154,22 @@ test.describe('signing in to the back-office', () => {
     await signIn(page, USERS.handler2);
     const copied = await context.cookies();
     expect(copied.some((c) => c.name.endsWith('authjs.session-token'))).toBe(true);
+    // A server action as the browser sends it (the password form, with a wrong current password: changes nothing).
+    await page.goto('/beheer/account/wachtwoord');
+    await page.getByLabel('Huidig wachtwoord').fill('niet mijn wachtwoord');
+    await page.getByLabel('Nieuw wachtwoord').fill('tulp regen zolder vijftig');
+    await page.getByLabel('Herhaal het nieuwe wachtwoord').fill('tulp regen zolder vijftig');
+    const [action] = await Promise.all([
+      page.waitForRequest((r) => r.method() === 'POST' && !!r.headers()['next-action']),
+      page.getByRole('button', { name: 'Wachtwoord wijzigen' }).click(),
+    ]);
+    await expect(page.getByText('Uw huidige wachtwoord klopt niet.')).toBeVisible();
+    const replay = (request: typeof context.request) =>
+      request.post(action.url(), {
+        headers: Object.fromEntries(['next-action', 'content-type', 'accept', 'next-router-state-tree'].map((h) => [h, action.headers()[h] ?? ''])),
+        data: action.postData() ?? '',
+      });
+    expect(await (await replay(context.request)).text()).toContain('passwordWrong'); // the replay reaches the action
     await page.getByRole('button', { name: 'Uitloggen' }).click();
     await expect(page).toHaveURL(/\/beheer\/inloggen\?uitgelogd=1$/);
 
@@ -166,6 +182,10 @@ test.describe('signing in to the back-office', () => {
     const session = await thief.context.request.get('/api/auth/session');
     expect(await session.json()).toBeNull();
     expect((session.headers()['set-cookie'] ?? '').match(/authjs\.session-token=[^;]+;/)).toBeNull();
+    // The same server action with the copied cookie: refused before its input is read.
+    const refused = await (await replay(thief.context.request)).text();
+    expect(refused).toContain('forbidden');
+    expect(refused).not.toContain('passwordWrong');
     await context.close();
     await thief.context.close();
   });
