@@ -6,7 +6,7 @@ import { getDb } from '@/db/client';
 import type { Role } from '@/lib/procedure/vocabulary';
 import { appSecret } from '@/lib/server/env';
 import { authenticate } from './authenticate';
-import { dueForTouch, newSessionId, sessionState, tokenMaxAge } from './session';
+import { dueForTouch, newSessionId, sessionEnd, sessionState, tokenMaxAge } from './session';
 
 /** Wrong e-mail or password: one message for both, so the form does not tell which accounts exist. */
 export class InvalidSignIn extends CredentialsSignin {
@@ -121,6 +121,11 @@ export const authConfig = {
     },
     session({ session, token }) {
       const claims = token as typeof token & Claims;
+      // The session ends at its absolute end at the latest; /api/auth/session's cookie expires then too (route.ts).
+      if (claims.sia) {
+        const end = Math.min(new Date(session.expires).getTime(), sessionEnd(claims.sia).getTime());
+        session.expires = new Date(end).toISOString() as typeof session.expires;
+      }
       session.user = {
         ...session.user,
         id: String(claims.uid),

@@ -12,7 +12,7 @@ import { hashPassword } from './passwords';
  */
 let db: Db;
 let close: () => Promise<void>;
-let handlers: typeof import('./config').handlers;
+let handlers: { GET: typeof import('./route').GET; POST: typeof import('./route').POST };
 const PASSWORD = 'tulp regen zolder vijftig';
 const BASE = 'http://localhost:3000/api/auth';
 const COOKIE = 'authjs.session-token';
@@ -20,7 +20,7 @@ const COOKIE = 'authjs.session-token';
 beforeAll(async () => {
   process.env.AUTH_SECRET = 'a-test-secret-of-enough-length-for-authjs-0123456789';
   ({ db, close } = await migratedThrowawayDatabase());
-  ({ handlers } = await import('./config'));
+  handlers = await import('./route');
   await db.insert(users).values([
     { email: 'sanne@example.test', name: 'Sanne', role: 'handler', passwordHash: await hashPassword(PASSWORD) },
     { email: 'thijs@example.test', name: 'Thijs', role: 'manager', passwordHash: await hashPassword(PASSWORD) },
@@ -121,6 +121,10 @@ describe('a back-office session (Auth.js handlers, real database)', () => {
       const token = await decode({ token: fresh.split(';')[0]!.slice(COOKIE.length + 1), secret: process.env.AUTH_SECRET!, salt: COOKIE });
       // Without the cap this would be 9.5 h + 10 h after sign-in.
       expect(token!.exp! * 1000).toBeLessThanOrEqual(signedIn + 10 * 3_600_000 + 1000);
+      // And the cookie itself expires then too, not 10 hours from now.
+      const expires = new Date(fresh.match(/Expires=([^;]*)/i)![1]!).getTime();
+      expect(expires).toBeLessThanOrEqual(signedIn + 10 * 3_600_000 + 1000);
+      expect(expires).toBeGreaterThan(signedIn + 9.9 * 3_600_000);
     } finally {
       vi.useRealTimers();
     }

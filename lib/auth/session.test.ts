@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dueForTouch, sessionState, tokenMaxAge } from './session';
+import { capSessionCookies, dueForTouch, sessionState, tokenMaxAge } from './session';
 
 const signIn = new Date('2026-11-24T08:00:00Z');
 const at = (hours: number, minutes = 0) => new Date(signIn.getTime() + (hours * 60 + minutes) * 60_000);
@@ -38,3 +38,17 @@ describe('a back-office session', () => {
     expect(tokenMaxAge(undefined, s(at(3)), 36_000)).toBe(36_000);
   });
 });
+
+describe('the session cookie from /api/auth/session', () => {
+  const end = new Date('2026-11-24T18:00:00Z');
+  it.each([
+    ['a later expiry is moved back to the end', 'authjs.session-token=abc; Path=/; Expires=Tue, 25 Nov 2026 04:00:00 GMT; HttpOnly', 'authjs.session-token=abc; Path=/; HttpOnly; Expires=Tue, 24 Nov 2026 18:00:00 GMT'],
+    ['an earlier one stays', 'authjs.session-token=abc; Path=/; Expires=Tue, 24 Nov 2026 09:00:00 GMT', 'authjs.session-token=abc; Path=/; Expires=Tue, 24 Nov 2026 09:00:00 GMT'],
+    ['the secure name too', '__Secure-authjs.session-token=abc; Expires=Tue, 25 Nov 2026 04:00:00 GMT; Secure', '__Secure-authjs.session-token=abc; Secure; Expires=Tue, 24 Nov 2026 18:00:00 GMT'],
+    ['a cleared cookie is left alone', 'authjs.session-token=; Path=/; Expires=Thu, 01 Jan 1970 00:00:00 GMT', 'authjs.session-token=; Path=/; Expires=Thu, 01 Jan 1970 00:00:00 GMT'],
+    ['other cookies are left alone', 'authjs.csrf-token=x; Path=/', 'authjs.csrf-token=x; Path=/'],
+  ])('%s', (_label, cookie, expected) => {
+    expect(capSessionCookies([cookie], end)).toEqual([expected]);
+  });
+});
+

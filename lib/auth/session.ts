@@ -37,5 +37,22 @@ export function tokenMaxAge(signedInAtSeconds: number | undefined, nowSeconds: n
   return Math.max(0, Math.min(maxAge, left));
 }
 
+/** The absolute end of a session signed in at `signedInAtSeconds` (epoch seconds). */
+export const sessionEnd = (signedInAtSeconds: number, policy = SESSION) => new Date((signedInAtSeconds + policy.absoluteHours * 3600) * 1000);
+
+/**
+ * Auth.js sets the session cookie's Expires to now + maxAge on every read of /api/auth/session; this moves it back to
+ * the session's end (`end`), so the browser drops the cookie then too. Other cookies pass unchanged.
+ */
+export function capSessionCookies(setCookies: readonly string[], end: Date): string[] {
+  return setCookies.map((cookie) => {
+    if (!/^(__Secure-)?authjs\.session-token(\.\d+)?=[^;]/.test(cookie)) return cookie;
+    const expires = cookie.match(/;\s*Expires=([^;]*)/i)?.[1];
+    if (expires && new Date(expires).getTime() <= end.getTime()) return cookie;
+    const withoutExpiry = cookie.replace(/;\s*Expires=[^;]*/i, '').replace(/;\s*Max-Age=[^;]*/i, '');
+    return `${withoutExpiry}; Expires=${end.toUTCString()}`;
+  });
+}
+
 /** A session id: 128 random bits. */
 export const newSessionId = () => randomBytes(16).toString('base64url');
