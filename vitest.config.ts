@@ -10,5 +10,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     fileParallelism: true,
+    // next-auth imports `next/server` without an extension; inlined, Vite resolves it (lib/auth/session.pg.test.ts).
+    server: { deps: { inline: ['next-auth'] } },
   },
 });

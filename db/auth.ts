@@ -1,6 +1,6 @@
-import { and, desc, eq, gt, sql } from 'drizzle-orm';
+import { type SQL, and, desc, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { Db, Tx } from './client';
-import { loginAttempts, users } from './schema';
+import { loginAttempts, userSessions, users } from './schema';
 
 type Executor = Db | Tx;
 
@@ -43,34 +43,43 @@ export async function lockSignIn(tx: Tx, email: string, ip: string): Promise<voi
   await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`signin-ip:${ip}`}, 0))`);
 }
 
-async function failuresSinceLastSuccess(db: Executor, column: typeof loginAttempts.email | typeof loginAttempts.ip, value: string, since: Date) {
+async function failuresSinceLastSuccess(db: Executor, where: SQL, since: Date) {
   const lastSuccess = db
     .select({ at: sql`max(${loginAttempts.at})` })
     .from(loginAttempts)
-    .where(and(eq(column, value), eq(loginAttempts.success, true), gt(loginAttempts.at, since)));
+    .where(and(where, eq(loginAttempts.success, true), gt(loginAttempts.at, since)));
   const rows = await db
     .select({ at: loginAttempts.at })
     .from(loginAttempts)
     .where(
       and(
-        eq(column, value),
+        where,
         eq(loginAttempts.success, false),
         gt(loginAttempts.at, since),
         sql`${loginAttempts.at} > coalesce((${lastSuccess}), '-infinity'::timestamptz)`,
       ),
     )
     .orderBy(desc(loginAttempts.at))
-    .limit(20);
+    .limit(60);
   return rows.map((r) => r.at);
 }
 
-/** Failed attempts since `since` that came after the last successful one, for the account and for the address. */
+/**
+ * Failed attempts since `since` that came after the last successful one: for the account from any address, for the
+ * (account, address) pair, and for the address with any account (lib/auth/lockout.ts).
+ */
 export async function recentFailures(db: Executor, email: string, ip: string, since: Date) {
-  const [byAccount, byAddress] = await Promise.all([
-    failuresSinceLastSuccess(db, loginAttempts.email, email, since),
-    failuresSinceLastSuccess(db, loginAttempts.ip, ip, since),
+  const [byAccount, byPair, byAddress] = await Promise.all([
+    failuresSinceLastSuccess(db, eq(loginAttempts.email, email), since),
+    failuresSinceLastSuccess(db, and(eq(loginAttempts.email, email), eq(loginAttempts.ip, ip))!, since),
+    failuresSinceLastSuccess(db, eq(loginAttempts.ip, ip), since),
   ]);
-  return { byAccount, byAddress };
+  return { byAccount, byPair, byAddress };
+}
+
+/** The active admins (for mails about account security). */
+export async function activeAdmins(db: Executor) {
+  return db.select({ name: users.name, email: users.email }).from(users).where(and(eq(users.role, 'admin'), eq(users.active, true)));
 }
 
 export async function recordLoginAttempt(db: Executor, attempt: { email: string; ip: string; success: boolean; at: Date }) {
@@ -94,4 +103,25 @@ export async function setPassword(db: Executor, userId: number, passwordHash: st
 export async function passwordHashOf(db: Executor, userId: number): Promise<string | null> {
   const [row] = await db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, userId));
   return row?.passwordHash ?? null;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Sessions (lib/auth/session.ts)
+
+export async function startSession(db: Executor, session: { id: string; userId: number; at: Date }) {
+  await db.insert(userSessions).values({ id: session.id, userId: session.userId, signedInAt: session.at, lastSeenAt: session.at });
+}
+
+export async function findSession(db: Executor, id: string) {
+  const [row] = await db.select().from(userSessions).where(eq(userSessions.id, id));
+  return row ?? null;
+}
+
+export async function touchSession(db: Executor, id: string, at: Date) {
+  await db.update(userSessions).set({ lastSeenAt: at }).where(and(eq(userSessions.id, id), isNull(userSessions.endedAt)));
+}
+
+/** Ends a session for good (signed out, idle, expired); a later request with its cookie is refused. */
+export async function endSession(db: Executor, id: string, at: Date, reason: 'signed-out' | 'idle' | 'expired') {
+  await db.update(userSessions).set({ endedAt: at, endReason: reason }).where(and(eq(userSessions.id, id), isNull(userSessions.endedAt)));
 }

@@ -596,3 +596,23 @@ export const settingsHistory = pgTable(
     check('settings_history_kind_check', sql`${t.kind} in ('user', 'category', 'staff', 'party', 'organisation', 'terms')`),
   ],
 );
+
+/**
+ * Back-office sign-ins (issue 12): one row per session, its id carried in the JWT. Signing out ends the row, so a
+ * copied cookie stops working; the idle timeout and the absolute lifetime are checked against these times.
+ */
+export const userSessions = pgTable(
+  'user_sessions',
+  {
+    id: text('id').primaryKey(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    signedInAt: timestamp('signed_in_at', { withTimezone: true }).notNull(),
+    lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull(),
+    endedAt: timestamp('ended_at', { withTimezone: true }),
+    /** signed-out | idle | expired */
+    endReason: text('end_reason'),
+  },
+  (t) => [index('user_sessions_user_idx').on(t.userId)],
+);

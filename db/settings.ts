@@ -175,6 +175,7 @@ export async function userReferences(db: Executor, ids: readonly number[]): Prom
   );
   for (const { schema_name: schema, table_name: table, column_name: column } of rowsOf<{ schema_name: string; table_name: string; column_name: string }>(keys)) {
     if (table === 'user_invites' && column === 'user_id') continue; // the user's own invitations go with them
+    if (table === 'user_sessions' && column === 'user_id') continue; // and their sign-ins (on delete cascade)
     const rows = await db.execute(
       sql`select distinct ${sql.identifier(column)} as id from ${sql.identifier(schema)}.${sql.identifier(table)} where ${sql.identifier(column)} in (${idList})`,
     );

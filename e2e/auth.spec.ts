@@ -98,28 +98,31 @@ test.describe('signing in to the back-office', () => {
     await expect(page.getByText('Vul dit veld in.').first()).toBeVisible();
   });
 
-  test('after 5 wrong passwords the account is locked, even for the right password', async ({ browser }) => {
+  test('after 5 wrong passwords from one address that address is locked for the account; the right password from elsewhere still works', async ({ browser }) => {
     const email = await createUser('handler', 'het juiste wachtwoord');
     const { context } = await newContext(browser);
     const page = await context.newPage();
+    const attempt = async (p: typeof page, password: string) => {
+      await p.goto('/beheer/inloggen');
+      await p.getByLabel('E-mailadres').fill(email);
+      await p.getByLabel('Wachtwoord').fill(password);
+      await p.getByRole('button', { name: 'Inloggen' }).click();
+    };
     for (let i = 0; i < 5; i++) {
-      await page.goto('/beheer/inloggen');
-      await page.getByLabel('E-mailadres').fill(email);
-      await page.getByLabel('Wachtwoord').fill(`fout ${i}`);
-      await page.getByRole('button', { name: 'Inloggen' }).click();
+      await attempt(page, `fout ${i}`);
       await expect(page.getByRole('main').getByRole('alert')).toHaveText('Het e-mailadres of het wachtwoord klopt niet.');
     }
-    // Now from another address too: the lock is on the account.
+    // The same address: refused, even with the right password.
+    await attempt(page, 'het juiste wachtwoord');
+    await expect(page.getByRole('main').getByRole('alert')).toContainText('Te veel mislukte pogingen');
+    await expect(page.getByRole('main').getByRole('alert')).toContainText(/over 1[45] minuten opnieuw/);
+    await expect(page).toHaveURL(/\/beheer\/inloggen/);
+    await screenshot(page, 'beheer-signin-locked');
+    // Issue 12: another address is not locked out (before, the whole account was).
     const other = await newContext(browser);
     const second = await other.context.newPage();
-    await second.goto('/beheer/inloggen');
-    await second.getByLabel('E-mailadres').fill(email);
-    await second.getByLabel('Wachtwoord').fill('het juiste wachtwoord');
-    await second.getByRole('button', { name: 'Inloggen' }).click();
-    await expect(second.getByRole('main').getByRole('alert')).toContainText('Te veel mislukte pogingen');
-    await expect(second.getByRole('main').getByRole('alert')).toContainText(/over 1[45] minuten opnieuw/);
-    await expect(second).toHaveURL(/\/beheer\/inloggen/);
-    await screenshot(second, 'beheer-signin-locked');
+    await attempt(second, 'het juiste wachtwoord');
+    await expect(second).toHaveURL(/\/beheer(\?|$)/);
     await context.close();
     await other.context.close();
   });
@@ -145,6 +148,48 @@ test.describe('signing in to the back-office', () => {
     await expect(page).toHaveURL(/\/beheer\/inloggen/);
   });
 
+  test('issue 12: after signing out, a copied session cookie no longer works', async ({ browser }) => {
+    const { context } = await newContext(browser);
+    const page = await context.newPage();
+    await signIn(page, USERS.handler2);
+    const copied = await context.cookies();
+    expect(copied.some((c) => c.name.endsWith('authjs.session-token'))).toBe(true);
+    // A server action as the browser sends it (the password form, with a wrong current password: changes nothing).
+    await page.goto('/beheer/account/wachtwoord');
+    await page.getByLabel('Huidig wachtwoord').fill('niet mijn wachtwoord');
+    await page.getByLabel('Nieuw wachtwoord').fill('tulp regen zolder vijftig');
+    await page.getByLabel('Herhaal het nieuwe wachtwoord').fill('tulp regen zolder vijftig');
+    const [action] = await Promise.all([
+      page.waitForRequest((r) => r.method() === 'POST' && !!r.headers()['next-action']),
+      page.getByRole('button', { name: 'Wachtwoord wijzigen' }).click(),
+    ]);
+    await expect(page.getByText('Uw huidige wachtwoord klopt niet.')).toBeVisible();
+    const replay = (request: typeof context.request) =>
+      request.post(action.url(), {
+        headers: Object.fromEntries(['next-action', 'content-type', 'accept', 'next-router-state-tree'].map((h) => [h, action.headers()[h] ?? ''])),
+        data: action.postData() ?? '',
+      });
+    expect(await (await replay(context.request)).text()).toContain('passwordWrong'); // the replay reaches the action
+    await page.getByRole('button', { name: 'Uitloggen' }).click();
+    await expect(page).toHaveURL(/\/beheer\/inloggen\?uitgelogd=1$/);
+
+    const thief = await newContext(browser);
+    await thief.context.addCookies(copied);
+    const stolen = await thief.context.newPage();
+    await stolen.goto('/beheer');
+    await expect(stolen).toHaveURL(/\/beheer\/inloggen/);
+    // And the session endpoint neither answers with the user nor hands out a fresh cookie.
+    const session = await thief.context.request.get('/api/auth/session');
+    expect(await session.json()).toBeNull();
+    expect((session.headers()['set-cookie'] ?? '').match(/authjs\.session-token=[^;]+;/)).toBeNull();
+    // The same server action with the copied cookie: refused before its input is read.
+    const refused = await (await replay(thief.context.request)).text();
+    expect(refused).toContain('forbidden');
+    expect(refused).not.toContain('passwordWrong');
+    await context.close();
+    await thief.context.close();
+  });
+
   test('a user changes their password: the new one works, the old one no longer, other sessions end', async ({ browser }) => {
     const email = await createUser('manager', 'oud wachtwoord 123');
     const first = await newContext(browser);
@@ -164,6 +209,13 @@ test.describe('signing in to the back-office', () => {
     await expect(page.getByText('Kies een wachtwoord van minstens 12 tekens.')).toBeVisible();
     await expect(page.getByText('De twee wachtwoorden zijn niet gelijk.')).toBeVisible();
     await screenshot(page, 'beheer-password-errors');
+
+    // Issue 12: long enough but trivial is refused, with a clear Dutch message.
+    await page.getByLabel('Nieuw wachtwoord').fill('aaaaaaaaaaaa');
+    await page.getByLabel('Herhaal het nieuwe wachtwoord').fill('aaaaaaaaaaaa');
+    await page.getByRole('button', { name: 'Wachtwoord wijzigen' }).click();
+    await expect(page.getByText('Dit wachtwoord herhaalt te veel dezelfde tekens of een patroon.')).toBeVisible();
+    await screenshot(page, 'beheer-password-weak');
 
     await page.getByLabel('Nieuw wachtwoord').fill('een nieuw lang wachtwoord');
     await page.getByLabel('Herhaal het nieuwe wachtwoord').fill('een nieuw lang wachtwoord');

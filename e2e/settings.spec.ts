@@ -145,8 +145,8 @@ test.describe('settings: users', () => {
     const link = await createUser(page, { name, email, role: 'Klachtbehandelaar', method: 'Uitnodigingslink per e-mail' });
     const user = await newPage(browser);
     await user.goto(new URL(link).pathname);
-    await user.getByLabel('Nieuw wachtwoord').fill('lotte haar eigen wachtwoord');
-    await user.getByLabel('Herhaal het wachtwoord').fill('lotte haar eigen wachtwoord');
+    await user.getByLabel('Nieuw wachtwoord').fill('haar eigen lange wachtwoord');
+    await user.getByLabel('Herhaal het wachtwoord').fill('haar eigen lange wachtwoord');
     await user.getByRole('button', { name: 'Wachtwoord instellen' }).click();
     await expect(user).toHaveURL(/\/beheer$/);
 
@@ -178,11 +178,11 @@ test.describe('settings: users', () => {
     await user.reload();
     await expect(user).toHaveURL(/\/beheer\/inloggen/);
     await user.getByLabel('E-mailadres').fill(email);
-    await user.getByLabel('Wachtwoord').fill('lotte haar eigen wachtwoord');
+    await user.getByLabel('Wachtwoord').fill('haar eigen lange wachtwoord');
     await user.getByRole('button', { name: 'Inloggen' }).click();
     await expect(user.getByRole('main').getByRole('alert')).toHaveText('Het e-mailadres of het wachtwoord klopt niet.');
     await expect(user).toHaveURL(/\/beheer\/inloggen/);
-    await signIn(user, newEmail, 'lotte haar eigen wachtwoord');
+    await signIn(user, newEmail, 'haar eigen lange wachtwoord');
     await expect(user).toHaveURL(/\/beheer$/);
     await user.goto('/beheer/account');
     await expect(user.getByText(newEmail)).toBeVisible();

@@ -84,6 +84,11 @@ type ActionDefinition<S extends z.ZodMiniType, T, A extends Access> = {
   schema: S;
   /** Runs inside one transaction; throw `RuleViolation` to refuse with field errors, `Forbidden` to refuse access. */
   run: (tx: Tx, input: z.output<S>, ctx: ActionContext<A>) => Promise<T>;
+  /**
+   * Whether a user who must still replace a one-time password may run this action (only the password change
+   * itself); every other action refuses them, as the pages do (lib/auth/page.ts).
+   */
+  allowedBeforePasswordChange?: boolean;
   /** After commit: e.g. revalidatePath. */
   after?: (data: T) => void | Promise<void>;
 };
@@ -98,6 +103,7 @@ export function fieldErrorsOf(issues: readonly { path: PropertyKey[]; message: s
 }
 
 export const FORBIDDEN: ActionFailure = { ok: false, error: 'forbidden', fieldErrors: { _form: ['forbidden'] } };
+export const PASSWORD_CHANGE_REQUIRED: ActionFailure = { ok: false, error: 'forbidden', fieldErrors: { _form: ['passwordChangeRequired'] } };
 const UNAVAILABLE: ActionFailure = { ok: false, error: 'unavailable', fieldErrors: {} };
 
 export function defineAction<S extends z.ZodMiniType, T, A extends Access>(definition: ActionDefinition<S, T, A>) {
@@ -127,6 +133,7 @@ export function defineAction<S extends z.ZodMiniType, T, A extends Access>(defin
       return UNAVAILABLE;
     }
     if (definition.access !== 'public' && (!actor || !can(actor.role, definition.access))) return FORBIDDEN;
+    if (actor?.mustChangePassword && !definition.allowedBeforePasswordChange) return PASSWORD_CHANGE_REQUIRED;
 
     const parsed = definition.schema.safeParse(raw);
     if (!parsed.success) return { ok: false, error: 'invalid', fieldErrors: fieldErrorsOf(parsed.error.issues) };

@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '@/db/client';
-import { loginAttempts, users } from '@/db/schema';
+import { loginAttempts, outbox, users } from '@/db/schema';
 import { createThrowawayDatabase, type ThrowawayDatabase } from '@/db/testing';
 import { runAs } from './actor';
 import { hashPassword, verifyPassword } from './passwords';
@@ -72,38 +72,70 @@ describe('signing in', () => {
   });
 });
 
-describe('the lockout', () => {
-  it('after 5 wrong passwords for one account refuses even the right one, for 15 minutes after the 5th-last failure', async () => {
+describe('the sign-in limits', () => {
+  const slept: number[] = [];
+  const sleep = async (ms: number) => void slept.push(ms);
+  const attempt = (email: string, password: string, ip: string, now: Date) => authenticate({ email, password }, ip, now, { sleep });
+  const failures = (email: string, n: number, now: Date, ip = () => freshIp()) =>
+    db.insert(loginAttempts).values(Array.from({ length: n }, () => ({ email, ip: ip(), success: false, at: now })));
+
+  it('locks the (account, address) pair after 5 wrong passwords, while the right password from elsewhere still works', async () => {
     const email = 'user0@example.test';
-    for (let i = 0; i < 5; i++) expect(await authenticate({ email, password: `wrong ${i}` }, freshIp(), at(i))).toEqual({ ok: false, reason: 'invalid' });
-    expect(await authenticate({ email, password: PASSWORD }, freshIp(), at(5))).toEqual({ ok: false, reason: 'locked', minutes: 10 });
-    expect(await authenticate({ email, password: PASSWORD }, freshIp(), at(14))).toEqual({ ok: false, reason: 'locked', minutes: 1 });
-    // Refused attempts did not count: 15 minutes after the first failure the account opens again.
-    expect((await authenticate({ email, password: PASSWORD }, freshIp(), at(15))).ok).toBe(true);
+    const attacker = freshIp();
+    for (let i = 0; i < 5; i++) expect(await attempt(email, `wrong ${i}`, attacker, at(i))).toEqual({ ok: false, reason: 'invalid' });
+    expect(await attempt(email, PASSWORD, attacker, at(5))).toEqual({ ok: false, reason: 'locked', minutes: 10 });
+    // Issue 12: before, the account itself was locked and the real user was refused too.
+    expect((await attempt(email, PASSWORD, freshIp(), at(5))).ok).toBe(true);
+    // The attacker's pair stays locked: a success elsewhere does not open it.
+    expect(await attempt(email, 'wrong again', attacker, at(6))).toMatchObject({ ok: false, reason: 'locked' });
+    // Refused attempts did not count: 15 minutes after the first failure the pair opens again.
+    expect((await attempt(email, PASSWORD, attacker, at(15))).ok).toBe(true);
   });
 
-  it('after 5 wrong attempts from one address refuses that address for every account, not others', async () => {
+  it('slows the account down (doubling, capped) after repeated failures from any address', async () => {
+    const email = 'user1@example.test';
+    slept.length = 0;
+    for (let i = 0; i < 8; i++) await attempt(email, 'wrong', freshIp(), at(20));
+    expect(slept).toEqual([500, 1000, 2000, 4000, 4000]);
+    slept.length = 0;
+    expect((await attempt(email, PASSWORD, freshIp(), at(21))).ok).toBe(true);
+    expect(slept).toEqual([4000]);
+    slept.length = 0;
+    await attempt(email, 'wrong', freshIp(), at(22));
+    expect(slept).toEqual([]); // the success started the count afresh
+  });
+
+  it('locks an address that tries many accounts (20 failures), not other addresses', async () => {
     const ip = freshIp();
-    for (let i = 1; i <= 5; i++) await authenticate({ email: `user${i}@example.test`, password: 'wrong' }, ip, at(20));
-    expect(await authenticate({ email: 'user1@example.test', password: PASSWORD }, ip, at(21))).toEqual({ ok: false, reason: 'locked', minutes: 14 });
-    expect(await authenticate({ email: 'thijs@example.test', password: PASSWORD }, ip, at(21))).toMatchObject({ reason: 'locked' });
-    expect((await authenticate({ email: 'thijs@example.test', password: PASSWORD }, freshIp(), at(21))).ok).toBe(true);
+    await failures('nobody@example.test', 19, at(30), () => ip);
+    expect(await attempt('user2@example.test', 'wrong', ip, at(30))).toEqual({ ok: false, reason: 'invalid' });
+    expect(await attempt('thijs@example.test', PASSWORD, ip, at(31))).toMatchObject({ ok: false, reason: 'locked', minutes: 14 });
+    expect((await attempt('thijs@example.test', PASSWORD, freshIp(), at(31))).ok).toBe(true);
   });
 
-  it('starts counting afresh after a successful sign-in', async () => {
-    const email = 'thijs@example.test';
-    for (let i = 0; i < 4; i++) await authenticate({ email, password: 'wrong' }, freshIp(), at(30));
-    expect((await authenticate({ email, password: PASSWORD }, freshIp(), at(31))).ok).toBe(true);
-    for (let i = 0; i < 4; i++) await authenticate({ email, password: 'wrong' }, freshIp(), at(32));
-    expect((await authenticate({ email, password: PASSWORD }, freshIp(), at(33))).ok).toBe(true);
+  it('locks the account itself only at 50 failures within the hour, and mails the user and the admins once', async () => {
+    const email = 'user5@example.test';
+    await db.insert(users).values({ email: 'admin@example.test', name: 'Annemiek', role: 'admin', passwordHash: null });
+    await failures(email, 48, at(40));
+    expect(await attempt(email, 'wrong', freshIp(), at(41))).toEqual({ ok: false, reason: 'invalid' });
+    expect((await db.select().from(outbox).where(eq(outbox.kind, 'account-locked')))).toHaveLength(0);
+    expect(await attempt(email, 'wrong', freshIp(), at(42))).toEqual({ ok: false, reason: 'invalid' }); // the 50th
+    expect(await attempt(email, PASSWORD, freshIp(), at(43))).toEqual({ ok: false, reason: 'locked', minutes: 57 });
+    const mails = await db.select().from(outbox).where(eq(outbox.kind, 'account-locked'));
+    expect(mails.map((m) => m.recipient).sort()).toEqual(['admin@example.test', email]);
+    expect(mails.find((m) => m.recipient === email)?.bodyText).toContain('uw account');
+    expect(mails.find((m) => m.recipient === 'admin@example.test')?.bodyText).toContain('User 5 (user5@example.test)');
+    // An hour after the failures the account opens again.
+    expect((await attempt(email, PASSWORD, freshIp(), at(101))).ok).toBe(true);
   });
 
-  it('holds under parallel guessing: no more than 5 failures are ever checked', async () => {
+  it('holds under parallel guessing from one address: no more than 5 failures are ever checked', async () => {
     const email = 'user4@example.test';
-    const results = await Promise.all(Array.from({ length: 10 }, (_, i) => authenticate({ email, password: `guess ${i}` }, freshIp(), at(40))));
+    const ip = freshIp();
+    const results = await Promise.all(Array.from({ length: 10 }, (_, i) => attempt(email, `guess ${i}`, ip, at(50))));
     expect(results.filter((r) => !r.ok && r.reason === 'invalid')).toHaveLength(5);
     expect(results.filter((r) => !r.ok && r.reason === 'locked')).toHaveLength(5);
-    const recorded = await db.select().from(loginAttempts).where(and(eq(loginAttempts.email, email), eq(loginAttempts.at, at(40))));
+    const recorded = await db.select().from(loginAttempts).where(and(eq(loginAttempts.email, email), eq(loginAttempts.at, at(50))));
     expect(recorded).toHaveLength(5);
   });
 });
@@ -126,6 +158,10 @@ describe('changing one’s own password', () => {
     ['the new one is too short', { password: 'short', confirm: 'short' }, { password: ['passwordTooShort'] }],
     ['the two do not match', { confirm: 'a brand new passphrasE' }, { confirm: ['passwordMismatch'] }],
     ['the new one is the old one', { password: PASSWORD, confirm: PASSWORD }, { password: ['passwordUnchanged'] }],
+    // Issue 12: a long but trivial password was accepted.
+    ['the new one is one character repeated', { password: 'aaaaaaaaaaaa', confirm: 'aaaaaaaaaaaa' }, { password: ['passwordWeakRepeat'] }],
+    ['the new one is a common password', { password: 'password1234', confirm: 'password1234' }, { password: ['passwordWeakCommon'] }],
+    ['the new one is the user’s own name', { password: 'Thijs-Thijs-2026', confirm: 'Thijs-Thijs-2026' }, { password: ['passwordWeakPersonal'] }],
   ])('is refused when %s, and nothing changes', async (_label, overrides, fieldErrors) => {
     const before = await stored('thijs@example.test');
     const result = await runAs(ids['thijs@example.test']!, () => changePassword(input(overrides)));
@@ -150,3 +186,33 @@ describe('changing one’s own password', () => {
     expect(after.mustChangePassword).toBe(false);
   });
 });
+
+describe('issue 12: the password-change form', () => {
+  const input = (current: string) => ({ current, password: 'tulp regen zolder vijftig', confirm: 'tulp regen zolder vijftig' });
+
+  it('limits the attempts at the current password like sign-in: after 5 wrong ones even the right one is refused', async () => {
+    const id = ids['user2@example.test']!;
+    for (let i = 0; i < 5; i++) {
+      expect(await runAs(id, () => changePassword(input(`wrong ${i}`)))).toEqual({ ok: false, error: 'invalid', fieldErrors: { current: ['passwordWrong'] } });
+    }
+    expect(await runAs(id, () => changePassword(input(PASSWORD)))).toEqual({ ok: false, error: 'invalid', fieldErrors: { current: ['passwordAttempts'] } });
+    expect(await verifyPassword((await db.select().from(users).where(eq(users.id, id)))[0]!.passwordHash, PASSWORD)).toBe(true);
+  }, 30_000);
+});
+
+describe('issue 12: a user who must change their password (one-time password)', () => {
+  it('can run no other server action, only the password change', async () => {
+    const { createUser } = await import('@/lib/settings/users');
+    const [admin] = await db
+      .insert(users)
+      .values({ email: 'newadmin@example.test', name: 'New Admin', role: 'admin', passwordHash: await hashPassword(PASSWORD), mustChangePassword: true })
+      .returning({ id: users.id });
+    const create = () => createUser({ name: 'Someone', email: 'someone@example.test', role: 'manager', method: 'password' });
+    expect(await runAs(admin!.id, create)).toEqual({ ok: false, error: 'forbidden', fieldErrors: { _form: ['passwordChangeRequired'] } });
+    expect(await db.select().from(users).where(eq(users.email, 'someone@example.test'))).toHaveLength(0);
+    const changed = await runAs(admin!.id, () => changePassword({ current: PASSWORD, password: 'tulp regen zolder vijftig', confirm: 'tulp regen zolder vijftig' }));
+    expect(changed.ok).toBe(true);
+    expect((await runAs(admin!.id, create)).ok).toBe(true);
+  });
+});
+

@@ -1,10 +1,12 @@
 import NextAuth, { CredentialsSignin, type NextAuthConfig } from 'next-auth';
+import { encode as encodeJwt } from 'next-auth/jwt';
 import Credentials from 'next-auth/providers/credentials';
-import { findSessionUser } from '@/db/auth';
+import { endSession, findSession, findSessionUser, startSession, touchSession } from '@/db/auth';
 import { getDb } from '@/db/client';
 import type { Role } from '@/lib/procedure/vocabulary';
 import { appSecret } from '@/lib/server/env';
 import { authenticate } from './authenticate';
+import { dueForTouch, newSessionId, sessionEnd, sessionState, tokenMaxAge } from './session';
 
 /** Wrong e-mail or password: one message for both, so the form does not tell which accounts exist. */
 export class InvalidSignIn extends CredentialsSignin {
@@ -31,7 +33,29 @@ declare module 'next-auth' {
   }
 }
 
-type Claims = { uid?: number; sv?: number; role?: Role; mcp?: boolean };
+/** uid: user id; sv: session version; sid: the `user_sessions` row; sia: signed in at (epoch seconds). */
+type Claims = { uid?: number; sv?: number; sid?: string; sia?: number; role?: Role; mcp?: boolean };
+
+/**
+ * Whether the session behind a token still holds (lib/auth/session.ts): the user active with the same session
+ * version, the session row not ended, not idle, not past its absolute lifetime. An idle or expired row is ended.
+ */
+async function sessionHolds(claims: Claims, now: Date) {
+  if (!claims.uid || !claims.sid) return null;
+  const db = await getDb();
+  const current = await findSessionUser(db, claims.uid);
+  // A session from before a password change, role change or deactivation is void.
+  if (!current || !current.active || claims.sv !== current.sessionVersion) return null;
+  const session = await findSession(db, claims.sid);
+  if (!session || session.userId !== current.id || session.endedAt) return null;
+  const state = sessionState(session, now);
+  if (state !== 'ok') {
+    await endSession(db, session.id, now, state);
+    return null;
+  }
+  if (dueForTouch(session.lastSeenAt, now)) await touchSession(db, session.id, now);
+  return current;
+}
 
 /**
  * Auth.js v5: Credentials provider and JWT sessions. Every time a session is read, the user is looked up again, so a
@@ -40,7 +64,21 @@ type Claims = { uid?: number; sv?: number; role?: Role; mcp?: boolean };
 export const authConfig = {
   secret: appSecret(),
   trustHost: true,
-  session: { strategy: 'jwt', maxAge: 10 * 60 * 60 }, // a working day
+  session: { strategy: 'jwt', maxAge: 10 * 60 * 60 }, // a working day; lib/auth/session.ts has the real limits
+  jwt: {
+    // No token outlives the session's absolute end, however often /api/auth/session re-issues it.
+    encode(params) {
+      const sia = (params.token as Claims | undefined)?.sia;
+      return encodeJwt({ ...params, maxAge: tokenMaxAge(sia, Math.floor(Date.now() / 1000), params.maxAge ?? 10 * 60 * 60) });
+    },
+  },
+  events: {
+    // Sign-out ends the session server-side: a copied cookie is refused from now on.
+    async signOut(message) {
+      const sid = 'token' in message ? (message.token as Claims | null)?.sid : undefined;
+      if (sid) await endSession(await getDb(), sid, new Date(), 'signed-out');
+    },
+  },
   pages: { signIn: '/beheer/inloggen' },
   providers: [
     Credentials({
@@ -55,14 +93,23 @@ export const authConfig = {
   callbacks: {
     async jwt({ token, user }) {
       const claims = token as typeof token & Claims;
-      const id = user?.id ? Number(user.id) : claims.uid;
-      if (!id) return null;
-      const current = await findSessionUser(await getDb(), id);
-      if (!current || !current.active) return null;
-      // A session from before a password change or deactivation is void.
-      if (!user && claims.sv !== current.sessionVersion) return null;
+      const now = new Date();
+      let session: { sid: string; sia: number };
+      let current;
+      if (user?.id) {
+        // A fresh sign-in: a new session row.
+        current = await findSessionUser(await getDb(), Number(user.id));
+        if (!current || !current.active) return null;
+        session = { sid: newSessionId(), sia: Math.floor(now.getTime() / 1000) };
+        await startSession(await getDb(), { id: session.sid, userId: current.id, at: new Date(session.sia * 1000) });
+      } else {
+        current = await sessionHolds(claims, now);
+        if (!current) return null;
+        session = { sid: claims.sid!, sia: claims.sia! };
+      }
       return {
         ...token,
+        ...session,
         sub: String(current.id),
         name: current.name,
         email: current.email,
@@ -74,6 +121,11 @@ export const authConfig = {
     },
     session({ session, token }) {
       const claims = token as typeof token & Claims;
+      // The session ends at its absolute end at the latest; /api/auth/session's cookie expires then too (route.ts).
+      if (claims.sia) {
+        const end = Math.min(new Date(session.expires).getTime(), sessionEnd(claims.sia).getTime());
+        session.expires = new Date(end).toISOString() as typeof session.expires;
+      }
       session.user = {
         ...session.user,
         id: String(claims.uid),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { backofficeDecision } from './gate';
-import { lockedUntil, lockoutOf, minutesLeft } from './lockout';
+import { delayFor, failureLocksAccount, lockedUntil, minutesLeft, signInDecision } from './lockout';
 import { can, canSeeComplaint, homeFor, permissionForPath, safeCallbackPath } from './policy';
 
 describe('role permissions', () => {
@@ -119,11 +119,47 @@ describe('sign-in lockout', () => {
     expect(until === null ? null : (until.getTime() - now.getTime()) / 60_000).toBe(lockedForMinutes);
   });
 
-  it('takes the longer of the account and the address lockout', () => {
-    expect(lockoutOf([], [1, 2, 3, 4].map(ago), now)).toBeNull();
-    expect(lockoutOf([1, 2, 3, 4, 5].map(ago), [], now)?.toISOString()).toBe(new Date(now.getTime() + 10 * 60_000).toISOString());
-    expect(lockoutOf([1, 2, 3, 4, 5].map(ago), [0, 1, 2, 3, 8].map(ago), now)?.toISOString()).toBe(new Date(now.getTime() + 10 * 60_000).toISOString());
-    expect(lockoutOf([1, 2, 3, 4, 5].map(ago), [0, 1, 2, 3, 4].map(ago), now)?.toISOString()).toBe(new Date(now.getTime() + 11 * 60_000).toISOString());
+  const none: number[] = [];
+  const times = (n: number, minutesAgo = 1) => Array.from({ length: n }, () => minutesAgo);
+  // Issue 12: an attacker at one address can lock only that address's attempts for the account; the account itself
+  // only slows down, and locks at 50 failures within an hour.
+  it.each([
+    ['nothing failed', none, none, none, { kind: 'check', delayMs: 0 }],
+    ['two failures for the account', times(2), times(2), times(2), { kind: 'check', delayMs: 0 }],
+    ['three failures: the delay starts', times(3), none, none, { kind: 'check', delayMs: 500 }],
+    ['four failures from four addresses: doubled', times(4), times(1), times(1), { kind: 'check', delayMs: 1000 }],
+    ['many failures: capped at 4 s', times(20), times(1), times(1), { kind: 'check', delayMs: 4000 }],
+    ['account failures older than 15 minutes do not slow down', times(20, 30), none, none, { kind: 'check', delayMs: 0 }],
+    ['five failures from this address for this account: the pair is locked', times(5), times(5), times(5), { kind: 'locked', scope: 'pair', minutes: 14 }],
+    ['five failures from elsewhere: this pair is not locked', times(5), none, none, { kind: 'check', delayMs: 2000 }],
+    ['nineteen from this address over many accounts: still open', none, none, times(19), { kind: 'check', delayMs: 0 }],
+    ['twenty from this address over many accounts: the address is locked', none, none, times(20), { kind: 'locked', scope: 'address', minutes: 14 }],
+    ['49 for the account within the hour: not locked', times(49, 20), none, none, { kind: 'check', delayMs: 0 }],
+    ['50 for the account within the hour: the account is locked', times(50, 20), none, none, { kind: 'locked', scope: 'account', minutes: 40 }],
+    ['the longest lock is reported', times(50, 20), times(5), none, { kind: 'locked', scope: 'account', minutes: 40 }],
+  ] as const)('%s', (_label, account, pair, address, expected) => {
+    const decision = signInDecision({ byAccount: account.map(ago), byPair: pair.map(ago), byAddress: address.map(ago) }, now);
+    const shown = decision.kind === 'locked' ? { kind: 'locked', scope: decision.scope, minutes: (decision.until.getTime() - now.getTime()) / 60_000 } : decision;
+    expect(shown).toEqual(expected);
+  });
+
+  it.each([
+    [0, 0],
+    [2, 0],
+    [3, 500],
+    [4, 1000],
+    [5, 2000],
+    [6, 4000],
+    [40, 4000],
+  ])('after %i failures the account waits %i ms', (failures, ms) => {
+    expect(delayFor(failures)).toBe(ms);
+  });
+
+  it('tells the user and the admins once: at the failure that makes 50', () => {
+    expect(failureLocksAccount(times(48, 10).map(ago), now)).toBe(false);
+    expect(failureLocksAccount(times(49, 10).map(ago), now)).toBe(true);
+    expect(failureLocksAccount(times(50, 10).map(ago), now)).toBe(false);
+    expect(failureLocksAccount(times(49, 61).map(ago), now)).toBe(false);
   });
 
   it.each([

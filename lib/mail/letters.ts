@@ -615,3 +615,29 @@ export function complaintAccessGrantedNotice(i: {
     ],
   });
 }
+
+/**
+ * Issue 12: an account was locked after very many wrong passwords (lib/auth/lockout.ts). To the user and to every
+ * admin; Dutch only, like every mail to staff. Nothing about the addresses the attempts came from.
+ */
+export function accountLockedNotice(i: {
+  recipientName: string;
+  accountName: string;
+  accountEmail: string;
+  toOwner: boolean;
+  failures: number;
+  minutes: number;
+  organisation: Organisation;
+}): Letter {
+  const who = i.toOwner ? 'uw account' : `het account van ${i.accountName} (${i.accountEmail})`;
+  return compose('nl', `Beste ${i.recipientName},`, i.organisation, {
+    subject: `Account tijdelijk geblokkeerd: ${i.accountEmail}`,
+    body: [
+      `Op ${who} is in het afgelopen uur ${i.failures} keer met een verkeerd wachtwoord geprobeerd in te loggen.`,
+      `Daarom kan niemand de komende ${i.minutes} minuten met dit account inloggen. Daarna gaat het vanzelf weer open.`,
+      i.toOwner
+        ? 'Was u dit niet? Dan probeert iemand anders uw wachtwoord te raden. Kies na het inloggen een nieuw, sterk wachtwoord en meld het bij de beheerder.'
+        : 'Was dit niet de gebruiker zelf? Dan probeert iemand het wachtwoord te raden. Overleg met de gebruiker en geef zo nodig een nieuw wachtwoord.',
+    ],
+  });
+}

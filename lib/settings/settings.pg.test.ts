@@ -11,6 +11,7 @@ import {
   procedureSettings,
   staff,
   userInvites,
+  userSessions,
   users,
 } from '@/db/schema';
 import { seedDemoData } from '@/db/seed';
@@ -81,6 +82,11 @@ async function newUser(method: 'password' | 'invite', role: 'admin' | 'manager' 
   const result = await asAdmin(() => accounts.createUser({ name: `Test ${label}`, email: uniqueEmail(label), role, method }));
   if (!result.ok) throw new Error(`createUser failed: ${JSON.stringify(result)}`);
   return result.data;
+}
+
+/** As if the user had replaced their one-time password (only then may they run actions, issue 12). */
+async function hasChosenOwnPassword(userId: number) {
+  await db.update(users).set({ mustChangePassword: false }).where(eq(users.id, userId));
 }
 
 function tokenOf(url: string): string {
@@ -212,6 +218,7 @@ describe('users', () => {
 
   it('an admin may correct their own details; a new address of their own signs them out too', async () => {
     const other = await newUser('password', 'admin', 'zelf');
+    await hasChosenOwnPassword(other.userId); // issue 12: with a one-time password no action runs
     const start = await userRow(other.userId);
     expect(await runAs(other.userId, () => accounts.updateUserDetails({ userId: other.userId, name: 'Zelf Gewijzigd', email: other.email }))).toMatchObject({
       ok: true,
@@ -273,6 +280,7 @@ describe('users', () => {
   it('two admins deactivating each other at the same moment leave one active admin', async () => {
     const a = await newUser('password', 'admin', 'admin-a');
     const b = await newUser('password', 'admin', 'admin-b');
+    await Promise.all([a, b].map((admin) => hasChosenOwnPassword(admin.userId)));
     // Only a and b are active admins now.
     expect((await asAdmin(() => accounts.setUserActive({ userId: a.userId, active: false }))).ok).toBe(true);
     expect((await runAs(b.userId, () => accounts.setUserActive({ userId: ids.admin, active: false }))).ok).toBe(true);
@@ -329,6 +337,12 @@ describe('users', () => {
     expect(await asAdmin(() => accounts.deleteUser({ userId: mistake.userId }))).toEqual({ ok: true, data: { deleted: mistake.userId } });
     expect(await db.select().from(users).where(eq(users.id, mistake.userId))).toEqual([]);
     expect(await db.select().from(userInvites).where(eq(userInvites.userId, mistake.userId))).toEqual([]);
+
+    // Issue 12: having signed in (a session row) is no use of the account: it still goes, with its sessions.
+    const signedInOnly = await newUser('password', 'handler', 'alleen-ingelogd');
+    await db.insert(userSessions).values({ id: randomUUID(), userId: signedInOnly.userId, signedInAt: new Date(), lastSeenAt: new Date() });
+    expect(await asAdmin(() => accounts.deleteUser({ userId: signedInOnly.userId }))).toEqual({ ok: true, data: { deleted: signedInOnly.userId } });
+    expect(await db.select().from(userSessions).where(eq(userSessions.userId, signedInOnly.userId))).toEqual([]);
   });
 });
 
@@ -355,6 +369,10 @@ describe('invitations', () => {
     expect(await accounts.acceptInvite({ token, password: 'een lang wachtwoord', confirm: 'een ander wachtwoord' })).toMatchObject({
       fieldErrors: { confirm: ['passwordMismatch'] },
     });
+    // Issue 12: a long but trivial password, or the organisation's name, is refused (zxcvbn-ts).
+    expect(await accounts.acceptInvite({ token, password: 'aaaaaaaaaaaa', confirm: 'aaaaaaaaaaaa' })).toMatchObject({ fieldErrors: { password: ['passwordWeakRepeat'] } });
+    const orgPassword = `${DEFAULT_ORGANISATION.name} 2026`;
+    expect(await accounts.acceptInvite({ token, password: orgPassword, confirm: orgPassword })).toMatchObject({ fieldErrors: { password: ['passwordWeakPersonal'] } });
 
     expect(await accounts.acceptInvite({ token, password: 'mijn eigen lange wachtwoord', confirm: 'mijn eigen lange wachtwoord' })).toEqual({
       ok: true,

@@ -22,6 +22,7 @@ import {
 import { defineAction, ruleViolation } from '@/lib/actions/pipeline';
 import type { Actor } from '@/lib/auth/actor';
 import { hashPassword } from '@/lib/auth/passwords';
+import { personalWords, weakPassword } from '@/lib/auth/strength';
 import { deliverOutboxAfterResponse } from '@/lib/mail/schedule';
 import { appUrl } from '@/lib/server/env';
 import { hashToken } from '@/lib/server/tokens';
@@ -249,6 +250,8 @@ export const acceptInvite = defineAction({
     if (!invite) throw ruleViolation('_form', 'inviteInvalid');
     const state = inviteState(invite, now);
     if (state !== 'valid') throw ruleViolation('_form', `invite${state[0]!.toUpperCase()}${state.slice(1)}`);
+    const weak = weakPassword(input.password, personalWords({ name: invite.userName, email: invite.userEmail, organisation: (await organisationOrDefault(tx)).name }));
+    if (weak) throw ruleViolation('password', weak);
     await setPassword(tx, invite.userId, await hashPassword(input.password), false);
     await markInviteUsed(tx, invite.id, now);
     await expireOpenInvites(tx, invite.userId, now);
