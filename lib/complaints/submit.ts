@@ -23,6 +23,7 @@ export type Receipt = { reference: string; receivedOn: IsoDate; token: string };
 export const submitComplaint = defineAction({
   name: 'submitComplaint',
   access: 'public',
+  limit: 'submit',
   schema: complaintSchema,
   async run(tx, input, { now }): Promise<Receipt> {
     const recorded = await recordComplaint(tx, input, { channel: 'online', receivedOn: amsterdamDate(now), registeredBy: null, now });
