@@ -17,5 +17,9 @@ process.env.KLACHTLOKET_DATA_DIR = path.resolve('.test-report', 'e2e-data');
 process.env.RESEND_API_KEY = 're_e2e_fake';
 process.env.RESEND_BASE_URL = fake.url;
 process.env.MAIL_FROM = 'Klachtloket e2e <klachten@example.test>';
+// Every spec files complaints and opens status pages from 127.0.0.1: the abuse limits (lib/server/rate-limit.ts) are
+// raised twentyfold so the suite is not throttled; their own tests run against the real numbers.
+process.env.RATE_LIMIT_FACTOR ??= '20';
+process.env.ACKNOWLEDGEMENTS_PER_RECIPIENT_PER_DAY ??= '1000';
 // @ts-expect-error plain JavaScript module without types
 await import('./start.mjs');

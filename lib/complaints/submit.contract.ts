@@ -286,6 +286,23 @@ export function describeSubmission(driver: string, setup: () => Promise<() => Pr
       expect(await countRows(db)).toEqual(before);
     });
 
+    it('a fourth acknowledgement to one address in a day is held for a handler; the complaint is still saved', async () => {
+      {
+        const email = `veel-${randomUUID()}@example.test`;
+        const results = [];
+        for (let i = 0; i < 4; i++) results.push(await submitComplaint(validComplaint({ email })));
+        const statuses = [];
+        for (const result of results) {
+          if (!result.ok) throw new Error('expected every complaint to be saved');
+          const complaint = await complaintByReference(db, result.data.reference);
+          const [mail] = await outboxOf(db, complaint!.id);
+          statuses.push(mail!.status);
+          if (mail!.status === 'failed') expect(mail!.lastError).toMatch(/^Vastgehouden: te veel ontvangstbevestigingen/);
+        }
+        expect(statuses).toEqual(['pending', 'pending', 'pending', 'failed']);
+      }
+    });
+
     it('too many submissions: a clear "try again in N minutes", nothing written, never an error', async () => {
       process.env.RATE_LIMIT_FACTOR = '1';
       try {

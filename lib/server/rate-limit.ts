@@ -22,7 +22,7 @@ export const LIMITS: Record<LimitName, { perAddress: Window; global: Window }> =
 };
 
 /** `RATE_LIMIT_FACTOR` multiplies every limit (e.g. 10 for the e2e suite, whose many specs share one address). */
-function factor(): number {
+export function factor(): number {
   const value = Number(process.env.RATE_LIMIT_FACTOR ?? '1');
   return Number.isFinite(value) && value >= 1 ? value : 1;
 }
@@ -45,4 +45,14 @@ export async function consumeLimit(name: LimitName, address: string, now = new D
   if (!retryAt) return { ok: true };
   const seconds = Math.max(1, Math.ceil((retryAt.getTime() - now.getTime()) / 1000));
   return { ok: false, retryAfterSeconds: seconds, retryAfterMinutes: Math.max(1, Math.ceil(seconds / 60)) };
+}
+
+/**
+ * At most this many acknowledgements per recipient e-mail address per day (review item 2; default 3, env
+ * `ACKNOWLEDGEMENTS_PER_RECIPIENT_PER_DAY`, which only the e2e suite raises, as all its complaints use one address):
+ * further complaints are still saved, but their acknowledgement is held for a handler — see lib/complaints/submit.ts.
+ */
+export function acknowledgementsPerRecipientPerDay(): number {
+  const value = Number(process.env.ACKNOWLEDGEMENTS_PER_RECIPIENT_PER_DAY ?? '3');
+  return Number.isInteger(value) && value >= 1 ? value : 3;
 }
