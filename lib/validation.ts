@@ -35,7 +35,7 @@ export function controlCharErrors(raw: unknown): Record<string, string[]> | null
 }
 
 /** A name that contains a link or web address ("Please log in at https://evil.example"): refused (review item 2). */
-const LINK = /(https?:|ftp:|www\.|:\/\/|\b[a-z0-9-]+\.(?:[a-z]{2,}\.)*(?:com|net|org|nl|be|de|eu|io|info|biz|ru|cn|xyz|top|app|dev|example|online|site|shop|link|click)\b)/i;
+const LINK = /(https?:|ftp:|www\.|:\/\/|\b[a-z0-9-]+\.(?:[a-z]{2,}\.)*(?:com|net|org|nl|io|info|biz|ru|cn|xyz|top|app|dev|example|online|site|shop|link|click)\b)/i;
 
 export function containsLink(value: string): boolean {
   return LINK.test(value);
