@@ -14,6 +14,8 @@ describe('controlCharErrors (every action, in the pipeline)', () => {
     ['in an array', { ids: ['1', '2\u0000'] }, { 'ids.1': ['controlChars'] }],
     ['a bare string', 'x\u0000', { _form: ['controlChars'] }],
     ['not text at all', { id: 3, ok: true, none: null }, null],
+    ['file contents are not text', { attachments: [{ name: 'scan.pdf', bytes: new Uint8Array([0, 1, 2, 7]) }] }, null],
+    ['a file name is', { attachments: [{ name: 'scan\u0000.pdf', bytes: new Uint8Array([0]) }] }, { 'attachments.0.name': ['controlChars'] }],
   ])('%s', (_name, raw, expected) => {
     expect(controlCharErrors(raw)).toEqual(expected);
   });

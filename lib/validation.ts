@@ -26,7 +26,8 @@ export function controlCharErrors(raw: unknown): Record<string, string[]> | null
   const walk = (value: unknown, path: string[], depth: number) => {
     if (typeof value === 'string') {
       if (hasControlChars(value)) errors[path.join('.') || '_form'] = ['controlChars'];
-    } else if (value && typeof value === 'object' && depth < MAX_DEPTH) {
+    } else if (value && typeof value === 'object' && depth < MAX_DEPTH && (Array.isArray(value) || Object.getPrototypeOf(value) === Object.prototype)) {
+      // Plain objects and arrays only: file contents (Uint8Array) and other binary values are not text.
       for (const [key, item] of Object.entries(value)) walk(item, [...path, key], depth + 1);
     }
   };
