@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { amsterdamToday, expectAccessible, fillComplaint, NL, screenshot, uniqueName } from './support';
+import { amsterdamToday, expectAccessible, fillComplaint, NL, query, screenshot, uniqueName } from './support';
 
 // Issue 12, review items 2 and 11 against the built app: the bot checks do not bother a person, and a malformed
 // server-action call is answered 400/413 (before: 500), whatever action it names.
@@ -52,4 +52,22 @@ test('malformed server-action calls get 400 or 413, never 500', async ({ page })
     ['a content type React never sends', post('{}', 'application/json'), 400],
   ];
   for (const [name, response, status] of cases) expect((await response).status(), name).toBe(status);
+});
+
+test('over the limit, the status page says when to try again (200, not an error), in Dutch and English', async ({ page }) => {
+  // This address has used up its window (as after 120 views in ten minutes); TRUSTED_PROXY_HOPS is 0 here, so the
+  // rightmost X-Forwarded-For entry is the address.
+  const address = `203.0.113.${Math.floor(Math.random() * 200) + 20}`;
+  await query(`insert into rate_limits (key, points, expires_at) values ($1, 100000, now() + interval '7 minutes')
+    on conflict (key) do update set points = 100000, expires_at = now() + interval '7 minutes'`, [`statusPage:addr:${address}`]);
+  await page.setExtraHTTPHeaders({ 'x-forwarded-for': address });
+  const response = await page.goto(`/status/${'a'.repeat(43)}`);
+  expect(response?.status()).toBe(200);
+  await expect(page.getByTestId('rate-limited')).toHaveText('Er zijn nu te veel verzoeken binnengekomen. Probeer het over 7 minuten opnieuw.');
+  await expectAccessible(page);
+  await screenshot(page, 'abuse-status-limited-desktop');
+  await page.setViewportSize({ width: 375, height: 740 });
+  await page.goto(`/en/status/${'a'.repeat(43)}`);
+  await expect(page.getByTestId('rate-limited')).toContainText('Please try again in');
+  await screenshot(page, 'abuse-status-limited-phone');
 });
