@@ -6,6 +6,7 @@ import { routing } from '@/lib/i18n/routing';
 import type { Role } from '@/lib/procedure/vocabulary';
 import { HSTS, hashPolicy, newNonce, noncePolicy, servedOverHttps } from '@/lib/security/headers';
 import { internalRoute, staticPageHashes } from '@/lib/security/static-pages';
+import { checkActionBody, checkActionHeaders, needsBodyCheck } from '@/lib/server/action-request';
 import { appSecret } from '@/lib/server/env';
 
 /**
@@ -72,9 +73,32 @@ async function backoffice(request: NextRequest, policy: string): Promise<NextRes
   }
 }
 
+/**
+ * A server-action call (POST with a `Next-Action` header) that Next would answer with a 500 — over 1 MB, not the JSON
+ * React sends, nested thousands deep — is refused here with 413/400 (lib/server/action-request.ts). The body is read
+ * (a copy) only for text/plain calls within the size limit, and never logged.
+ */
+async function actionRefusal(request: NextRequest): Promise<NextResponse | null> {
+  let refusal = checkActionHeaders(request.headers);
+  if (!refusal && needsBodyCheck(request.headers)) {
+    try {
+      refusal = checkActionBody(await request.clone().text());
+    } catch {
+      refusal = { status: 400, reason: 'unreadable body' };
+    }
+  }
+  if (!refusal) return null;
+  const text = refusal.status === 413 ? 'Het verzoek is te groot. / The request is too large.' : 'Ongeldig verzoek. / Bad request.';
+  return new NextResponse(text, { status: refusal.status, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' } });
+}
+
 export default async function proxy(request: NextRequest) {
   const path = request.nextUrl.pathname;
   const policy = pagePolicy(request);
+  if (request.method === 'POST' && request.headers.has('next-action')) {
+    const refused = await actionRefusal(request);
+    if (refused) return refused;
+  }
   if (path === '/beheer' || path.startsWith('/beheer/')) {
     // Server actions (POST) check the user themselves, in the action pipeline, before reading their input.
     // A form posted without JavaScript gets a page back: it needs the nonce too.

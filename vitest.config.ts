@@ -6,7 +6,8 @@ export default defineConfig({
   test: {
     include: ['lib/**/*.test.ts', 'db/**/*.test.ts'],
     environment: 'node',
-    env: { AUTH_SECRET: 'test-secret-not-for-production', APP_URL: 'http://localhost:3000' },
+    // RATE_LIMIT_FACTOR: tests of other behaviour are not throttled; the limit tests set it back to 1 themselves.
+    env: { AUTH_SECRET: 'test-secret-not-for-production', APP_URL: 'http://localhost:3000', RATE_LIMIT_FACTOR: '1000' },
     testTimeout: 30_000,
     hookTimeout: 60_000,
     fileParallelism: true,

@@ -23,6 +23,8 @@ type Props = {
   today: string;
   /** Where to go after a successful submission; `{token}` is replaced. */
   confirmationPath: string;
+  /** The signed time the server rendered the form (lib/complaints/form-stamp.ts), sent back with the complaint. */
+  formStamp: string;
 };
 
 type FieldName = keyof ComplaintInput;
@@ -54,13 +56,15 @@ const ORDER: FieldName[] = [
   'incidentWhen', 'incidentDate', 'desiredOutcome', 'partyChoice', 'partyName', 'consent',
 ];
 
-export function ComplaintForm({ locale, texts, categories, staff, today, confirmationPath }: Props) {
+export function ComplaintForm({ locale, texts, categories, staff, today, confirmationPath, formStamp }: Props) {
   const router = useRouter();
   const f = texts.form;
   const [failure, setFailure] = useState<string | null>(null);
   const [leaving, setLeaving] = useState(false);
   const [ready, setReady] = useState(false);
   const alertRef = useRef<HTMLDivElement>(null);
+  const honeypotRef = useRef<HTMLInputElement>(null);
+  const [retryMinutes, setRetryMinutes] = useState(0);
   const {
     register,
     handleSubmit,
@@ -95,7 +99,7 @@ export function ComplaintForm({ locale, texts, categories, staff, today, confirm
   const validateAndSubmit = handleSubmit(async (values) => {
     let result: Awaited<ReturnType<typeof submitComplaint>>;
     try {
-      result = await submitComplaint(values);
+      result = await submitComplaint({ ...values, formStamp, website: honeypotRef.current?.value ?? '' });
     } catch {
       setFailure('network');
       return;
@@ -108,6 +112,11 @@ export function ComplaintForm({ locale, texts, categories, staff, today, confirm
     }
     if (result.error === 'unavailable') {
       setFailure('unavailable');
+      return;
+    }
+    if (result.error === 'limited') {
+      setRetryMinutes(result.retryAfterMinutes ?? 1);
+      setFailure('limited');
       return;
     }
     for (const [field, keys] of Object.entries(result.fieldErrors)) {
@@ -156,7 +165,7 @@ export function ComplaintForm({ locale, texts, categories, staff, today, confirm
     <form onSubmit={onSubmit} onFocus={() => void loadResolver().catch(() => {})} noValidate className="space-y-10" aria-busy={isSubmitting || leaving} data-ready={ready || undefined}>
       {(submitCount > 0 && errorList.length > 0) || failure ? (
         <div role="alert" ref={alertRef} tabIndex={-1} data-testid="form-alert" className="rounded-md border-2 border-red-700 bg-red-50 p-4">
-          {failure ? <p className="font-semibold text-red-800">{failure === 'unavailable' ? f.unavailable : failure === 'network' ? f.network : texts.errors.invalid}</p> : null}
+          {failure ? <p className="font-semibold text-red-800">{failure === 'unavailable' ? f.unavailable : failure === 'network' ? f.network : failure === 'limited' ? fillIn(texts.errors.rateLimited, { minutes: formatCount(retryMinutes, locale) }) : texts.errors.invalid}</p> : null}
           {errorList.length > 0 ? (
             <>
               <p className="font-semibold text-red-800">{f.errorSummary}</p>
@@ -270,6 +279,14 @@ export function ComplaintForm({ locale, texts, categories, staff, today, confirm
         </div>
         <span className="field-hint ml-8" id="consent-hint">{f.consentHint}</span>
         <div className="ml-8"><ErrorText name="consent" error={message('consent')} /></div>
+      </div>
+
+      {/* Honeypot: off-screen, hidden from screen readers and the keyboard; only a bot fills it in (lib/complaints/form-stamp.ts). */}
+      <div aria-hidden="true" style={{ position: 'absolute', left: '-10000px', top: 'auto', width: '1px', height: '1px', overflow: 'hidden' }}>
+        <label>
+          Website
+          <input ref={honeypotRef} type="text" name="website" tabIndex={-1} autoComplete="off" defaultValue="" />
+        </label>
       </div>
 
       <button type="submit" className="btn-primary" disabled={isSubmitting || leaving}>

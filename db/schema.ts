@@ -616,3 +616,18 @@ export const userSessions = pgTable(
   },
   (t) => [index('user_sessions_user_idx').on(t.userId)],
 );
+
+/**
+ * Fixed-window counters for the abuse limits (lib/server/rate-limit.ts, migration 0016): one row per limit and key
+ * (e.g. `submit:addr:203.0.113.7`), counted up in one statement, so the limit holds across app instances and on all
+ * three database drivers. Rows past `expiresAt` are reused in place and swept now and then.
+ */
+export const rateLimits = pgTable(
+  'rate_limits',
+  {
+    key: text('key').primaryKey(),
+    points: integer('points').notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('rate_limits_expires_idx').on(t.expiresAt)],
+);

@@ -96,7 +96,12 @@ export async function formReady(page: Page) {
   await page.locator('form[data-ready]').waitFor();
 }
 
+/** lib/complaints/form-stamp.ts MIN_FILL_MS: the form refuses a submission sooner than this after it was shown. */
+const MIN_FILL_MS = 3_000;
+
 export async function fillComplaint(page: Page, labels: FormLabels, values: { name: string; date: string }) {
+  // The form refuses a submission sooner than MIN_FILL_MS after it was shown (a bot check): take as long as a person.
+  const started = Date.now();
   await formReady(page);
   await page.getByLabel(labels.name).fill(values.name);
   await page.getByLabel(labels.email, { exact: true }).fill('e2e@example.test');
@@ -106,6 +111,7 @@ export async function fillComplaint(page: Page, labels: FormLabels, values: { na
   await page.getByLabel(new RegExp(`^${labels.date}`)).fill(values.date);
   await page.getByLabel(labels.party).check();
   await page.getByLabel(labels.consent).check();
+  await page.waitForTimeout(Math.max(0, MIN_FILL_MS + 500 - (Date.now() - started)));
 }
 
 /** Cuts the app off from its database (as an outage would) until the returned function is called. */

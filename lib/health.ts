@@ -1,3 +1,4 @@
+import { loggableError } from '@/lib/server/log-error';
 import { getDb, getDriver } from '@/db/client';
 import { pingDatabase } from '@/db/complaints';
 
@@ -14,7 +15,7 @@ export async function databaseHealth(): Promise<{ status: 'ok' | 'unavailable'; 
     const driver = await Promise.race([check, timeout]);
     return { status: 'ok', driver, latencyMs: Math.round(performance.now() - started) };
   } catch (error) {
-    console.error('[health] database check failed:', error instanceof Error ? error.message : error);
+    console.error('[health] database check failed:', loggableError(error));
     return { status: 'unavailable' };
   }
 }

@@ -21,5 +21,9 @@ process.env.MAIL_FROM = 'Klachtloket e2e <klachten@example.test>';
 // resend server (its address in .test-report/e2e-fake-resend.json) for the receiving API.
 process.env.RESEND_WEBHOOK_SECRET = 'whsec_ZTJlLXdlYmhvb2stc2VjcmV0LW5vdC1mb3ItcHJvZHVjdGlvbg==';
 writeFileSync(path.resolve('.test-report', 'e2e-fake-resend.json'), JSON.stringify({ url: fake.url }));
+// Every spec files complaints and opens status pages from 127.0.0.1: the abuse limits (lib/server/rate-limit.ts) are
+// raised twentyfold so the suite is not throttled; their own tests run against the real numbers.
+process.env.RATE_LIMIT_FACTOR ??= '20';
+process.env.ACKNOWLEDGEMENTS_PER_RECIPIENT_PER_DAY ??= '1000';
 // @ts-expect-error plain JavaScript module without types
 await import('./start.mjs');

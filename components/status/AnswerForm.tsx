@@ -104,6 +104,8 @@ export function AnswerForm({ locale, token, questionId, texts }: Props) {
       return;
     }
     if (result.error === 'unavailable') return setFailure(error('unavailable'));
+    // Too many answers from this address (429): nothing was saved; try again later.
+    if (result.error === 'limited') return setFailure(error('tryLater'));
     const found: Record<string, string> = {};
     for (const [field, keys] of Object.entries(result.fieldErrors ?? {})) {
       const raw = keys[0] ?? 'invalid';

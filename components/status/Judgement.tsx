@@ -42,6 +42,8 @@ export async function Judgement({
   if (!view.judgement || (view.status !== 'resolved' && view.judgement.satisfied === null)) return null;
   const locale = (await getLocale()) as Locale;
   const t = await getTranslations('judgement');
+  const all = await getTranslations();
+  const limitedFor = reaction?.match(/^rateLimited-(\d{1,3})$/)?.[1];
   const { satisfied, forwardRequested } = view.judgement;
   const route = partyRoute(party, locale);
   const message =
@@ -51,7 +53,9 @@ export async function Judgement({
       </p>
     ) : reaction ? (
       <p role="alert" className="mt-3 rounded-md bg-red-50 p-3 font-semibold text-red-800" data-testid="judgement-error">
-        {t(`errors.${(REFUSALS as readonly string[]).includes(reaction) ? reaction : 'other'}`)}
+        {limitedFor
+          ? all('errors.rateLimited', { minutes: Number(limitedFor) })
+          : t(`errors.${(REFUSALS as readonly string[]).includes(reaction) ? reaction : 'other'}`)}
       </p>
     ) : null;
   // The judgement buttons look alike (no nudge either way); the forward request is the one primary action.

@@ -49,7 +49,11 @@ export function LostLinkForm({ locale, texts }: { locale: Locale; texts: LostLin
       <div className="space-y-6">
         {state.state === 'invalid' || state.state === 'unavailable' ? (
           <div ref={focusRef} tabIndex={-1} role="alert" className="rounded-md bg-red-50 p-3 font-semibold text-red-800 outline-none">
-            {state.state === 'invalid' ? t.errorSummary : t.unavailable}
+            {state.state === 'invalid'
+              ? t.errorSummary
+              : state.retryAfterMinutes && texts.errors.rateLimited
+                ? texts.errors.rateLimited.replace('{minutes}', String(state.retryAfterMinutes))
+                : t.unavailable}
           </div>
         ) : null}
         <div>

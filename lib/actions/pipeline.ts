@@ -1,8 +1,12 @@
+import { loggableError } from '@/lib/server/log-error';
 import type * as z from 'zod/mini';
 import { getDb, type Tx } from '@/db/client';
 import { type Actor, currentActor } from '@/lib/auth/actor';
 import { can, type Permission } from '@/lib/auth/policy';
 import { atInstant } from '@/lib/server/chosen-now';
+import { requestAddress } from '@/lib/server/client-address';
+import { consumeLimit, type LimitName } from '@/lib/server/rate-limit';
+import { controlCharErrors } from '@/lib/validation';
 
 /**
  * The one action pipeline: role → zod validation → rule checks → one transaction (change + history + outbox) →
@@ -20,8 +24,10 @@ export type ActionFailure = {
    * unavailable: the database could not be reached or the write failed; conflict: someone else changed the record since
    * the user loaded it (see `conflict`), nothing was written.
    */
-  error: 'invalid' | 'forbidden' | 'unavailable' | 'conflict';
+  error: 'invalid' | 'forbidden' | 'unavailable' | 'conflict' | 'limited';
   fieldErrors: FieldErrors;
+  /** With error 'limited' (too many attempts from this address, or from everyone): try again after this many minutes. */
+  retryAfterMinutes?: number;
   /** With error 'conflict': who changed the record last, and when (ISO instant). */
   conflict?: { by: string; at: string };
 };
@@ -89,6 +95,8 @@ type ActionDefinition<S extends z.ZodMiniType, T, A extends Access> = {
    * itself); every other action refuses them, as the pages do (lib/auth/page.ts).
    */
   allowedBeforePasswordChange?: boolean;
+  /** A public action counts against this abuse limit (lib/server/rate-limit.ts), per client address and globally. */
+  limit?: LimitName;
   /** After commit: e.g. revalidatePath. */
   after?: (data: T) => void | Promise<void>;
 };
@@ -104,6 +112,9 @@ export function fieldErrorsOf(issues: readonly { path: PropertyKey[]; message: s
 
 export const FORBIDDEN: ActionFailure = { ok: false, error: 'forbidden', fieldErrors: { _form: ['forbidden'] } };
 export const PASSWORD_CHANGE_REQUIRED: ActionFailure = { ok: false, error: 'forbidden', fieldErrors: { _form: ['passwordChangeRequired'] } };
+export function limited(retryAfterMinutes: number): ActionFailure {
+  return { ok: false, error: 'limited', fieldErrors: { _form: ['rateLimited'] }, retryAfterMinutes };
+}
 const UNAVAILABLE: ActionFailure = { ok: false, error: 'unavailable', fieldErrors: {} };
 
 export function defineAction<S extends z.ZodMiniType, T, A extends Access>(definition: ActionDefinition<S, T, A>) {
@@ -129,12 +140,24 @@ export function defineAction<S extends z.ZodMiniType, T, A extends Access>(defin
     try {
       if (definition.access !== 'public') actor = await currentActor();
     } catch (error) {
-      console.error(`[action ${definition.name}] could not identify the user:`, error instanceof Error ? error.message : error);
+      console.error(`[action ${definition.name}] could not identify the user:`, loggableError(error));
       return UNAVAILABLE;
     }
     if (definition.access !== 'public' && (!actor || !can(actor.role, definition.access))) return FORBIDDEN;
     if (actor?.mustChangePassword && !definition.allowedBeforePasswordChange) return PASSWORD_CHANGE_REQUIRED;
 
+    if (definition.limit) {
+      try {
+        const decision = await consumeLimit(definition.limit, await requestAddress());
+        if (!decision.ok) return limited(decision.retryAfterMinutes);
+      } catch (error) {
+        console.error(`[action ${definition.name}] rate limit unavailable:`, loggableError(error));
+        return UNAVAILABLE;
+      }
+    }
+    // No NUL bytes or other control characters in any text, in any form (they failed as an insert error before).
+    const controlChars = controlCharErrors(raw);
+    if (controlChars) return { ok: false, error: 'invalid', fieldErrors: controlChars };
     const parsed = definition.schema.safeParse(raw);
     if (!parsed.success) return { ok: false, error: 'invalid', fieldErrors: fieldErrorsOf(parsed.error.issues) };
     const ctx = { now: new Date(), actor } as ActionContext<A>;
@@ -150,7 +173,7 @@ export function defineAction<S extends z.ZodMiniType, T, A extends Access>(defin
       }
       const guarded = CONSTRAINT_ERRORS[constraintOf(error) ?? ''];
       if (guarded) return { ok: false, error: 'invalid', fieldErrors: guarded };
-      console.error(`[action ${definition.name}] failed:`, error instanceof Error ? error.message : error);
+      console.error(`[action ${definition.name}] failed:`, loggableError(error));
       return UNAVAILABLE;
     }
     await definition.after?.(data);

@@ -1,5 +1,6 @@
 'use server';
 
+import { loggableError } from '@/lib/server/log-error';
 import { AuthError, CredentialsSignin } from 'next-auth';
 import { redirect, unstable_rethrow } from 'next/navigation';
 import { findUserForSignIn } from '@/db/auth';
@@ -27,7 +28,7 @@ export async function signInAction(_previous: SignInState, formData: FormData): 
       if (code === 'locked') return { error: 'locked', minutes: Number(minutes) || 15, email: raw.email };
       return { error: 'invalid', email: raw.email };
     }
-    console.error('[signIn] failed:', error instanceof AuthError ? error.type : error instanceof Error ? error.message : error);
+    console.error('[signIn] failed:', error instanceof AuthError ? error.type : loggableError(error));
     return { error: 'unavailable', email: raw.email };
   }
   // Straight to where this user belongs (a redirect by the proxy would not show in the address bar after an action).
@@ -52,7 +53,7 @@ export async function changePasswordAction(input: ChangePasswordInput) {
     await signIn('credentials', { email: result.data.email, password: input.password, redirect: false });
   } catch (error) {
     unstable_rethrow(error);
-    console.error('[changePassword] signing in again failed:', error instanceof Error ? error.message : error);
+    console.error('[changePassword] signing in again failed:', loggableError(error));
   }
   return { ok: true as const, data: null };
 }

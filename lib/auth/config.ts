@@ -1,3 +1,4 @@
+import { clientAddressFrom } from '@/lib/server/client-address';
 import NextAuth, { CredentialsSignin, type NextAuthConfig } from 'next-auth';
 import { encode as encodeJwt } from 'next-auth/jwt';
 import Credentials from 'next-auth/providers/credentials';
@@ -21,10 +22,9 @@ export class LockedOut extends CredentialsSignin {
   }
 }
 
-/** The client's address for the lockout: the first hop of X-Forwarded-For (set by Next or the reverse proxy). */
+/** The client's address for the lockout: as the deployment says it may be read (lib/server/client-address.ts). */
 export function clientAddress(headers: Headers): string {
-  const forwarded = headers.get('x-forwarded-for')?.split(',')[0]?.trim();
-  return forwarded || headers.get('x-real-ip') || 'unknown';
+  return clientAddressFrom(headers);
 }
 
 declare module 'next-auth' {

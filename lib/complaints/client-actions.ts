@@ -21,9 +21,10 @@ const field = (data: FormData, name: string) => {
 const localeOf = (data: FormData): Locale => (LOCALES.includes(field(data, 'locale') as Locale) ? (field(data, 'locale') as Locale) : 'nl');
 
 /** Where the status page's message comes from: `ok`, a refusal key, or `unavailable`. */
-function reaction(result: { ok: true } | { ok: false; error: string; fieldErrors: FieldErrors }): string {
+function reaction(result: { ok: true } | { ok: false; error: string; fieldErrors: FieldErrors; retryAfterMinutes?: number }): string {
   if (result.ok) return 'ok';
   if (result.error === 'unavailable') return 'unavailable';
+  if (result.error === 'limited') return `rateLimited-${Math.min(result.retryAfterMinutes ?? 1, 999)}`;
   return result.fieldErrors._form?.[0] ?? 'other';
 }
 
@@ -52,7 +53,7 @@ export type LostLinkState =
   | { state: 'idle' }
   | { state: 'done' }
   | { state: 'invalid'; fieldErrors: FieldErrors; values: { reference: string; email: string } }
-  | { state: 'unavailable'; values: { reference: string; email: string } };
+  | { state: 'unavailable'; values: { reference: string; email: string }; retryAfterMinutes?: number };
 
 /** The lost-link form (`/status/kwijt`): reference + e-mail address → a new link by mail when they match. */
 export async function requestStatusLinkAction(_previous: LostLinkState, data: FormData): Promise<LostLinkState> {
@@ -61,5 +62,6 @@ export async function requestStatusLinkAction(_previous: LostLinkState, data: Fo
   const result = await requestStatusLink({ ...values, locale: localeOf(data) });
   if (result.ok) return { state: 'done' };
   if (result.error === 'invalid') return { state: 'invalid', fieldErrors: result.fieldErrors, values };
+  if (result.error === 'limited') return { state: 'unavailable', values, retryAfterMinutes: result.retryAfterMinutes ?? 1 };
   return { state: 'unavailable', values };
 }

@@ -10,7 +10,7 @@ import {
   nextReferenceNumber,
 } from '@/db/complaints';
 import type { Tx } from '@/db/client';
-import { ruleViolation } from '@/lib/actions/pipeline';
+import { Forbidden, ruleViolation } from '@/lib/actions/pipeline';
 import { type Contact, normalizePostcode } from '@/lib/mail/recipient';
 import { amsterdamDate, type IsoDate } from '@/lib/procedure/dates';
 import { checkIncidentAge, type IncidentTime } from '@/lib/procedure/deadlines';
@@ -60,6 +60,9 @@ export async function recordComplaint(tx: Tx, input: ComplaintFacts, intake: Int
   await lockIdempotencyKey(tx, input.idempotencyKey);
   const existing = await findComplaintByIdempotencyKey(tx, input.idempotencyKey);
   if (existing) {
+    // Keys are scoped to who sent them: the public form (registeredBy null) or one staff member. A key of another
+    // channel or person never leads to that complaint, its reference or its status link (review item 8).
+    if (existing.registeredBy !== registeredBy) throw new Forbidden();
     return { created: false, id: existing.id, reference: existing.reference, receivedOn: existing.receivedOn, token, registeredBy: existing.registeredBy };
   }
 

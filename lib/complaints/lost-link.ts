@@ -17,8 +17,7 @@ import { appUrl } from '@/lib/server/env';
  * is the same whether they match or not, and so is the time it takes (`LOST_LINK_MIN_MS`): the form does not tell
  * anyone whether a reference belongs to an address. Only the e-mail address on file gets the link.
  *
- * A per-address rate limit belongs in front of `requestStatusLink` (a later issue); the action is public like the
- * complaint form.
+ * Rate-limited per client address and globally (lib/server/rate-limit.ts, `lostLink`).
  */
 
 /** Every answer takes at least this long, a match (which writes and composes a letter) or not. */
@@ -30,6 +29,7 @@ export type LostLinkReceipt = { requested: true };
 export const renewStatusLink = defineAction({
   name: 'renewStatusLink',
   access: 'public',
+  limit: 'lostLink',
   schema: lostLinkSchema,
   async run(tx, input, { now }): Promise<LostLinkReceipt> {
     // The token is made whether or not anything matches: the same work either way.

@@ -16,6 +16,7 @@ import {
   trim,
   uuid,
 } from 'zod/mini';
+import { containsLink } from '@/lib/validation';
 import { isIsoDate } from '@/lib/procedure/calendar';
 import { currentDate } from '@/lib/procedure/now';
 import { CLIENT_CONTRACTING_PARTY_CHOICES, LOCALES } from '@/lib/procedure/vocabulary';
@@ -42,7 +43,8 @@ const optionalText = (max: number) => _default(text(max), '');
 
 /** What the client tells us: every field of the complaint, without the consent. */
 export const complaintFields = {
-  name: requiredText(LIMITS.name),
+  // No links or web addresses: the name is repeated in the acknowledgement mail (review item 2: spam through our domain).
+  name: requiredText(LIMITS.name).check(refine((v) => !containsLink(v), 'nameLink')),
   email: _default(
     string().check(trim(), maxLength(LIMITS.email, 'tooLong'), refine((v) => v === '' || email().safeParse(v).success, 'email')),
     '',

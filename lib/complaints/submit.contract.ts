@@ -7,7 +7,12 @@ import { runMigrations } from '@/db/migrate';
 import { addCalendarDays, amsterdamDate } from '@/lib/procedure/dates';
 import { DEFAULT_TERMS } from '@/lib/procedure/terms';
 import { hashToken } from '@/lib/server/tokens';
+import { FORBIDDEN } from '@/lib/actions/pipeline';
+import { runAs } from '@/lib/auth/actor';
+import { users } from '@/db/schema';
+import { registerComplaintAction } from './register-actions';
 import { submitComplaint } from './actions';
+import { signFormStamp } from './form-stamp';
 import { REFERENCE_PATTERN } from './reference';
 
 export function validComplaint(overrides: Record<string, unknown> = {}) {
@@ -26,6 +31,9 @@ export function validComplaint(overrides: Record<string, unknown> = {}) {
     consent: true,
     idempotencyKey: randomUUID(),
     locale: 'nl',
+    // As the form sends it: the signed time the page was rendered (a minute ago) and the empty honeypot.
+    formStamp: signFormStamp(new Date(Date.now() - 60_000)),
+    website: '',
     ...overrides,
   };
 }
@@ -41,6 +49,8 @@ export function describeSubmission(driver: string, setup: () => Promise<() => Pr
     let advisers: Awaited<ReturnType<typeof insertTestReferenceData>>;
 
     beforeAll(async () => {
+      // This file submits far more than one person would; the limits themselves are tested at the end.
+      process.env.RATE_LIMIT_FACTOR = '1000';
       cleanup = await setup();
       await runMigrations();
       db = await getDb();
@@ -207,5 +217,124 @@ export function describeSubmission(driver: string, setup: () => Promise<() => Pr
       expect(await tryRewriteHistory(db, 'delete')).toMatch(/append-only/);
       expect(await countRows(db)).toEqual(before);
     });
+
+    it.each([
+      ['a NUL byte in the description', { description: 'Mijn adviseur kwam drie afspraken niet opdagen\u0000 zonder iets te laten weten.' }, { description: ['controlChars'] }],
+      ['a control character in the name', { name: 'Fatima\u0007 el Amrani' }, { name: ['controlChars'] }],
+      ['a link in the name', { name: 'Please log in at https://evil.example/login' }, { name: ['nameLink'] }],
+      ['a bare domain in the name', { name: 'Visit evil-site.com now' }, { name: ['nameLink'] }],
+      ['an adviser id beyond the integer range', { staffId: '99999999999' }, { staffId: ['invalid'] }],
+    ])('refuses %s with a field message, writes nothing and logs no personal data', async (_label, change, fieldErrors) => {
+      const before = await countRows(db);
+      const logged = captureConsole();
+      try {
+        const result = await submitComplaint(validComplaint({ ...change, email: 'secret-person@example.test' }));
+        expect(result).toEqual({ ok: false, error: 'invalid', fieldErrors });
+      } finally {
+        logged.restore();
+      }
+      expect(await countRows(db)).toEqual(before);
+      expect(logged.text()).not.toMatch(/secret-person|Fatima|afspraken|evil/);
+    });
+
+    it('a database error is logged as its code and the action only: no name, e-mail or text', async () => {
+      const logged = captureConsole();
+      await breakOutbox(db, true);
+      try {
+        const result = await submitComplaint(validComplaint({ name: 'Geheime Naam', email: 'geheim@example.test', description: 'Een geheime tekst over mijn adviseur die niet in het log mag.' }));
+        expect(result).toEqual({ ok: false, error: 'unavailable', fieldErrors: {} });
+      } finally {
+        await breakOutbox(db, false);
+        logged.restore();
+      }
+      expect(logged.text()).toContain('[action submitComplaint] failed');
+      expect(logged.text()).toMatch(/sqlstate=\w{5}/);
+      expect(logged.text()).not.toMatch(/Geheime|geheim@|geheime tekst|insert into|params/i);
+    });
+
+    it.each([
+      ['the honeypot filled in', () => ({ website: 'http://spam.example' })],
+      ['sent one second after the form was shown', () => ({ formStamp: signFormStamp(new Date(Date.now() - 1000)) })],
+      ['no form stamp', () => ({ formStamp: undefined })],
+      ['a forged form stamp', () => ({ formStamp: `${Date.now() - 60_000}.forged` })],
+    ])('a bot (%s) gets the neutral refusal and nothing is written', async (_label, change) => {
+      const before = await countRows(db);
+      expect(await submitComplaint(validComplaint(change()))).toEqual({ ok: false, error: 'invalid', fieldErrors: { _form: ['invalid'] } });
+      expect(await countRows(db)).toEqual(before);
+    });
+
+    it('a public submission that reuses the key of a staff registration gets neither its reference nor a status link', async () => {
+      const staffKey = randomUUID();
+      const [user] = await db.insert(users).values({ email: `staff-${staffKey}@test`, name: 'Sanne Jansen', role: 'handler' }).returning({ id: users.id });
+      const registered = await runAs(user!.id, () => registerComplaintAction({ ...validComplaint(), channel: 'phone', receivedOn: amsterdamDate(new Date()), informed: true, idempotencyKey: staffKey }));
+      expect(registered.ok).toBe(true);
+      const before = await countRows(db);
+      const result = await submitComplaint(validComplaint({ idempotencyKey: staffKey }));
+      expect(result).toEqual(FORBIDDEN);
+      expect(JSON.stringify(result)).not.toContain(registered.ok ? registered.data.reference : 'x');
+      expect(await countRows(db)).toEqual(before);
+    });
+
+    it('a staff registration that reuses the key of a public submission gets nothing of it', async () => {
+      const publicKey = randomUUID();
+      const submitted = await submitComplaint(validComplaint({ idempotencyKey: publicKey }));
+      expect(submitted.ok).toBe(true);
+      const [user] = await db.insert(users).values({ email: `staff-${publicKey}@test`, name: 'Thijs Bakker', role: 'handler' }).returning({ id: users.id });
+      const before = await countRows(db);
+      const result = await runAs(user!.id, () => registerComplaintAction({ ...validComplaint(), channel: 'phone', receivedOn: amsterdamDate(new Date()), informed: true, idempotencyKey: publicKey }));
+      expect(result).toEqual(FORBIDDEN);
+      expect(await countRows(db)).toEqual(before);
+    });
+
+    it('a fourth acknowledgement to one address in a day is held for a handler; the complaint is still saved', async () => {
+      {
+        const email = `veel-${randomUUID()}@example.test`;
+        const results = [];
+        for (let i = 0; i < 4; i++) results.push(await submitComplaint(validComplaint({ email })));
+        const statuses = [];
+        for (const result of results) {
+          if (!result.ok) throw new Error('expected every complaint to be saved');
+          const complaint = await complaintByReference(db, result.data.reference);
+          const [mail] = await outboxOf(db, complaint!.id);
+          statuses.push(mail!.status);
+          if (mail!.status === 'failed') expect(mail!.lastError).toMatch(/^Vastgehouden: te veel ontvangstbevestigingen/);
+        }
+        expect(statuses).toEqual(['pending', 'pending', 'pending', 'failed']);
+      }
+    });
+
+    it('too many submissions: a clear "try again in N minutes", nothing written, never an error', async () => {
+      process.env.RATE_LIMIT_FACTOR = '1';
+      try {
+        let result = await submitComplaint(validComplaint());
+        for (let i = 0; i < 15 && result.ok; i++) result = await submitComplaint(validComplaint());
+        expect(result).toMatchObject({ ok: false, error: 'limited', fieldErrors: { _form: ['rateLimited'] } });
+        const before = await countRows(db);
+        const again = await submitComplaint(validComplaint());
+        expect(again.ok).toBe(false);
+        if (again.ok) return;
+        expect(again.error).toBe('limited');
+        expect(again.retryAfterMinutes).toBeGreaterThanOrEqual(1);
+        expect(again.retryAfterMinutes).toBeLessThanOrEqual(60);
+        expect(await countRows(db)).toEqual(before);
+      } finally {
+        process.env.RATE_LIMIT_FACTOR = '1000';
+      }
+    });
   });
+}
+
+/** Everything written to console.error/warn/log while capturing. */
+function captureConsole() {
+  const lines: string[] = [];
+  const original = { error: console.error, warn: console.warn, log: console.log };
+  for (const level of ['error', 'warn', 'log'] as const) {
+    console[level] = (...args: unknown[]) => {
+      lines.push(args.map((a) => (a instanceof Error ? `${a.message} ${String((a as { cause?: unknown }).cause)}` : typeof a === 'string' ? a : JSON.stringify(a))).join(' '));
+    };
+  }
+  return {
+    text: () => lines.join('\n'),
+    restore: () => Object.assign(console, original),
+  };
 }

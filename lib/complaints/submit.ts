@@ -1,4 +1,8 @@
+import { createHash } from 'node:crypto';
+import type { Tx } from '@/db/client';
 import { appendHistory, enqueueMessage } from '@/db/complaints';
+import { hitCounter } from '@/db/rate-limits';
+import { acknowledgementsPerRecipientPerDay } from '@/lib/server/rate-limit';
 import { updateComplaint } from '@/db/procedure';
 import { organisationOrDefault } from '@/db/settings';
 import { defineAction } from '@/lib/actions/pipeline';
@@ -12,6 +16,15 @@ import { recordComplaint } from './intake';
 import { statusPath } from './links';
 import { complaintSchema } from './schema';
 
+/** Why an acknowledgement was not sent (shown to staff on the file and in the post room). */
+export const HELD_ACKNOWLEDGEMENT = `Vastgehouden: te veel ontvangstbevestigingen naar dit e-mailadres vandaag (grens tegen misbruik). Bekijk de klacht en kies Opnieuw versturen als hij echt is.`;
+
+/** Counts this acknowledgement against its recipient's daily number; the address is stored only as a hash. */
+async function acknowledgementsToday(tx: Tx, email: string, day: string, now: Date): Promise<number> {
+  const key = `ack:${createHash('sha256').update(email.trim().toLowerCase()).digest('hex').slice(0, 32)}:${day}`;
+  return (await hitCounter(tx, key, 48 * 60 * 60_000, now)).points;
+}
+
 export type Receipt = { reference: string; receivedOn: IsoDate; token: string };
 
 /**
@@ -23,6 +36,7 @@ export type Receipt = { reference: string; receivedOn: IsoDate; token: string };
 export const submitComplaint = defineAction({
   name: 'submitComplaint',
   access: 'public',
+  limit: 'submit',
   schema: complaintSchema,
   async run(tx, input, { now }): Promise<Receipt> {
     const recorded = await recordComplaint(tx, input, { channel: 'online', receivedOn: amsterdamDate(now), registeredBy: null, now });
@@ -39,14 +53,20 @@ export const submitComplaint = defineAction({
       olderThanLimit: recorded.olderThanLimit,
       organisation: await organisationOrDefault(tx),
     });
+    const recipient = recipientFor(recorded.contact);
+    // Never a relay: past a few acknowledgements to one e-mail address a day, the complaint is saved but its mail is
+    // held for a handler — a failed e-mail with the reason, on the file and in the post room, where "Opnieuw versturen"
+    // sends it after a look at the complaint.
+    const held = recipient.medium === 'email' && (await acknowledgementsToday(tx, recipient.recipient, receivedOn, now)) > acknowledgementsPerRecipientPerDay();
     await enqueueMessage(tx, {
       complaintId: recorded.id,
       kind: 'acknowledgement',
-      ...recipientFor(recorded.contact),
+      ...recipient,
       subject: message.subject,
       bodyText: message.text,
       letter: message.doc,
       createdAt: now,
+      ...(held ? { status: 'failed' as const, lastError: HELD_ACKNOWLEDGEMENT } : {}),
     });
     const acknowledged = nextStatus('acknowledge', 'received');
     await updateComplaint(tx, recorded.id, { status: acknowledged }, now);
@@ -57,7 +77,7 @@ export const submitComplaint = defineAction({
       action: TRANSITIONS.acknowledge.history,
       fromStatus: 'received',
       toStatus: acknowledged,
-      details: { medium: recipientFor(recorded.contact).medium },
+      details: { medium: recipient.medium, ...(held ? { held: true } : {}) },
     });
     return { reference, receivedOn, token };
   },

@@ -1,3 +1,4 @@
+import { loggableError } from '@/lib/server/log-error';
 import { createHash } from 'node:crypto';
 import { getDb } from '@/db/client';
 import { activeCategories, currentTerms } from '@/db/complaints';
@@ -28,7 +29,7 @@ async function inputFor(locale: Locale): Promise<{ input: ComplaintFormInput; fr
       fromDatabase: true,
     };
   } catch (error) {
-    console.error('[complaint form] settings unavailable, printing the defaults:', error instanceof Error ? error.message : error);
+    console.error('[complaint form] settings unavailable, printing the defaults:', loggableError(error));
     return { input: { locale, organisation: DEFAULT_ORGANISATION, categories: [], terms: DEFAULT_TERMS }, fromDatabase: false };
   }
 }

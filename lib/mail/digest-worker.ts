@@ -1,3 +1,4 @@
+import { loggableError } from '@/lib/server/log-error';
 import { getDb } from '@/db/client';
 import { digestCandidates, recordDigest, usersWithoutDigest } from '@/db/digests';
 import { organisationOrDefault } from '@/db/settings';
@@ -40,6 +41,6 @@ export async function sendDeadlineDigestsQuietly(): Promise<void> {
   try {
     await sendDeadlineDigests();
   } catch (error) {
-    console.error('[digest] failed:', error instanceof Error ? error.message : error);
+    console.error('[digest] failed:', loggableError(error));
   }
 }

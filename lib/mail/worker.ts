@@ -1,3 +1,4 @@
+import { loggableError } from '@/lib/server/log-error';
 import { Resend } from 'resend';
 import { getDb } from '@/db/client';
 import { claimDueEmails, markAttemptFailed, markSent, type OutboxMessage } from '@/db/outbox';
@@ -72,7 +73,7 @@ export async function mailParts(message: Pick<OutboxMessage, 'subject' | 'bodyTe
   const doc = isLetterDoc(message.letter) ? message.letter : docFromText(message.bodyText, 'nl', organisation);
   // The text says it all: a letter whose HTML cannot be made still goes out, as text only.
   const html = await letterHtml(doc, message.subject).catch((error: unknown) => {
-    console.error('[outbox] HTML part not made, sending text only:', error instanceof Error ? error.message : error);
+    console.error('[outbox] HTML part not made, sending text only:', loggableError(error));
     return null;
   });
   // The dossier is promised in the letter: when it cannot be made, the send fails and is retried.
@@ -95,6 +96,6 @@ export async function deliverOutboxQuietly(): Promise<void> {
   try {
     await deliverOutbox();
   } catch (error) {
-    console.error('[outbox] delivery failed:', error instanceof Error ? error.message : error);
+    console.error('[outbox] delivery failed:', loggableError(error));
   }
 }

@@ -1,5 +1,6 @@
 // Named imports (not `* as z`) so the bundler keeps only what the forms use.
-import { _default, enum as oneOf, type input, int, maxLength, minLength, number, object, type output, positive, refine, regex, string, trim } from 'zod/mini';
+import { _default, enum as oneOf, type input, int, lte, maxLength, minLength, number, object, type output, positive, refine, regex, string, trim } from 'zod/mini';
+import { INT4_MAX } from '@/lib/validation';
 import { crossFieldCheck } from '@/lib/complaints/schema';
 import { isIsoDate } from '@/lib/procedure/calendar';
 import { MEASURE_STATUSES } from '@/lib/procedure/vocabulary';
@@ -17,7 +18,7 @@ const optionalText = (max: number) => _default(string().check(trim(), maxLength(
 const optionalDate = () => _default(string().check(trim(), refine((v) => v === '' || (isIsoDate(v) && v >= '1900-01-01'), 'dateInvalid')), '');
 /** A choice from a select list: a record's id as text, or '' for none. */
 const optionalId = () => _default(string().check(regex(/^\d{0,9}$/, 'invalid')), '');
-const id = () => number('invalid').check(int('invalid'), positive('invalid'));
+const id = () => number('invalid').check(int('invalid'), positive('invalid'), lte(INT4_MAX, 'invalid'));
 
 /** The measure and the version of it the user saw (optimistic locking). */
 const target = { measureId: id(), version: id() };

@@ -1,5 +1,6 @@
 // Named imports (not `* as z`) so the bundler keeps only what the forms use.
-import { int, number, object, type input, positive, refine, string, trim } from 'zod/mini';
+import { int, lte, number, object, type input, positive, refine, string, trim } from 'zod/mini';
+import { INT4_MAX } from '@/lib/validation';
 import { isIsoDate } from '@/lib/procedure/calendar';
 
 /**
@@ -8,7 +9,7 @@ import { isIsoDate } from '@/lib/procedure/calendar';
  * are in ./rules.ts and run on the server.
  */
 
-const id = () => number('invalid').check(int('invalid'), positive('invalid'));
+const id = () => number('invalid').check(int('invalid'), positive('invalid'), lte(INT4_MAX, 'invalid'));
 
 export const markPostedSchema = object(
   {

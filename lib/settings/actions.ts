@@ -1,5 +1,6 @@
 'use server';
 
+import { loggableError } from '@/lib/server/log-error';
 import { unstable_rethrow } from 'next/navigation';
 import { signIn } from '@/lib/auth/config';
 import * as lists from './lists';
@@ -41,7 +42,7 @@ export async function acceptInviteAction(input: unknown) {
     signedIn = true;
   } catch (error) {
     unstable_rethrow(error);
-    console.error('[acceptInvite] signing in failed:', error instanceof Error ? error.message : error);
+    console.error('[acceptInvite] signing in failed:', loggableError(error));
   }
   return { ok: true as const, data: { signedIn } };
 }

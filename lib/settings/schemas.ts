@@ -21,6 +21,7 @@ import {
   toLowerCase,
   trim,
 } from 'zod/mini';
+import { INT4_MAX } from '@/lib/validation';
 import { newPasswordFields, passwordsMatch } from '@/lib/auth/schemas';
 import { PRESET_IDS, type ProcedureTerms } from '@/lib/procedure/terms';
 import { CONTRACTING_PARTY_TYPES, ROLES } from '@/lib/procedure/vocabulary';
@@ -37,7 +38,7 @@ const optionalEmail = _default(
   string().check(trim(), toLowerCase(), maxLength(254, 'tooLong'), refine((v) => v === '' || email().safeParse(v).success, 'email')),
   '',
 );
-const id = number('invalid').check(int('invalid'), gte(1, 'invalid'));
+const id = number('invalid').check(int('invalid'), gte(1, 'invalid'), lte(INT4_MAX, 'invalid'));
 /** A choice from a select list: a record's id as text, or '' for none. */
 const optionalId = _default(string().check(regex(/^\d{0,9}$/, 'invalid')), '');
 

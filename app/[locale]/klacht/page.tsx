@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { ComplaintForm, type ComplaintFormTexts } from '@/components/ComplaintForm';
 import { SiteHeader } from '@/components/SiteHeader';
+import { signFormStamp } from '@/lib/complaints/form-stamp';
 import { complaintFormOptions } from '@/lib/complaints/public';
 import { LIMITS } from '@/lib/complaints/limits';
 import { formatCount } from '@/lib/complaints/text-length';
@@ -47,6 +48,7 @@ export default async function ComplaintPage({ params }: { params: Promise<{ loca
             staff={staff}
             today={amsterdamDate(new Date())}
             confirmationPath={localePath(locale, '/klacht/ontvangen/{token}')}
+            formStamp={signFormStamp(new Date())}
           />
         </div>
       </main>

@@ -170,6 +170,7 @@ export function defineClientStep<S extends z.ZodMiniType<ClientStepTarget>>(
   return defineAction({
     name: step,
     access: 'public',
+    limit: 'clientAction',
     schema,
     async run(tx, input, { now }): Promise<ClientStepResult> {
       const complaint = await lockComplaintByTokenHash(tx, hashToken(input.token));

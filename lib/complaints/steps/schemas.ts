@@ -7,6 +7,7 @@ import {
   enum as oneOf,
   type input,
   int,
+  lte,
   maxLength,
   minLength,
   number,
@@ -18,6 +19,7 @@ import {
   string,
   trim,
 } from 'zod/mini';
+import { INT4_MAX } from '@/lib/validation';
 import type { $ZodLooseShape } from 'zod/v4/core';
 import { isIsoDate } from '@/lib/procedure/calendar';
 import { currentDate } from '@/lib/procedure/now';
@@ -41,7 +43,7 @@ export const STEP_LIMITS = { short: 200, reason: 2000, text: 8000, measures: 10 
 const requiredText = (max: number) => string('required').check(trim(), minLength(1, 'required'), maxLength(max, 'tooLong'));
 const optionalText = (max: number) => _default(string().check(trim(), maxLength(max, 'tooLong')), '');
 /** An id chosen in a select (a string in the browser, a number from a script). */
-const chosenId = () => coerce.number('choose').check(int('choose'), positive('choose'));
+const chosenId = () => coerce.number('choose').check(int('choose'), positive('choose'), lte(INT4_MAX, 'choose'));
 /** A calendar date, any day. */
 const date = () => string('required').check(trim(), minLength(1, 'required'), refine((v) => v === '' || (isIsoDate(v) && v >= EARLIEST_DATE), 'dateInvalid'));
 /** A calendar date that has already come (something happened): not after today. */
@@ -53,8 +55,8 @@ const optionalFutureDate = () =>
 
 /** The complaint and the version of it the user saw (optimistic locking). */
 const target = {
-  complaintId: number().check(int(), positive()),
-  version: number().check(int(), positive()),
+  complaintId: number().check(int(), positive(), lte(INT4_MAX)),
+  version: number().check(int(), positive(), lte(INT4_MAX)),
 };
 
 export function stepSchema<T extends $ZodLooseShape>(shape: T) {
@@ -137,7 +139,7 @@ export const resolveSchema = stepSchema({
   findings: requiredText(STEP_LIMITS.text),
   judgement: requiredText(STEP_LIMITS.text),
   measures: _default(array(measureSchema).check(maxLength(STEP_LIMITS.measures, 'tooMany')), []),
-  linkMeasureIds: _default(array(coerce.number().check(int(), positive())).check(maxLength(STEP_LIMITS.measures, 'tooMany')), []),
+  linkMeasureIds: _default(array(coerce.number().check(int(), positive(), lte(INT4_MAX))).check(maxLength(STEP_LIMITS.measures, 'tooMany')), []),
 });
 
 export const withdrawSchema = stepSchema({ withdrawnOn: pastDate(), reason: requiredText(STEP_LIMITS.reason) });

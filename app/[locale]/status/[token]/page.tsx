@@ -1,3 +1,6 @@
+import { RateLimited } from '@/components/RateLimited';
+import { requestAddress } from '@/lib/server/client-address';
+import { consumeLimit } from '@/lib/server/rate-limit';
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
@@ -28,6 +31,9 @@ export default async function StatusPage({
   const { locale, token } = await params;
   const { reactie } = await searchParams;
   setRequestLocale(locale);
+  // Abuse limit per client address and globally (lib/server/rate-limit.ts); a database fault is left to the lookup below.
+  const limit = await consumeLimit('statusPage', await requestAddress()).catch(() => ({ ok: true }) as const);
+  if (!limit.ok) return <RateLimited path={`/status/${token}`} minutes={limit.retryAfterMinutes} />;
   const complaint = await clientStatusByToken(token);
   if (!complaint) notFound();
   const t = await getTranslations('status');

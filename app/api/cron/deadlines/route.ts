@@ -1,3 +1,4 @@
+import { loggableError } from '@/lib/server/log-error';
 import { NextResponse, type NextRequest } from 'next/server';
 import { sendDeadlineDigests } from '@/lib/mail/digest-worker';
 import { cronAuthorized } from '@/lib/server/cron';
@@ -15,7 +16,7 @@ export async function GET(request: NextRequest) {
   try {
     return NextResponse.json(await sendDeadlineDigests());
   } catch (error) {
-    console.error('[cron deadlines]', error instanceof Error ? error.message : error);
+    console.error('[cron deadlines]', loggableError(error));
     return NextResponse.json({ error: 'unavailable' }, { status: 503 });
   }
 }

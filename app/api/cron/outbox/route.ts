@@ -1,3 +1,4 @@
+import { loggableError } from '@/lib/server/log-error';
 import { NextResponse, type NextRequest } from 'next/server';
 import { cronAuthorized } from '@/lib/server/cron';
 import { deliverOutbox } from '@/lib/mail/worker';
@@ -12,7 +13,7 @@ export async function GET(request: NextRequest) {
   try {
     return NextResponse.json(await deliverOutbox());
   } catch (error) {
-    console.error('[cron outbox]', error instanceof Error ? error.message : error);
+    console.error('[cron outbox]', loggableError(error));
     return NextResponse.json({ error: 'unavailable' }, { status: 503 });
   }
 }

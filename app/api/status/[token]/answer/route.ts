@@ -1,6 +1,9 @@
 import { ANSWER_REQUEST_MAX_BYTES } from '@/lib/complaints/attachments';
 import { answerQuestion } from '@/lib/complaints/client-answer';
+import { limited } from '@/lib/actions/pipeline';
 import { readBoundedBody, sameOrigin } from '@/lib/server/bounded-body';
+import { clientAddressFrom } from '@/lib/server/client-address';
+import { consumeLimit, type LimitDecision } from '@/lib/server/rate-limit';
 
 export const dynamic = 'force-dynamic';
 
@@ -10,11 +13,21 @@ export const dynamic = 'force-dynamic';
  * more than five files of 10 MB and the text are read; more is refused with 413, before anything is parsed) and every
  * refusal is a clear JSON answer. The work itself runs through the action pipeline (lib/complaints/client-answer.ts).
  *
- * 200 { ok: true, data } · 413 too large · 422 invalid (fieldErrors) · 404 unknown link · 403 another site · 503 down.
+ * 200 { ok: true, data } · 429 too many (Retry-After) · 413 too large · 422 invalid (fieldErrors) · 404 unknown link · 403 another site · 503 down.
  */
 export async function POST(request: Request, { params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
   if (!sameOrigin(request)) return json(403, { ok: false, error: 'forbidden', fieldErrors: { _form: ['forbidden'] } });
+  // Abuse limit per client address and globally, before the upload is read (lib/server/rate-limit.ts).
+  let limit: LimitDecision;
+  try {
+    limit = await consumeLimit('clientAnswer', clientAddressFrom(request.headers));
+  } catch {
+    return json(503, { ok: false, error: 'unavailable', fieldErrors: {} });
+  }
+  if (!limit.ok) {
+    return json(429, limited(limit.retryAfterMinutes), { 'Retry-After': String(limit.retryAfterSeconds) });
+  }
   const body = await readBoundedBody(request, ANSWER_REQUEST_MAX_BYTES);
   if (body === 'tooLarge') return json(413, { ok: false, error: 'invalid', fieldErrors: { attachments: ['requestTooLarge'] } });
 
@@ -38,6 +51,6 @@ export async function POST(request: Request, { params }: { params: Promise<{ tok
   return json(status, result);
 }
 
-function json(status: number, body: unknown): Response {
-  return Response.json(body, { status, headers: { 'Cache-Control': 'no-store' } });
+function json(status: number, body: unknown, headers: Record<string, string> = {}): Response {
+  return Response.json(body, { status, headers: { 'Cache-Control': 'no-store', ...headers } });
 }
