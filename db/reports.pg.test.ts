@@ -18,6 +18,7 @@ import {
 } from '@/lib/procedure/vocabulary';
 import { drillDownHref } from '@/lib/reports/drilldown';
 import type { DrillDown, Period, ReportData, ReportOutcomeKey } from '@/lib/reports/types';
+import { signFormStamp } from '@/lib/complaints/form-stamp';
 import { listInbox } from './inbox';
 import { loadReport, REPORT_QUERIES } from './reports';
 import { categories, complaintHistory, complaints, contractingParties, measures, staff, users } from './schema';
@@ -101,6 +102,8 @@ async function writeScenario() {
 
   // Submitted online on 31 December at 23:30 Amsterdam time (22:30 UTC): received, and acknowledged, in the old year.
   const online = (name: string) => ({
+    // Shown a minute earlier (the form's minimum fill time, lib/complaints/form-stamp.ts), at the test's chosen moment.
+    formStamp: signFormStamp(new Date(Date.now() - 60_000)),
     name,
     email: 'klant@example.test',
     phone: '',
