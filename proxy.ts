@@ -6,7 +6,7 @@ import { routing } from '@/lib/i18n/routing';
 import type { Role } from '@/lib/procedure/vocabulary';
 import { HSTS, hashPolicy, newNonce, noncePolicy, servedOverHttps } from '@/lib/security/headers';
 import { internalRoute, staticPageHashes } from '@/lib/security/static-pages';
-import { checkActionBody, checkActionHeaders, needsBodyCheck } from '@/lib/server/action-request';
+import { checkActionBody, checkActionHeaders, needsBodyCheck, readBoundedText } from '@/lib/server/action-request';
 import { appSecret } from '@/lib/server/env';
 
 /**
@@ -82,7 +82,8 @@ async function actionRefusal(request: NextRequest): Promise<NextResponse | null>
   let refusal = checkActionHeaders(request.headers);
   if (!refusal && needsBodyCheck(request.headers)) {
     try {
-      refusal = checkActionBody(await request.clone().text());
+      const body = await readBoundedText(request.clone().body);
+      refusal = body === null ? { status: 413, reason: 'too large' } : checkActionBody(body);
     } catch {
       refusal = { status: 400, reason: 'unreadable body' };
     }

@@ -7,16 +7,16 @@
 export const ACTION_BODY_MAX_BYTES = 1024 * 1024;
 export const ACTION_MAX_DEPTH = 64;
 
-export type ActionRefusal = { status: 400 | 411 | 413; reason: string };
+export type ActionRefusal = { status: 400 | 413; reason: string };
 
 const ALLOWED_TYPES = ['text/plain', 'multipart/form-data', 'application/x-www-form-urlencoded'];
 
 /** The checks on the headers alone; `null` when the request may go on (to the body check for text/plain). */
 export function checkActionHeaders(headers: Headers): ActionRefusal | null {
   const length = headers.get('content-length');
-  if (length === null) {
-    if (headers.get('transfer-encoding')) return { status: 411, reason: 'length required' };
-  } else {
+  // Without a length (chunked: Next itself forwards an action to the worker that holds it that way) the body is read
+  // with a bound instead (readBoundedText).
+  if (length !== null) {
     if (!/^\d{1,15}$/.test(length.trim())) return { status: 400, reason: 'bad content-length' };
     if (Number(length) > ACTION_BODY_MAX_BYTES) return { status: 413, reason: 'too large' };
   }
@@ -52,4 +52,23 @@ export function checkActionBody(body: string): ActionRefusal | null {
     return { status: 400, reason: 'not JSON' };
   }
   return null;
+}
+
+/** The body as text, or null when it is longer than `max` bytes (reading stops there). */
+export async function readBoundedText(body: ReadableStream<Uint8Array> | null, max = ACTION_BODY_MAX_BYTES): Promise<string | null> {
+  if (!body) return '';
+  const reader = body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > max) {
+      await reader.cancel();
+      return null;
+    }
+    chunks.push(value);
+  }
+  return new TextDecoder().decode(Buffer.concat(chunks));
 }
