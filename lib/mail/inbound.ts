@@ -9,6 +9,7 @@ import { detectedType } from '@/lib/complaints/attachment-type';
 import { toOther } from '@/lib/complaints/steps/mail';
 import { amsterdamDate } from '@/lib/procedure/dates';
 import { appUrl } from '@/lib/server/env';
+import { readBoundedStream } from '@/lib/server/bounded-body';
 import { clientMailNotice } from './letters';
 import { INBOUND_LIMITS, keptFile, listedName, mailText, referenceOf, type RefusedAttachment, triageAttachments } from './inbound-rules';
 
@@ -40,26 +41,7 @@ async function boundedDownload(url: string, max: number): Promise<Uint8Array | n
     await response.body.cancel().catch(() => {});
     return null;
   }
-  const reader = response.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > max) {
-      await reader.cancel().catch(() => {});
-      return null;
-    }
-    chunks.push(value);
-  }
-  const bytes = new Uint8Array(total);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return bytes;
+  return readBoundedStream(response.body, max);
 }
 
 export class InboundFetchError extends Error {}

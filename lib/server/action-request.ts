@@ -4,6 +4,8 @@
  * in the log). proxy.ts runs these checks first and answers 413 or 400, without reading or logging the body beyond
  * what the check needs.
  */
+import { readBoundedStream } from './bounded-body';
+
 export const ACTION_BODY_MAX_BYTES = 1024 * 1024;
 export const ACTION_MAX_DEPTH = 64;
 
@@ -56,19 +58,6 @@ export function checkActionBody(body: string): ActionRefusal | null {
 
 /** The body as text, or null when it is longer than `max` bytes (reading stops there). */
 export async function readBoundedText(body: ReadableStream<Uint8Array> | null, max = ACTION_BODY_MAX_BYTES): Promise<string | null> {
-  if (!body) return '';
-  const reader = body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > max) {
-      await reader.cancel();
-      return null;
-    }
-    chunks.push(value);
-  }
-  return new TextDecoder().decode(Buffer.concat(chunks));
+  const bytes = await readBoundedStream(body, max);
+  return bytes === null ? null : new TextDecoder().decode(bytes);
 }

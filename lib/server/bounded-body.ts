@@ -5,8 +5,13 @@
 export async function readBoundedBody(request: Request, max: number): Promise<Uint8Array | 'tooLarge'> {
   const declared = Number(request.headers.get('content-length') ?? NaN);
   if (Number.isFinite(declared) && declared > max) return 'tooLarge';
-  if (!request.body) return new Uint8Array(0);
-  const reader = request.body.getReader();
+  return (await readBoundedStream(request.body, max)) ?? 'tooLarge';
+}
+
+/** A stream's bytes, or null as soon as it grows past `max` bytes (reading stops there and the stream is cancelled). */
+export async function readBoundedStream(stream: ReadableStream<Uint8Array> | null, max: number): Promise<Uint8Array | null> {
+  if (!stream) return new Uint8Array(0);
+  const reader = stream.getReader();
   const chunks: Uint8Array[] = [];
   let total = 0;
   for (;;) {
@@ -15,7 +20,7 @@ export async function readBoundedBody(request: Request, max: number): Promise<Ui
     total += value.byteLength;
     if (total > max) {
       await reader.cancel().catch(() => {});
-      return 'tooLarge';
+      return null;
     }
     chunks.push(value);
   }
