@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import net from 'node:net';
 import pg from 'pg';
 import { WebSocketServer, createWebSocketStream } from 'ws';
+import { sql } from 'drizzle-orm';
 import type { Db } from './client';
 
 /** Test support: throwaway databases on the real PostgreSQL server, and a local WebSocket proxy for the Neon driver. */
@@ -198,4 +199,25 @@ export async function startFakeResend(onRequest?: (request: FakeResendRequest) =
     receive: (mail: FakeInboundMail) => inbound.set(mail.id, mail),
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
+}
+
+/** Tables a refused action may legitimately write: the abuse counters and counted password attempts. */
+const COUNTER_TABLES = new Set(['rate_limits', 'login_attempts', '__drizzle_migrations']);
+
+const tablesOf = new WeakMap<object, string[]>();
+
+/**
+ * A checksum of every other table (row count and the sum of each row's hash), for the property tests
+ * (lib/properties): equal before and after an action means it wrote nothing.
+ */
+export async function tableChecksum(db: Db): Promise<string> {
+  if (!tablesOf.has(db)) {
+    const listed = (await db.execute(
+      sql`select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by 1`,
+    )) as unknown as { rows: { table_name: string }[] };
+    tablesOf.set(db, listed.rows.map((r) => r.table_name).filter((name) => !COUNTER_TABLES.has(name)));
+  }
+  const query = tablesOf.get(db)!.map((t) => `select '${t}' as t, count(*)::text || ':' || coalesce(sum(hashtext(x::text)::bigint), 0)::text as c from "${t}" x`).join(' union all ');
+  const result = (await db.execute(sql.raw(query))) as unknown as { rows: { t: string; c: string }[] };
+  return result.rows.map((r) => `${r.t}=${r.c}`).join(' ');
 }

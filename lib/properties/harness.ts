@@ -1,7 +1,7 @@
-import { sql } from 'drizzle-orm';
 import fc from 'fast-check';
 import { expect, vi } from 'vitest';
 import type { Db } from '@/db/client';
+import { tableChecksum } from '@/db/testing';
 import type { ActionResult } from '@/lib/actions/pipeline';
 import { runAs } from '@/lib/auth/actor';
 import en from '@/lib/i18n/messages/en.json';
@@ -29,22 +29,6 @@ export function untranslatedKeys(fieldErrors: Record<string, string[]>): string[
   return Object.values(fieldErrors)
     .flat()
     .filter((key) => typeof nlErrors[key] !== 'string' || typeof enErrors[key] !== 'string');
-}
-
-/** Tables whose rows a refusal may legitimately add: abuse counters and counted password attempts. */
-const COUNTERS = new Set(['rate_limits', 'login_attempts', '__drizzle_migrations']);
-
-let tablesOf: string[] | null = null;
-
-/** A checksum of every table's rows (count and the sum of each row's hash): equal before and after means nothing written. */
-export async function checksum(db: Db): Promise<string> {
-  if (!tablesOf) {
-    const result = await db.execute(sql`select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by 1`);
-    tablesOf = (result.rows as { table_name: string }[]).map((r) => r.table_name).filter((name) => !COUNTERS.has(name));
-  }
-  const query = tablesOf.map((t) => `select '${t}' as t, count(*)::text || ':' || coalesce(sum(hashtext(x::text)::bigint), 0)::text as c from "${t}" x`).join(' union all ');
-  const result = await db.execute(sql.raw(query));
-  return (result.rows as { t: string; c: string }[]).map((r) => `${r.t}=${r.c}`).join(' ');
 }
 
 // --- generators ----------------------------------------------------------------------------------------------------
@@ -207,7 +191,7 @@ export async function checkAction(db: Db, subject: ActionUnderTest): Promise<Tal
         let t = performance.now();
         const valid = await subject.valid();
         // After a refusal the database is as it was (checked below), so its checksum is still known.
-        const before = known ?? (await checksum(db));
+        const before = known ?? (await tableChecksum(db));
         known = null;
         profile.prepare += performance.now() - t;
         t = performance.now();
@@ -237,7 +221,7 @@ export async function checkAction(db: Db, subject: ActionUnderTest): Promise<Tal
           const generic = (result.fieldErrors[stringField] ?? []).filter((key) => key === 'invalid');
           expect(generic, `${subject.name}: the generic message for the visible field ${stringField}`).toEqual([]);
         }
-        const after = await checksum(db);
+        const after = await tableChecksum(db);
         expect(after, `${subject.name}: a refusal wrote to the database`).toBe(before);
         known = after;
         profile.after += performance.now() - t;
