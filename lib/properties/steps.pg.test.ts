@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { complaintInvolved, complaints } from '@/db/schema';
 import { addCalendarDays } from '@/lib/procedure/dates';
 import { daysAgo, type StepsWorld, setUpStepsWorld, today } from '@/lib/complaints/steps/testing';
-import { type ActionUnderTest, checkAction, RUNS } from './harness';
+import { type ActionUnderTest, checkAction, countWrites, RUNS, TIMEOUT } from './harness';
 
 /**
  * Every step on the complaint file (lib/complaints/steps, defineStep) under generated input: see ./harness.ts. Each
@@ -16,6 +16,7 @@ let actions: typeof import('@/lib/complaints/steps/actions');
 
 beforeAll(async () => {
   w = await setUpStepsWorld();
+  await countWrites(w.db);
   actions = await import('@/lib/complaints/steps/actions');
 });
 afterAll(async () => {
@@ -162,7 +163,7 @@ describe('every step on the complaint file, under generated input', () => {
     // Both paths were taken: valid inputs went through, bad ones were refused.
     expect(tally.ok).toBeGreaterThan(0);
     expect(tally.refused.invalid ?? 0).toBeGreaterThan(0);
-  });
+  }, TIMEOUT);
 });
 
 describe('counter-examples the properties found, kept as plain tests', () => {
