@@ -9,6 +9,7 @@ import type { ComplaintData, ComplaintInput } from '@/lib/complaints/schema';
 import type { Locale } from '@/lib/procedure/vocabulary';
 import { newIdempotencyKey } from '@/lib/complaints/idempotency-key';
 import { fillIn, formatCount, textLength } from '@/lib/complaints/text-length';
+import { formatTemplate } from '@/lib/i18n/format-template';
 import { CharCount, type CharCountTexts } from './CharCount';
 
 type Messages = typeof import('@/lib/i18n/messages/nl.json');
@@ -165,7 +166,7 @@ export function ComplaintForm({ locale, texts, categories, staff, today, confirm
     <form onSubmit={onSubmit} onFocus={() => void loadResolver().catch(() => {})} noValidate className="space-y-10" aria-busy={isSubmitting || leaving} data-ready={ready || undefined}>
       {(submitCount > 0 && errorList.length > 0) || failure ? (
         <div role="alert" ref={alertRef} tabIndex={-1} data-testid="form-alert" className="rounded-md border-2 border-red-700 bg-red-50 p-4">
-          {failure ? <p className="font-semibold text-red-800">{failure === 'unavailable' ? f.unavailable : failure === 'network' ? f.network : failure === 'limited' ? fillIn(texts.errors.rateLimited, { minutes: formatCount(retryMinutes, locale) }) : texts.errors.invalid}</p> : null}
+          {failure ? <p className="font-semibold text-red-800">{failure === 'unavailable' ? f.unavailable : failure === 'network' ? f.network : failure === 'limited' ? formatTemplate(texts.errors.rateLimited, { minutes: retryMinutes }, locale) : texts.errors.invalid}</p> : null}
           {errorList.length > 0 ? (
             <>
               <p className="font-semibold text-red-800">{f.errorSummary}</p>

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import net from 'node:net';
 import pg from 'pg';
 import { WebSocketServer, createWebSocketStream } from 'ws';
+import { sql } from 'drizzle-orm';
 import type { Db } from './client';
 
 /** Test support: throwaway databases on the real PostgreSQL server, and a local WebSocket proxy for the Neon driver. */
@@ -198,4 +199,32 @@ export async function startFakeResend(onRequest?: (request: FakeResendRequest) =
     receive: (mail: FakeInboundMail) => inbound.set(mail.id, mail),
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
+}
+
+/** Tables a refused action may legitimately write: the abuse counters and counted password attempts. */
+const COUNTER_TABLES = new Set(['rate_limits', 'login_attempts', '__drizzle_migrations', 'test_write_counter']);
+
+/**
+ * For the property tests (lib/properties): a row trigger on every other table counts each row inserted, updated or
+ * deleted, in the writing transaction (a rolled-back write leaves no count). `writeCount` the same before and after
+ * an action means it changed nothing. Test databases only; not a migration.
+ */
+export async function installWriteCounter(db: Db): Promise<void> {
+  await db.execute(sql.raw('create table test_write_counter (n bigint not null)'));
+  await db.execute(sql.raw('insert into test_write_counter values (0)'));
+  await db.execute(
+    sql.raw('create function test_count_write() returns trigger language plpgsql as $$ begin update test_write_counter set n = n + 1; return null; end $$'),
+  );
+  const listed = (await db.execute(
+    sql`select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by 1`,
+  )) as unknown as { rows: { table_name: string }[] };
+  for (const { table_name: table } of listed.rows) {
+    if (COUNTER_TABLES.has(table)) continue;
+    await db.execute(sql.raw(`create trigger test_count_write after insert or update or delete on "${table}" for each row execute function test_count_write()`));
+  }
+}
+
+export async function writeCount(db: Db): Promise<number> {
+  const result = (await db.execute(sql`select n from test_write_counter`)) as unknown as { rows: { n: string | number }[] };
+  return Number(result.rows[0]!.n);
 }

@@ -15,6 +15,9 @@ describe('controlCharErrors (every action, in the pipeline)', () => {
     ['a bare string', 'x\u0000', { _form: ['controlChars'] }],
     ['not text at all', { id: 3, ok: true, none: null }, null],
     ['file contents are not text', { attachments: [{ name: 'scan.pdf', bytes: new Uint8Array([0, 1, 2, 7]) }] }, null],
+    ['a lone surrogate (half an emoji; the history insert failed with 22P02)', { reason: 'a\uD800' }, { reason: ['controlChars'] }],
+    ['a lone low surrogate', { reason: '\uDC00b' }, { reason: ['controlChars'] }],
+    ['emoji and combining marks are text', { name: '👩‍👩‍👧‍👦 e\u0301' }, null],
     ['a file name is', { attachments: [{ name: 'scan\u0000.pdf', bytes: new Uint8Array([0]) }] }, { 'attachments.0.name': ['controlChars'] }],
   ])('%s', (_name, raw, expected) => {
     expect(controlCharErrors(raw)).toEqual(expected);

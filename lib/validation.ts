@@ -11,8 +11,11 @@ export const INT4_MAX = 2_147_483_647;
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 
+/** Half of a surrogate pair without its other half: not a character at all, and PostgreSQL refuses it in JSON (22P02). */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
 export function hasControlChars(value: string): boolean {
-  return CONTROL.test(value);
+  return CONTROL.test(value) || LONE_SURROGATE.test(value);
 }
 
 const MAX_DEPTH = 8;

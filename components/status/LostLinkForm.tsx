@@ -3,6 +3,7 @@
 import { useActionState, useEffect, useRef } from 'react';
 import { type LostLinkState, requestStatusLinkAction } from '@/lib/complaints/client-actions';
 import { LIMITS } from '@/lib/complaints/limits';
+import { formatTemplate } from '@/lib/i18n/format-template';
 import type { Locale } from '@/lib/procedure/vocabulary';
 
 type Messages = typeof import('@/lib/i18n/messages/nl.json');
@@ -52,7 +53,7 @@ export function LostLinkForm({ locale, texts }: { locale: Locale; texts: LostLin
             {state.state === 'invalid'
               ? t.errorSummary
               : state.retryAfterMinutes && texts.errors.rateLimited
-                ? texts.errors.rateLimited.replace('{minutes}', String(state.retryAfterMinutes))
+                ? formatTemplate(texts.errors.rateLimited, { minutes: state.retryAfterMinutes }, locale)
                 : t.unavailable}
           </div>
         ) : null}

@@ -7,7 +7,7 @@ export const PASSWORD_MAX = 128;
 export const signInSchema = object({
   email: string('required').check(trim(), minLength(1, 'required'), maxLength(254, 'tooLong'), email('email')),
   password: string('required').check(minLength(1, 'required'), maxLength(PASSWORD_MAX, 'tooLong')),
-});
+}, 'invalid');
 
 export const newPasswordField = string('required').check(
   minLength(1, 'required'),
@@ -26,7 +26,7 @@ export const passwordsMatch = check<{ password: string; confirm: string }>((ctx)
 export const changePasswordSchema = object({
   current: string('required').check(minLength(1, 'required'), maxLength(PASSWORD_MAX, 'tooLong')),
   ...newPasswordFields,
-}).check(passwordsMatch);
+}, 'invalid').check(passwordsMatch);
 
 export type SignInInput = output<typeof signInSchema>;
 export type ChangePasswordInput = output<typeof changePasswordSchema>;

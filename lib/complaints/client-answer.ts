@@ -34,7 +34,8 @@ export const clientAnswerSchema = object(
     answer: string('required').check(trim(), minLength(1, 'required'), maxLength(LIMITS.description, 'tooLong')),
     idempotencyKey: uuid('invalid'),
     attachments: array(
-      object({ name: string().check(maxLength(1000, 'invalid')), bytes: custom<Uint8Array>((value) => value instanceof Uint8Array, 'invalid') }),
+      object({ name: string('invalid').check(maxLength(1000, 'invalid')), bytes: custom<Uint8Array>((value) => value instanceof Uint8Array, 'invalid') }, 'invalid'),
+      'invalid',
     ).check(maxLength(ATTACHMENT_LIMITS.maxFiles * 4, 'attachmentTooMany')),
   },
   'invalid',

@@ -37,7 +37,7 @@ export const EARLIEST_DATE = '1900-01-01';
 const POSTCODE = /^[1-9][0-9]{3} ?[A-Za-z]{2}$/;
 const PHONE = /^\+?[0-9 ()-]{6,30}$/;
 
-const text = (max: number) => string().check(trim(), maxLength(max, 'tooLong'));
+const text = (max: number) => string('invalid').check(trim(), maxLength(max, 'tooLong'));
 const requiredText = (max: number) => string('required').check(trim(), minLength(1, 'required'), maxLength(max, 'tooLong'));
 const optionalText = (max: number) => _default(text(max), '');
 
@@ -46,26 +46,26 @@ export const complaintFields = {
   // No links or web addresses: the name is repeated in the acknowledgement mail (review item 2: spam through our domain).
   name: requiredText(LIMITS.name).check(refine((v) => !containsLink(v), 'nameLink')),
   email: _default(
-    string().check(trim(), maxLength(LIMITS.email, 'tooLong'), refine((v) => v === '' || email().safeParse(v).success, 'email')),
+    string('invalid').check(trim(), maxLength(LIMITS.email, 'tooLong'), refine((v) => v === '' || email().safeParse(v).success, 'email')),
     '',
   ),
   street: optionalText(LIMITS.street),
-  postcode: _default(string().check(trim(), refine((v) => v === '' || POSTCODE.test(v), 'postcode')), ''),
+  postcode: _default(string('invalid').check(trim(), refine((v) => v === '' || POSTCODE.test(v), 'postcode')), ''),
   city: optionalText(LIMITS.city),
-  phone: _default(string().check(trim(), refine((v) => v === '' || PHONE.test(v), 'phone')), ''),
+  phone: _default(string('invalid').check(trim(), refine((v) => v === '' || PHONE.test(v), 'phone')), ''),
   // A code of a category the admin manages; the action checks that it is an active one.
   category: string('choose').check(trim(), minLength(1, 'choose'), maxLength(LIMITS.categoryCode, 'tooLong')),
-  staffId: _default(string().check(regex(/^\d{0,9}$/, 'invalid')), ''),
+  staffId: _default(string('invalid').check(regex(/^\d{0,9}$/, 'invalid')), ''),
   staffOther: optionalText(LIMITS.staffOther),
   description: string('required').check(
     trim(), minLength(1, 'required'), minLength(LIMITS.descriptionMin, 'tooShort'), maxLength(LIMITS.description, 'tooLong')),
   incidentWhen: oneOf(['date', 'ongoing'], 'choose'),
-  incidentDate: _default(string().check(trim()), ''),
+  incidentDate: _default(string('invalid').check(trim()), ''),
   desiredOutcome: optionalText(LIMITS.desiredOutcome),
   partyChoice: oneOf(CLIENT_CONTRACTING_PARTY_CHOICES, 'choose'),
   partyName: optionalText(LIMITS.partyName),
   idempotencyKey: uuid('invalid'),
-  locale: _default(oneOf(LOCALES), 'nl'),
+  locale: _default(oneOf(LOCALES, 'invalid'), 'nl'),
 };
 
 type Issue = (path: string, message: string) => void;

@@ -14,10 +14,10 @@ import { MEASURE_STATUSES } from '@/lib/procedure/vocabulary';
 export const MEASURE_LIMITS = { description: 2000, reason: 2000, owner: 200, reference: 40 } as const;
 
 const requiredText = (max: number) => string('required').check(trim(), minLength(1, 'required'), maxLength(max, 'tooLong'));
-const optionalText = (max: number) => _default(string().check(trim(), maxLength(max, 'tooLong')), '');
-const optionalDate = () => _default(string().check(trim(), refine((v) => v === '' || (isIsoDate(v) && v >= '1900-01-01'), 'dateInvalid')), '');
+const optionalText = (max: number) => _default(string('invalid').check(trim(), maxLength(max, 'tooLong')), '');
+const optionalDate = () => _default(string('invalid').check(trim(), refine((v) => v === '' || (isIsoDate(v) && v >= '1900-01-01'), 'dateInvalid')), '');
 /** A choice from a select list: a record's id as text, or '' for none. */
-const optionalId = () => _default(string().check(regex(/^\d{0,9}$/, 'invalid')), '');
+const optionalId = () => _default(string('invalid').check(regex(/^\d{0,9}$/, 'invalid')), '');
 const id = () => number('invalid').check(int('invalid'), positive('invalid'), lte(INT4_MAX, 'invalid'));
 
 /** The measure and the version of it the user saw (optimistic locking). */

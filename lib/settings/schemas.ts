@@ -32,15 +32,15 @@ import { CONTRACTING_PARTY_TYPES, ROLES } from '@/lib/procedure/vocabulary';
  */
 
 const requiredText = (max: number) => string('required').check(trim(), minLength(1, 'required'), maxLength(max, 'tooLong'));
-const optionalText = (max: number) => _default(string().check(trim(), maxLength(max, 'tooLong')), '');
+const optionalText = (max: number) => _default(string('invalid').check(trim(), maxLength(max, 'tooLong')), '');
 const requiredEmail = string('required').check(trim(), toLowerCase(), minLength(1, 'required'), maxLength(254, 'tooLong'), email('email'));
 const optionalEmail = _default(
-  string().check(trim(), toLowerCase(), maxLength(254, 'tooLong'), refine((v) => v === '' || email().safeParse(v).success, 'email')),
+  string('invalid').check(trim(), toLowerCase(), maxLength(254, 'tooLong'), refine((v) => v === '' || email().safeParse(v).success, 'email')),
   '',
 );
 const id = number('invalid').check(int('invalid'), gte(1, 'invalid'), lte(INT4_MAX, 'invalid'));
 /** A choice from a select list: a record's id as text, or '' for none. */
-const optionalId = _default(string().check(regex(/^\d{0,9}$/, 'invalid')), '');
+const optionalId = _default(string('invalid').check(regex(/^\d{0,9}$/, 'invalid')), '');
 
 export const PHONE_PATTERN = /^\+?[0-9 ()-]{6,30}$/;
 export const CATEGORY_CODE_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -58,17 +58,17 @@ export const createUserSchema = object({
   email: requiredEmail,
   role: oneOf(ROLES, 'choose'),
   method: oneOf(USER_CREATION_METHODS, 'choose'),
-});
+}, 'invalid');
 
 /** The role form in the browser; the action also gets the user's id. */
-export const roleSchema = object({ role: oneOf(ROLES, 'choose') });
-export const changeRoleSchema = object({ userId: id, role: oneOf(ROLES, 'choose') });
-export const setUserActiveSchema = object({ userId: id, active: boolean('invalid') });
-export const resetPasswordSchema = object({ userId: id, method: oneOf(USER_CREATION_METHODS, 'choose') });
-export const deleteUserSchema = object({ userId: id });
+export const roleSchema = object({ role: oneOf(ROLES, 'choose') }, 'invalid');
+export const changeRoleSchema = object({ userId: id, role: oneOf(ROLES, 'choose') }, 'invalid');
+export const setUserActiveSchema = object({ userId: id, active: boolean('invalid') }, 'invalid');
+export const resetPasswordSchema = object({ userId: id, method: oneOf(USER_CREATION_METHODS, 'choose') }, 'invalid');
+export const deleteUserSchema = object({ userId: id }, 'invalid');
 /** Correcting a user's name and e-mail address: the form in the browser, and the action with the user's id. */
-export const userDetailsSchema = object({ name: requiredText(LIMITS.name), email: requiredEmail });
-export const updateUserDetailsSchema = object({ userId: id, name: requiredText(LIMITS.name), email: requiredEmail });
+export const userDetailsSchema = object({ name: requiredText(LIMITS.name), email: requiredEmail }, 'invalid');
+export const updateUserDetailsSchema = object({ userId: id, name: requiredText(LIMITS.name), email: requiredEmail }, 'invalid');
 
 /** The invitation link's token: 32 random bytes, base64url (as the status links). */
 export const INVITE_TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;
@@ -76,7 +76,7 @@ export const INVITE_TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;
 export const acceptInviteSchema = object({
   token: string('inviteInvalid').check(regex(INVITE_TOKEN_PATTERN, 'inviteInvalid')),
   ...newPasswordFields,
-}).check(passwordsMatch);
+}, 'invalid').check(passwordsMatch);
 
 // ---------------------------------------------------------------------------------------------------------------
 // Categories
@@ -86,7 +86,7 @@ export const createCategorySchema = object({
   nameEn: requiredText(LIMITS.categoryName),
   /** Empty: derived from the Dutch name. */
   code: _default(
-    string().check(
+    string('invalid').check(
       trim(),
       toLowerCase(),
       maxLength(CATEGORY_CODE_MAX, 'tooLong'),
@@ -94,11 +94,11 @@ export const createCategorySchema = object({
     ),
     '',
   ),
-});
-export const categoryNamesSchema = object({ nameNl: requiredText(LIMITS.categoryName), nameEn: requiredText(LIMITS.categoryName) });
-export const renameCategorySchema = object({ id, nameNl: requiredText(LIMITS.categoryName), nameEn: requiredText(LIMITS.categoryName) });
-export const moveCategorySchema = object({ id, direction: oneOf(['up', 'down'], 'invalid') });
-export const setActiveSchema = object({ id, active: boolean('invalid') });
+}, 'invalid');
+export const categoryNamesSchema = object({ nameNl: requiredText(LIMITS.categoryName), nameEn: requiredText(LIMITS.categoryName) }, 'invalid');
+export const renameCategorySchema = object({ id, nameNl: requiredText(LIMITS.categoryName), nameEn: requiredText(LIMITS.categoryName) }, 'invalid');
+export const moveCategorySchema = object({ id, direction: oneOf(['up', 'down'], 'invalid') }, 'invalid');
+export const setActiveSchema = object({ id, active: boolean('invalid') }, 'invalid');
 
 // ---------------------------------------------------------------------------------------------------------------
 // Staff and contracting parties
@@ -109,14 +109,14 @@ export const staffSchema = object({
   name: requiredText(LIMITS.name),
   team: optionalText(LIMITS.team),
   userId: optionalId,
-});
+}, 'invalid');
 
 export const partySchema = object({
   id: optional(id),
   type: oneOf(CONTRACTING_PARTY_TYPES, 'choose'),
   name: requiredText(LIMITS.name),
   contactEmail: optionalEmail,
-});
+}, 'invalid');
 
 // ---------------------------------------------------------------------------------------------------------------
 // Organisation
@@ -127,11 +127,11 @@ export const organisationSchema = object({
   email: requiredEmail,
   postalAddress: requiredText(LIMITS.postalAddress),
   website: _default(
-    string().check(trim(), maxLength(LIMITS.website, 'tooLong'), refine((v) => v === '' || httpUrl().safeParse(v).success, 'url')),
+    string('invalid').check(trim(), maxLength(LIMITS.website, 'tooLong'), refine((v) => v === '' || httpUrl().safeParse(v).success, 'url')),
     '',
   ),
   signature: requiredText(LIMITS.signature),
-});
+}, 'invalid');
 
 // ---------------------------------------------------------------------------------------------------------------
 // Procedure terms
@@ -169,7 +169,7 @@ export const termsSchema = object({
   extensionsWithoutConsent: term('extensionsWithoutConsent'),
   retentionMonths: term('retentionMonths'),
   dataRequestMonths: term('dataRequestMonths'),
-}).check(
+}, 'invalid').check(
   check((ctx) => {
     const v = ctx.value;
     // A letter about the complaint cannot be due after the complaint itself has been settled.

@@ -41,7 +41,7 @@ import { crossFieldCheck, EARLIEST_DATE } from '../schema';
 export const STEP_LIMITS = { short: 200, reason: 2000, text: 8000, measures: 10 } as const;
 
 const requiredText = (max: number) => string('required').check(trim(), minLength(1, 'required'), maxLength(max, 'tooLong'));
-const optionalText = (max: number) => _default(string().check(trim(), maxLength(max, 'tooLong')), '');
+const optionalText = (max: number) => _default(string('invalid').check(trim(), maxLength(max, 'tooLong')), '');
 /** An id chosen in a select (a string in the browser, a number from a script). */
 const chosenId = () => coerce.number('choose').check(int('choose'), positive('choose'), lte(INT4_MAX, 'choose'));
 /** A calendar date, any day. */
@@ -51,12 +51,12 @@ const pastDate = () => date().check(refine((v) => !isIsoDate(v) || v <= currentD
 /** A calendar date still to come (something planned): not before today. */
 const futureDate = () => date().check(refine((v) => !isIsoDate(v) || v >= currentDate(), 'dateInPast'));
 const optionalFutureDate = () =>
-  _default(string().check(trim(), refine((v) => v === '' || (isIsoDate(v) && v >= currentDate()), 'dateInPast')), '');
+  _default(string('invalid').check(trim(), refine((v) => v === '' || (isIsoDate(v) && v >= currentDate()), 'dateInPast')), '');
 
 /** The complaint and the version of it the user saw (optimistic locking). */
 const target = {
-  complaintId: number().check(int(), positive(), lte(INT4_MAX)),
-  version: number().check(int(), positive(), lte(INT4_MAX)),
+  complaintId: number('invalid').check(int('invalid'), positive('invalid'), lte(INT4_MAX, 'invalid')),
+  version: number('invalid').check(int('invalid'), positive('invalid'), lte(INT4_MAX, 'invalid')),
 };
 
 export function stepSchema<T extends $ZodLooseShape>(shape: T) {
@@ -71,7 +71,7 @@ export const recuseSchema = stepSchema({ reason: requiredText(STEP_LIMITS.reason
 
 export const addInvolvedSchema = stepSchema({
   /** A staff member from the list, or else a name as the client gave it. */
-  staffId: _default(string().check(regex(/^\d{0,9}$/, 'invalid')), ''),
+  staffId: _default(string('invalid').check(regex(/^\d{0,9}$/, 'invalid')), ''),
   name: optionalText(STEP_LIMITS.short),
   involvement: oneOf(['subject', 'other'], 'choose'),
 }).check(
@@ -94,7 +94,7 @@ export const sendCopySchema = stepSchema({ sentOn: pastDate(), via: oneOf(CONTAC
 
 export const planHearingSchema = stepSchema({
   on: futureDate(),
-  time: _default(string().check(trim(), regex(/^$|^([01]\d|2[0-3]):[0-5]\d$/, 'timeInvalid')), ''),
+  time: _default(string('invalid').check(trim(), regex(/^$|^([01]\d|2[0-3]):[0-5]\d$/, 'timeInvalid')), ''),
   place: optionalText(STEP_LIMITS.short),
   participants: requiredText(STEP_LIMITS.reason),
 });
@@ -113,8 +113,8 @@ export const extendSchema = stepSchema({
   newDue: date(),
   reason: requiredText(STEP_LIMITS.reason),
   /** The client agreed to this delay: needed beyond the terms' limits (Awb 9:11 (3)). */
-  consent: _default(boolean(), false),
-  consentOn: _default(string().check(trim()), ''),
+  consent: _default(boolean('invalid'), false),
+  consentOn: _default(string('invalid').check(trim()), ''),
   consentHow: optionalText(STEP_LIMITS.short),
 }).check(
   crossFieldCheck((v, str, issue) => {
@@ -130,16 +130,16 @@ export const extendSchema = stepSchema({
 export const measureSchema = object({
   description: requiredText(STEP_LIMITS.reason),
   owner: requiredText(STEP_LIMITS.short),
-  dueOn: _default(string().check(trim(), refine((v) => v === '' || isIsoDate(v), 'dateInvalid')), ''),
+  dueOn: _default(string('invalid').check(trim(), refine((v) => v === '' || isIsoDate(v), 'dateInvalid')), ''),
   status: oneOf(NEW_MEASURE_STATUSES, 'choose'),
-});
+}, 'invalid');
 
 export const resolveSchema = stepSchema({
   outcome: oneOf(OUTCOMES, 'choose'),
   findings: requiredText(STEP_LIMITS.text),
   judgement: requiredText(STEP_LIMITS.text),
-  measures: _default(array(measureSchema).check(maxLength(STEP_LIMITS.measures, 'tooMany')), []),
-  linkMeasureIds: _default(array(coerce.number().check(int(), positive(), lte(INT4_MAX))).check(maxLength(STEP_LIMITS.measures, 'tooMany')), []),
+  measures: _default(array(measureSchema, 'invalid').check(maxLength(STEP_LIMITS.measures, 'tooMany')), []),
+  linkMeasureIds: _default(array(coerce.number('invalid').check(int('invalid'), positive('invalid'), lte(INT4_MAX, 'invalid')), 'invalid').check(maxLength(STEP_LIMITS.measures, 'tooMany')), []),
 });
 
 export const withdrawSchema = stepSchema({ withdrawnOn: pastDate(), reason: requiredText(STEP_LIMITS.reason) });
