@@ -7,7 +7,7 @@
 // Prints a summary per scenario; exits non-zero on any failure. Builds the app only when there is no build.
 import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
@@ -30,8 +30,14 @@ const CRON_SECRET = 'faults-cron-secret';
 const nl = JSON.parse(readFileSync(path.join(root, 'lib/i18n/messages/nl.json'), 'utf8')) as { form: { unavailable: string } };
 
 const failures: string[] = [];
+/** The scenario now running, and which scenarios failed (for the summary of `npm test`: .test-report/faults.json). */
+let scenario = 'setup';
+const failedScenarios = new Set<string>();
 const check = (ok: boolean, what: string) => {
-  if (!ok) failures.push(what);
+  if (!ok) {
+    failures.push(what);
+    failedScenarios.add(scenario);
+  }
   return ok;
 };
 
@@ -453,6 +459,9 @@ async function mailDown(env: Env, ids: Ids, cookie: string) {
   check(notSent.length === 0, `scenario 2: ${notSent.length} mails not delivered 150 s after the provider came back: ${JSON.stringify(notSent.slice(0, 3))}`);
   const delivered = rows.filter((r) => env.mail.deliveries.has(`outbox-${r.id}`));
   check(delivered.length === rows.length, `scenario 2: ${rows.length - delivered.length} outbox rows never reached the mail provider`);
+  // With the database up, the worker never sends a delivered mail again (one claim per row): one send per row.
+  const sentAgain = rows.filter((r) => (env.mail.deliveries.get(`outbox-${r.id}`)?.sends ?? 0) > 1);
+  check(sentAgain.length === 0, `scenario 2: ${sentAgain.length} mails sent more than once: ${sentAgain.slice(0, 3).map((r) => r.id).join(', ')}`);
   const providerMismatch = rows.filter((r) => r.status === 'sent' && r.provider_id !== env.mail.deliveries.get(`outbox-${r.id}`)?.id);
   check(providerMismatch.length === 0, `scenario 2: ${providerMismatch.length} rows record another provider id than the delivery`);
   // Every delivery the fake received carries an outbox key; a key never delivered twice (resend's idempotency).
@@ -467,8 +476,8 @@ async function mailDown(env: Env, ids: Ids, cookie: string) {
     'mail provider down for': `${downFor} (503 answers, then connections refused)`,
     'mails waiting (tried and failed while down)': `${whileDown.length} (${attemptedWhileDown}); 503 answers: ${env.mail.stats.refusedWithError - mailBefore.refusedWithError}`,
     'mails delivered after it came back': `${delivered.length} of ${rows.length}, within ${(deliveredAfterMs / 1000).toFixed(0)} s`,
-    'delivered twice': 0,
-    'lost': notSent.length,
+    'sent twice (same outbox row)': sentAgain.length,
+    lost: notSent.length,
     'sends answered from the idempotency cache (not delivered again), whole run': env.mail.stats.replays,
     'deliveries without an outbox row / without a key': `${strangers.length} / ${env.mail.stats.withoutKey}`,
   };
@@ -504,10 +513,13 @@ try {
   const ids: Ids = { submit: actionId(root, 'submitComplaint'), register: actionId(root, 'registerComplaintAction'), acknowledge: actionId(root, 'acknowledgeAction') };
   const cookie = await signIn(env.app.base, HANDLER, DEMO_PASSWORD);
   say(`signed in as ${HANDLER}`);
+  scenario = 'database restart';
   const s1 = await databaseRestart(env, ids, cookie);
   printSummary('Scenario 1 — PostgreSQL restarted under load', s1);
+  scenario = 'mail provider down';
   const s2 = await mailDown(env, ids, cookie);
   printSummary('Scenario 2 — mail provider down for the whole load', s2);
+  scenario = 'log';
   // Personal data never goes into the log, not even when things fail.
   const log = readFileSync(env.app.log, 'utf8');
   const leaked = /Storingstest|storing-[a-z0-9]+-\d+@example\.test/.exec(log);
@@ -515,11 +527,16 @@ try {
   const logErrors = log.split('\n').filter((line) => /error|failed/i.test(line)).length;
   console.log(`\nApp log: ${logErrors} error lines (expected during the faults), no personal data: ${!leaked}`);
 } catch (error) {
-  failures.push(`the fault test could not run: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  check(false, `the fault test could not run (${scenario}): ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
 } finally {
   if (env && failures.length) console.log(`\nLast lines of the app's log:\n${readFileSync(env.app.log, 'utf8').split('\n').slice(-25).join('\n')}`);
   await cleanUp();
 }
+const SCENARIOS = ['database restart', 'mail provider down', 'log'];
+const report = { passed: SCENARIOS.filter((name) => !failedScenarios.has(name)).length, failed: failedScenarios.size, failures };
+if (failedScenarios.has('setup')) report.passed = 0;
+mkdirSync(path.join(root, '.test-report'), { recursive: true });
+writeFileSync(path.join(root, '.test-report', 'faults.json'), JSON.stringify(report, null, 2));
 if (failures.length) {
   console.log(`\n✗ test:faults FAILED (${failures.length}) in ${elapsed()}:`);
   for (const failure of failures) console.log(`  - ${failure}`);

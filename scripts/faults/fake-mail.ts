@@ -10,8 +10,8 @@ export type FakeMail = {
   url: string;
   mode: () => MailMode;
   setMode: (mode: MailMode) => Promise<void>;
-  /** Deliveries per idempotency key (a key delivered twice would be a mail sent twice). */
-  deliveries: Map<string, { count: number; id: string; to: unknown }>;
+  /** Deliveries per idempotency key; `sends` counts every accepted send with that key (more than 1: sent again). */
+  deliveries: Map<string, { sends: number; id: string; to: unknown }>;
   /** Sends answered from the idempotency cache (not delivered again), sends answered 503, sends without a key. */
   stats: { replays: number; refusedWithError: number; withoutKey: number };
   close: () => Promise<void>;
@@ -38,16 +38,17 @@ export async function startFakeMail(): Promise<FakeMail> {
       const body = JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}') as { to?: unknown };
       if (typeof key !== 'string' || key === '') {
         stats.withoutKey++;
-        deliveries.set(`(no key ${++counter})`, { count: 1, id: `fake-${counter}`, to: body.to });
+        deliveries.set(`(no key ${++counter})`, { sends: 1, id: `fake-${counter}`, to: body.to });
         return send(200, { id: `fake-${counter}` });
       }
       const known = deliveries.get(key);
       if (known) {
+        known.sends++;
         stats.replays++;
         return send(200, { id: known.id });
       }
       const id = `fake-${++counter}`;
-      deliveries.set(key, { count: 1, id, to: body.to });
+      deliveries.set(key, { sends: 1, id, to: body.to });
       send(200, { id });
     });
   });
