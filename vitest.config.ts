@@ -4,7 +4,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   resolve: { alias: { '@': path.resolve(import.meta.dirname) } },
   test: {
-    include: ['lib/**/*.test.ts', 'db/**/*.test.ts'],
+    include: ['lib/**/*.test.ts', 'db/**/*.test.ts', 'scripts/**/*.test.ts'],
     environment: 'node',
     // RATE_LIMIT_FACTOR, ACKNOWLEDGEMENTS_PER_RECIPIENT_PER_DAY: tests of other behaviour are not throttled (many
     // complaints from one address); the limit tests set the real values themselves.

@@ -2,6 +2,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { findSessionUser } from '@/db/auth';
 import { getDb } from '@/db/client';
 import type { Role } from '@/lib/procedure/vocabulary';
+import { readSession } from './session-lookup';
 
 /** The signed-in user behind a request, as the database knows them now (role, active). */
 export type Actor = { id: number; name: string; email: string; role: Role; mustChangePassword: boolean };
@@ -21,12 +22,13 @@ async function sessionUserId(): Promise<number | null> {
   const override = scope.getStore();
   if (override) return override.userId;
   const { auth } = await import('./config');
-  const session = await auth();
+  // A database outage while the session is checked throws (the pipeline answers "unavailable"), never "nobody".
+  const session = await readSession(() => auth());
   const id = Number(session?.user?.id);
   return Number.isInteger(id) && id > 0 ? id : null;
 }
 
-/** The current actor, or null when nobody (active) is signed in. */
+/** The current actor, or null when nobody (active) is signed in; throws when the database does not answer. */
 export async function currentActor(): Promise<Actor | null> {
   const id = await sessionUserId();
   if (id === null) return null;

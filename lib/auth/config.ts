@@ -1,12 +1,14 @@
 import { clientAddressFrom } from '@/lib/server/client-address';
 import NextAuth, { CredentialsSignin, type NextAuthConfig } from 'next-auth';
-import { encode as encodeJwt } from 'next-auth/jwt';
+import { encode as encodeJwt, type JWT } from 'next-auth/jwt';
 import Credentials from 'next-auth/providers/credentials';
 import { endSession, findSession, findSessionUser, startSession, touchSession } from '@/db/auth';
 import { getDb } from '@/db/client';
 import type { Role } from '@/lib/procedure/vocabulary';
 import { appSecret } from '@/lib/server/env';
 import { authenticate } from './authenticate';
+import { loggableError } from '@/lib/server/log-error';
+import { reportSessionStoreUnavailable } from './session-lookup';
 import { dueForTouch, newSessionId, sessionEnd, sessionState, tokenMaxAge } from './session';
 
 /** Wrong e-mail or password: one message for both, so the form does not tell which accounts exist. */
@@ -57,6 +59,36 @@ async function sessionHolds(claims: Claims, now: Date) {
   return current;
 }
 
+/** The token of a fresh sign-in (a new session row), or of a session that still holds; null ends the session. */
+async function issueToken({ token, user }: { token: JWT; user?: { id?: string } | null }) {
+  const claims = token as typeof token & Claims;
+  const now = new Date();
+  let session: { sid: string; sia: number };
+  let current;
+  if (user?.id) {
+    // A fresh sign-in: a new session row.
+    current = await findSessionUser(await getDb(), Number(user.id));
+    if (!current || !current.active) return null;
+    session = { sid: newSessionId(), sia: Math.floor(now.getTime() / 1000) };
+    await startSession(await getDb(), { id: session.sid, userId: current.id, at: new Date(session.sia * 1000) });
+  } else {
+    current = await sessionHolds(claims, now);
+    if (!current) return null;
+    session = { sid: claims.sid!, sia: claims.sia! };
+  }
+  return {
+    ...token,
+    ...session,
+    sub: String(current.id),
+    name: current.name,
+    email: current.email,
+    uid: current.id,
+    sv: current.sessionVersion,
+    role: current.role,
+    mcp: current.mustChangePassword,
+  };
+}
+
 /**
  * Auth.js v5: Credentials provider and JWT sessions. Every time a session is read, the user is looked up again, so a
  * deactivated user, a changed role or a changed password takes effect on the next request.
@@ -90,34 +122,26 @@ export const authConfig = {
       },
     }),
   ],
+  // Auth.js logs a failed callback with its cause, which for a database error is the query and its parameters (a
+  // session id, a user id): the class and SQLSTATE only, as everywhere else (lib/server/log-error.ts).
+  logger: {
+    error(error: Error) {
+      const cause = (error as { cause?: { err?: unknown } }).cause;
+      console.error(`[auth] ${(error as { type?: string }).type ?? error.name}:`, loggableError(cause?.err ?? cause ?? error));
+    },
+    warn(code: string) {
+      console.warn(`[auth] warning: ${code}`);
+    },
+  },
   callbacks: {
-    async jwt({ token, user }) {
-      const claims = token as typeof token & Claims;
-      const now = new Date();
-      let session: { sid: string; sia: number };
-      let current;
-      if (user?.id) {
-        // A fresh sign-in: a new session row.
-        current = await findSessionUser(await getDb(), Number(user.id));
-        if (!current || !current.active) return null;
-        session = { sid: newSessionId(), sia: Math.floor(now.getTime() / 1000) };
-        await startSession(await getDb(), { id: session.sid, userId: current.id, at: new Date(session.sia * 1000) });
-      } else {
-        current = await sessionHolds(claims, now);
-        if (!current) return null;
-        session = { sid: claims.sid!, sia: claims.sia! };
+    async jwt(params) {
+      try {
+        return await issueToken(params);
+      } catch (error) {
+        // The database did not answer: no session now, but the caller says "try again" (lib/auth/session-lookup.ts).
+        reportSessionStoreUnavailable();
+        throw error;
       }
-      return {
-        ...token,
-        ...session,
-        sub: String(current.id),
-        name: current.name,
-        email: current.email,
-        uid: current.id,
-        sv: current.sessionVersion,
-        role: current.role,
-        mcp: current.mustChangePassword,
-      };
     },
     session({ session, token }) {
       const claims = token as typeof token & Claims;

@@ -1,14 +1,19 @@
 import type { NextRequest } from 'next/server';
 import { handlers } from './config';
 import { capSessionCookies } from './session';
+import { readSessionOrUnavailable } from './session-lookup';
 
 /**
  * The Auth.js route (app/api/auth/[...nextauth]): its own handlers, except that the cookie /api/auth/session hands
- * out expires no later than the session's absolute end (the `expires` the session callback reports).
+ * out expires no later than the session's absolute end (the `expires` the session callback reports), and a database
+ * outage answers 503 instead of signing the user out.
  */
 export async function GET(request: NextRequest): Promise<Response> {
-  const response = await handlers.GET(request);
-  if (!request.nextUrl.pathname.endsWith('/session')) return response;
+  if (!request.nextUrl.pathname.endsWith('/session')) return handlers.GET(request);
+  // The database did not answer while the session was checked: 503, and the cookie stays (Auth.js would delete it,
+  // signing the user out by an outage).
+  const { value: response, unavailable } = await readSessionOrUnavailable(() => handlers.GET(request));
+  if (unavailable) return Response.json({ error: 'unavailable' }, { status: 503, headers: { 'cache-control': 'no-store' } });
   const body = (await response
     .clone()
     .json()

@@ -10,7 +10,8 @@ export const metadata: Metadata = { title: 'Inloggen' };
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<{ terug?: string; uitgelogd?: string }> }) {
   const { terug, uitgelogd } = await searchParams;
-  const actor = await currentActor();
+  // Already signed in: straight on. When the database does not answer, the form (signing in then says "try again").
+  const actor = await currentActor().catch(() => null);
   if (actor) redirect(homeFor(actor.role));
   const t = await getTranslations({ locale: 'nl', namespace: 'beheer' });
   return (
