@@ -1,6 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { createTranslator } from 'next-intl';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { NextRequest } from 'next/server';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { anonymiseComplaint } from '@/db/anonymise';
 import { listInbox } from '@/db/inbox';
 import { dueForAnonymisation, retentionStats } from '@/db/retention';
@@ -166,5 +167,32 @@ describe('the access log', () => {
     const before = await w.db.select({ n: sql<number>`count(*)::int` }).from(complaintAccessLog);
     await expect(logAccessQuietly({ id: w.people.handler.id }, 999_999, 'file')).resolves.toBeUndefined();
     expect(await w.db.select({ n: sql<number>`count(*)::int` }).from(complaintAccessLog)).toEqual(before);
+  });
+});
+
+describe('GET /api/cron/retention', () => {
+  afterEach(() => {
+    delete process.env.CRON_SECRET;
+  });
+  const call = async (authorization?: string) => {
+    const { GET } = await import('@/app/api/cron/retention/route');
+    return GET(new NextRequest('http://localhost/api/cron/retention', { headers: authorization ? { authorization } : {} }));
+  };
+
+  it('without or with a wrong secret: 401 and nothing anonymised; with it: the run and its counts', async () => {
+    const c = await closed('withdrawn', monthsAgo(25));
+    process.env.CRON_SECRET = 'retention-secret';
+    for (const header of [undefined, 'Bearer wrong', 'retention-secret']) {
+      expect((await call(header)).status, String(header)).toBe(401);
+    }
+    expect((await w.db.select().from(complaints).where(eq(complaints.id, c.id)))[0]!.anonymisedAt).toBeNull();
+    const response = await call('Bearer retention-secret');
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ day: today, due: 1, anonymised: 1, failed: 0 });
+    expect((await w.db.select().from(complaints).where(eq(complaints.id, c.id)))[0]!.anonymisedReason).toBe('retention');
+  });
+
+  it('without a configured secret the route is closed', async () => {
+    expect((await call('Bearer ')).status).toBe(401);
   });
 });
