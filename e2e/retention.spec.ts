@@ -11,7 +11,7 @@ import { expectAccessible, query, signIn, uniqueName, USERS } from './support';
 const SHOTS = '/tmp/retention-shots';
 const CRON_SECRET = process.env.CRON_SECRET ?? 'e2e-cron-secret-not-for-production';
 
-test('a due complaint on the retention page, the access log for the manager, and the file after anonymisation', async ({ browser, request }) => {
+test('a due complaint on the retention page, the access log for the manager, and the file after anonymisation', async ({ browser, page, request }) => {
   mkdirSync(SHOTS, { recursive: true });
   const name = uniqueName('Retentie Proef');
   const reference = `KL-RET-${randomBytes(3).toString('hex').toUpperCase()}`;
@@ -38,7 +38,6 @@ test('a due complaint on the retention page, the access log for the manager, and
   await handlerContext.close();
 
   // The manager finds it on the retention page, due at the next run.
-  const page = await browser.newPage();
   await signIn(page, USERS.manager);
   await page.getByRole('link', { name: 'Bewaartermijn' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Bewaartermijn' })).toBeVisible();
