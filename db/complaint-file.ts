@@ -46,6 +46,8 @@ export async function complaintFileRecord(db: Executor, id: number) {
       registeredByName: registrar.name,
       locale: complaints.locale,
       complainantName: complaints.complainantName,
+      anonymisedAt: complaints.anonymisedAt,
+      anonymisedReason: complaints.anonymisedReason,
       complainantEmail: complaints.complainantEmail,
       complainantPhone: complaints.complainantPhone,
       addressStreet: complaints.addressStreet,

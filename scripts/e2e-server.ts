@@ -25,5 +25,7 @@ writeFileSync(path.resolve('.test-report', 'e2e-fake-resend.json'), JSON.stringi
 // raised twentyfold so the suite is not throttled; their own tests run against the real numbers.
 process.env.RATE_LIMIT_FACTOR ??= '20';
 process.env.ACKNOWLEDGEMENTS_PER_RECIPIENT_PER_DAY ??= '1000';
+// The scheduled routes (/api/cron/*): the retention spec runs the daily anonymisation through its route.
+process.env.CRON_SECRET ??= 'e2e-cron-secret-not-for-production';
 // @ts-expect-error plain JavaScript module without types
 await import('./start.mjs');

@@ -14,6 +14,7 @@ export async function BackofficeHeader({ actor }: { actor: Actor }) {
     can(actor.role, 'complaints.register') && { href: '/beheer/klachten/nieuw', label: t('nav.register') },
     can(actor.role, 'measures.manage') && { href: '/beheer/maatregelen', label: t('nav.measures') },
     can(actor.role, 'reports.read') && { href: '/beheer/rapportage', label: t('nav.reports') },
+    can(actor.role, 'reports.read') && { href: '/beheer/bewaartermijn', label: t('nav.retention') },
     can(actor.role, 'settings.manage') && { href: '/beheer/instellingen', label: t('nav.settings') },
     can(actor.role, 'complaints.read') && { href: '/beheer/post', label: tPost('nav') },
   ].filter((item): item is { href: string; label: string; exact?: boolean } => Boolean(item));

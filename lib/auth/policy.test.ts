@@ -12,6 +12,7 @@ describe('role permissions', () => {
     ['complaints.assign', { admin: false, manager: true, handler: false }],
     ['measures.manage', { admin: false, manager: true, handler: false }],
     ['reports.read', { admin: false, manager: true, handler: false }],
+    ['privacy.accessLog', { admin: true, manager: true, handler: false }],
     ['settings.manage', { admin: true, manager: false, handler: false }],
     ['account.manage', { admin: true, manager: true, handler: true }],
   ] as const)('%s', (permission, expected) => {
@@ -26,6 +27,7 @@ describe('role permissions', () => {
     ['/beheer/instellingen/gebruikers', 'settings.manage'],
     ['/beheer/instellingenx', 'complaints.read'], // not a prefix match on a partial segment
     ['/beheer/rapportage', 'reports.read'],
+    ['/beheer/bewaartermijn', 'reports.read'],
     ['/beheer/maatregelen', 'measures.manage'],
     ['/beheer/account/wachtwoord', 'account.manage'],
     ['/beheer/geen-toegang', 'account.manage'],

@@ -21,6 +21,8 @@ export const PERMISSIONS = {
   'complaints.reopen': ['manager'],
   'measures.manage': ['manager'],
   'reports.read': ['manager'],
+  /** Who opened a complaint file (the access log on the file, issue 12); admins never open files, managers do. */
+  'privacy.accessLog': ['manager', 'admin'],
   /** Users, categories, staff, contracting parties, organisation details, procedure terms. */
   'settings.manage': ['admin'],
   /** One's own account: change password, sign out. */
@@ -43,6 +45,7 @@ const PAGE_RULES: readonly { prefix: string; permission: Permission }[] = [
   { prefix: '/beheer/klachten', permission: 'complaints.read' },
   { prefix: '/beheer/maatregelen', permission: 'measures.manage' },
   { prefix: '/beheer/rapportage', permission: 'reports.read' },
+  { prefix: '/beheer/bewaartermijn', permission: 'reports.read' },
   { prefix: '/beheer/account', permission: 'account.manage' },
   { prefix: '/beheer/geen-toegang', permission: 'account.manage' },
   { prefix: '/beheer', permission: 'complaints.read' },

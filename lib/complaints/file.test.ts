@@ -31,6 +31,8 @@ function record(overrides: Partial<ComplaintFileRecord> = {}): ComplaintFileReco
     registeredByName: 'Sanne Jansen',
     locale: 'nl',
     complainantName: 'Henk de Jong',
+    anonymisedAt: null,
+    anonymisedReason: null,
     complainantEmail: null,
     complainantPhone: '06-12345678',
     addressStreet: 'Kerkstraat 12',

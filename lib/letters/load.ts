@@ -12,7 +12,7 @@ import { letterAddressee, letterPdf } from './pdf';
  * see (the route answers "not found" to both, as the file page does). A message without a complaint: only for those
  * who see every complaint.
  */
-export async function loadLetterPdf(actor: Pick<Actor, 'id' | 'role'>, id: number): Promise<{ bytes: Uint8Array; fileName: string } | null> {
+export async function loadLetterPdf(actor: Pick<Actor, 'id' | 'role'>, id: number): Promise<{ bytes: Uint8Array; fileName: string; complaintId: number | null } | null> {
   const db = await getDb();
   const row = await letterForPdf(db, id);
   if (!row) return null;
@@ -30,5 +30,5 @@ export async function loadLetterPdf(actor: Pick<Actor, 'id' | 'role'>, id: numbe
     },
     await dejaVuSans(),
   );
-  return { bytes, fileName: `brief-${complaint?.reference ?? 'klachtloket'}-${row.id}.pdf` };
+  return { bytes, fileName: `brief-${complaint?.reference ?? 'klachtloket'}-${row.id}.pdf`, complaintId: complaint ? row.complaintId : null };
 }

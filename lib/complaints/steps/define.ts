@@ -90,6 +90,8 @@ export function defineStep<S extends z.ZodMiniType<StepTarget>>(
         const last = await lastChange(tx, complaint.id);
         throw new Conflict(last?.actorName ?? last?.actorLabel ?? 'onbekend', last?.at ?? complaint.updatedAt);
       }
+      // Anonymised (db/anonymise.ts): its texts and contact details are gone; no step can make sense of it any more.
+      if (complaint.anonymisedAt) throw ruleViolation('_form', 'complaintAnonymised');
       const involved = await involvedPeople(tx, complaint.id);
       const facts = workflowFacts(complaint, involved);
       const refusal = checkStep(step, facts, actor);

@@ -4,6 +4,7 @@ import { currentActor } from '@/lib/auth/actor';
 import { canSeeComplaint } from '@/lib/auth/policy';
 import { contentDisposition, isAttachmentType } from '@/lib/complaints/attachments';
 import { parseComplaintId } from '@/lib/complaints/file';
+import { logAccessQuietly } from '@/lib/privacy/access-log';
 
 export const dynamic = 'force-dynamic';
 
@@ -22,6 +23,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
   if (!facts || !canSeeComplaint(actor, facts)) return notFound();
   const file = await attachmentContent(db, id);
   if (!file) return notFound();
+  await logAccessQuietly(actor, facts.complaintId, 'attachment');
   return new Response(Buffer.from(file.content), {
     headers: {
       'Content-Type': isAttachmentType(file.contentType) ? file.contentType : 'application/octet-stream',

@@ -17,6 +17,9 @@ import { loadStepPanel } from '@/lib/complaints/steps/panel';
 import { amsterdamDate } from '@/lib/procedure/dates';
 import { InboundMailView } from '@/components/beheer/mail/InboundMailView';
 import { loadFileMail } from '@/lib/mail/file-mail';
+import { AccessLogSection } from '@/components/beheer/file/AccessLogSection';
+import { accessLogFor, logAccessQuietly } from '@/lib/privacy/access-log';
+import { formatDate } from '@/lib/format';
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ geregistreerd?: string }> };
 
@@ -29,6 +32,8 @@ export default async function ComplaintFilePage({ params, searchParams }: Props)
   const id = parseComplaintId(rawId);
   const data = id === null ? null : await loadComplaintFile(actor, id);
   if (!data) notFound();
+  // The access log (issue 12): recorded before the log is read, so a manager sees their own visit too.
+  await logAccessQuietly(actor, data.record.id, 'file');
 
   const t = (await getTranslations({ locale: 'nl', namespace: 'beheer' })) as unknown as Translate;
   const today = amsterdamDate(new Date());
@@ -41,6 +46,8 @@ export default async function ComplaintFilePage({ params, searchParams }: Props)
   const acknowledgement = view.clocks.find((clock) => clock.clock === 'acknowledgement')!;
   const fileMail = await loadFileMail(data.record.id);
   const mailT = await getTranslations({ locale: 'nl', namespace: 'beheer.mailIn' });
+  const accessLog = await accessLogFor(actor, data.record.id);
+  const anonymised = data.record.anonymisedAt;
 
   return (
     <div className="space-y-6">
@@ -54,6 +61,18 @@ export default async function ComplaintFilePage({ params, searchParams }: Props)
         <div role="status" className="rounded-md border border-brand-300 bg-brand-50 px-4 py-3 text-brand-900">
           <p className="font-semibold">{t('file.registered.title')}</p>
           <p className="mt-1">{t('file.registered.body', { reference: view.reference, ackDue: acknowledgement.dueText })}</p>
+        </div>
+      ) : null}
+
+      {anonymised ? (
+        <div role="status" className="rounded-md border-2 border-stone-400 bg-stone-100 px-4 py-3 text-stone-900" data-testid="anonymised-notice">
+          <p className="font-semibold">{t('file.anonymised.badge')}</p>
+          <p className="mt-1">
+            {t('file.anonymised.notice', {
+              date: formatDate(amsterdamDate(anonymised), 'nl'),
+              reason: t(`file.anonymised.reasons.${data.record.anonymisedReason ?? 'retention'}`),
+            })}
+          </p>
         </div>
       ) : null}
 
@@ -139,7 +158,7 @@ export default async function ComplaintFilePage({ params, searchParams }: Props)
 
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="min-w-0 space-y-6 lg:col-span-2">
-          <StepPanel data={panel} />
+          {anonymised ? null : <StepPanel data={panel} />}
 
           {view.outcome ? (
             <Section title={t('file.sections.outcome')} id="outcome">
@@ -246,6 +265,26 @@ export default async function ComplaintFilePage({ params, searchParams }: Props)
               </ul>
             )}
           </Section>
+
+          {accessLog ? (
+            <AccessLogSection
+              entries={accessLog}
+              labels={{
+                title: t('file.access.title'),
+                caption: t('file.access.caption'),
+                empty: t('file.access.empty'),
+                who: t('file.access.who'),
+                when: t('file.access.when'),
+                what: t('file.access.what'),
+                kinds: {
+                  file: t('file.access.kinds.file'),
+                  dossier: t('file.access.kinds.dossier'),
+                  attachment: t('file.access.kinds.attachment'),
+                  letter: t('file.access.kinds.letter'),
+                },
+              }}
+            />
+          ) : null}
 
           {closedUnheard ? null : (
             <Section title={t('file.sections.procedure')} id="procedure">

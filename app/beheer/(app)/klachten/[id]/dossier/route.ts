@@ -1,6 +1,7 @@
 import { requireActor } from '@/lib/auth/page';
 import { complaintDossierPdf } from '@/lib/complaints/dossier-download';
 import { parseComplaintId } from '@/lib/complaints/file';
+import { logAccessQuietly } from '@/lib/privacy/access-log';
 
 export const dynamic = 'force-dynamic';
 
@@ -9,7 +10,8 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
   const actor = await requireActor('complaints.read');
   const id = parseComplaintId((await params).id);
   const pdf = id === null ? null : await complaintDossierPdf(actor, id);
-  if (!pdf) return new Response('Niet gevonden', { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' } });
+  if (!pdf || id === null) return new Response('Niet gevonden', { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' } });
+  await logAccessQuietly(actor, id, 'dossier');
   return new Response(Buffer.from(pdf.bytes), {
     headers: {
       'Content-Type': 'application/pdf',

@@ -1,6 +1,7 @@
 import { requireActor } from '@/lib/auth/page';
 import { parseComplaintId } from '@/lib/complaints/file';
 import { loadLetterPdf } from '@/lib/letters/load';
+import { logAccessQuietly } from '@/lib/privacy/access-log';
 
 export const dynamic = 'force-dynamic';
 
@@ -10,6 +11,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
   const id = parseComplaintId((await params).id);
   const letter = id === null ? null : await loadLetterPdf(actor, id);
   if (!letter) return new Response('Niet gevonden', { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' } });
+  if (letter.complaintId !== null) await logAccessQuietly(actor, letter.complaintId, 'letter');
   return new Response(Buffer.from(letter.bytes), {
     headers: {
       'Content-Type': 'application/pdf',
