@@ -12,6 +12,7 @@ describe('role permissions', () => {
     ['complaints.assign', { admin: false, manager: true, handler: false }],
     ['measures.manage', { admin: false, manager: true, handler: false }],
     ['reports.read', { admin: false, manager: true, handler: false }],
+    ['privacy.manage', { admin: true, manager: true, handler: false }],
     ['settings.manage', { admin: true, manager: false, handler: false }],
     ['account.manage', { admin: true, manager: true, handler: true }],
   ] as const)('%s', (permission, expected) => {
@@ -27,6 +28,9 @@ describe('role permissions', () => {
     ['/beheer/instellingenx', 'complaints.read'], // not a prefix match on a partial segment
     ['/beheer/rapportage', 'reports.read'],
     ['/beheer/maatregelen', 'measures.manage'],
+    ['/beheer/privacy', 'privacy.manage'],
+    ['/beheer/privacy/nieuw', 'privacy.manage'],
+    ['/beheer/privacy/3/export.pdf', 'privacy.manage'],
     ['/beheer/account/wachtwoord', 'account.manage'],
     ['/beheer/geen-toegang', 'account.manage'],
     ['/beheer/inloggen', null],

@@ -21,6 +21,8 @@ export const PERMISSIONS = {
   'complaints.reopen': ['manager'],
   'measures.manage': ['manager'],
   'reports.read': ['manager'],
+  /** Privacy requests (AVG access, correction, erasure): register, export, correct, erase (issue 12). */
+  'privacy.manage': ['admin', 'manager'],
   /** Users, categories, staff, contracting parties, organisation details, procedure terms. */
   'settings.manage': ['admin'],
   /** One's own account: change password, sign out. */
@@ -43,6 +45,7 @@ const PAGE_RULES: readonly { prefix: string; permission: Permission }[] = [
   { prefix: '/beheer/klachten', permission: 'complaints.read' },
   { prefix: '/beheer/maatregelen', permission: 'measures.manage' },
   { prefix: '/beheer/rapportage', permission: 'reports.read' },
+  { prefix: '/beheer/privacy', permission: 'privacy.manage' },
   { prefix: '/beheer/account', permission: 'account.manage' },
   { prefix: '/beheer/geen-toegang', permission: 'account.manage' },
   { prefix: '/beheer', permission: 'complaints.read' },
