@@ -240,6 +240,9 @@ export const complaints = pgTable(
     satisfactionAt: timestamp('satisfaction_at', { withTimezone: true }),
     /** When a client who is not satisfied asked us to forward the complaint to the contracting party. */
     forwardRequestedAt: timestamp('forward_requested_at', { withTimezone: true }),
+    /** When everything personal was removed (db/anonymise.ts, migration 0018): after the retention period or on an erasure request. */
+    anonymisedAt: timestamp('anonymised_at', { withTimezone: true }),
+    anonymisedReason: text('anonymised_reason').$type<AnonymisedReason>(),
   },
   (t) => [
     index('complaints_received_on_idx').on(t.receivedOn),
@@ -274,8 +277,14 @@ export const complaints = pgTable(
       .with({ fastupdate: false }),
     check(
       'complaints_contact_check',
-      sql`${t.complainantEmail} is not null or (${t.addressStreet} is not null and ${t.addressPostcode} is not null and ${t.addressCity} is not null)`,
+      sql`${t.complainantEmail} is not null or (${t.addressStreet} is not null and ${t.addressPostcode} is not null and ${t.addressCity} is not null) or ${t.anonymisedAt} is not null`,
     ),
+    check(
+      'complaints_anonymised_check',
+      sql`(${t.anonymisedAt} is null) = (${t.anonymisedReason} is null) and (${t.anonymisedReason} is null or ${t.anonymisedReason} in ('retention', 'erasure'))`,
+    ),
+    index('complaints_anonymised_idx').on(t.anonymisedAt).where(sql`${t.anonymisedAt} is not null`),
+    index('complaints_retention_idx').on(t.closedOn).where(sql`${t.closedOn} is not null and ${t.anonymisedAt} is null`),
     check('complaints_incident_check', sql`${t.incidentOngoing} or ${t.incidentDate} is not null`),
     // An outcome exactly when the complaint has been resolved (and stays through escalation); a ground exactly when not admissible.
     check('complaints_outcome_check', sql`(${t.outcome} is not null) = (${t.status} in ('resolved', 'escalated', 'closed_by_party'))`),
@@ -695,4 +704,30 @@ export const privacyRequestEvents = pgTable(
     details: jsonb('details').$type<Record<string, unknown>>().notNull().default({}),
   },
   (t) => [index('privacy_request_events_request_idx').on(t.requestId, t.id)],
+);
+
+export type AnonymisedReason = 'retention' | 'erasure';
+export type AccessKind = 'file' | 'dossier' | 'attachment' | 'letter';
+
+/**
+ * Who opened which complaint file, dossier PDF, attachment or letter (issue 12, migration 0018): one row per opening,
+ * written quietly next to the page (never in the procedure's history), shown on the file to managers and admins.
+ */
+export const complaintAccessLog = pgTable(
+  'complaint_access_log',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    complaintId: integer('complaint_id')
+      .notNull()
+      .references(() => complaints.id),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id),
+    openedAt: timestamp('opened_at', { withTimezone: true }).notNull().defaultNow(),
+    what: text('what').$type<AccessKind>().notNull(),
+  },
+  (t) => [
+    index('complaint_access_log_complaint_idx').on(t.complaintId, t.openedAt.desc(), t.id.desc()),
+    check('complaint_access_log_what_check', sql`${t.what} in ('file', 'dossier', 'attachment', 'letter')`),
+  ],
 );

@@ -275,6 +275,7 @@ function detailValue(t: Translate, key: string, value: unknown): string | null {
   if (key === 'involvement' && typeof value === 'string' && t.has(`file.history.involvement.${value}`)) return t(`file.history.involvement.${value}`);
   if (key === 'via' && typeof value === 'string' && t.has(`file.history.media.${value}`)) return t(`file.history.media.${value}`);
   if (key === 'clientPartyChoice' && typeof value === 'string' && t.has(`register.partyChoices.${value}`)) return t(`register.partyChoices.${value}`);
+  if (key === 'anonymisedFor' && typeof value === 'string' && t.has(`file.history.anonymisedReasons.${value}`)) return t(`file.history.anonymisedReasons.${value}`);
   if (key === 'days' && typeof value === 'number') return t('file.history.days', { count: value });
   if (DATE_DETAILS.has(key) && typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) return longDate(value);
   // A list of texts (e.g. measures) one per line; a list of names on one line.

@@ -27,5 +27,7 @@ export const HISTORY_ACTIONS = [
   'forward_requested',
   'status_link_renewed',
   'mail_received',
+  // Everything personal removed (db/anonymise.ts): after the retention period or on an erasure request.
+  'anonymised',
 ] as const;
 export type HistoryAction = (typeof HISTORY_ACTIONS)[number];
