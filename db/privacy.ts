@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, getTableColumns, inArray, or, sql } from 'drizzle-orm';
+import type { LetterDoc } from '@/lib/mail/letter';
 import type { PrivacyKind } from '@/lib/privacy/requests';
 import type { ContactMedium } from '@/lib/procedure/vocabulary';
 import type { Db, Tx } from './client';
@@ -70,6 +71,11 @@ export async function updatePrivacyRequest(tx: Tx, id: number, changes: Partial<
     .where(eq(privacyRequests.id, id))
     .returning({ version: privacyRequests.version });
   return row!.version;
+}
+
+/** Records that the export was made; not a change of the request itself, so its version (the open forms) stays. */
+export async function markExported(tx: Tx, id: number, now: Date): Promise<void> {
+  await tx.update(privacyRequests).set({ exportedAt: now }).where(eq(privacyRequests.id, id));
 }
 
 export async function lastPrivacyEvent(tx: Tx, requestId: number) {
@@ -318,4 +324,26 @@ export async function personalDataOf(db: Executor, complaintIds: readonly number
     lettersSent: of(letters, row.complaint.id),
     mailsReceived: of(mails, row.complaint.id),
   }));
+}
+
+/** A mail to the requester (no complaint), into the outbox in the caller's transaction. */
+export async function enqueuePrivacyMail(
+  tx: Tx,
+  mail: { kind: string; recipient: string; subject: string; bodyText: string; letter: LetterDoc; at: Date },
+): Promise<number> {
+  const [row] = await tx
+    .insert(outbox)
+    .values({
+      complaintId: null,
+      kind: mail.kind,
+      medium: 'email',
+      recipient: mail.recipient,
+      subject: mail.subject,
+      bodyText: mail.bodyText,
+      letter: mail.letter,
+      nextAttemptAt: mail.at,
+      createdAt: mail.at,
+    })
+    .returning({ id: outbox.id });
+  return row!.id;
 }

@@ -50,11 +50,20 @@ CREATE TABLE "privacy_request_events" (
 ALTER TABLE "privacy_request_events" ADD CONSTRAINT "privacy_request_events_request_id_fk" FOREIGN KEY ("request_id") REFERENCES "public"."privacy_requests"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "privacy_request_events" ADD CONSTRAINT "privacy_request_events_actor_user_id_users_id_fk" FOREIGN KEY ("actor_user_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "privacy_request_events_request_idx" ON "privacy_request_events" USING btree ("request_id","id");--> statement-breakpoint
--- The event list is append-only, like the complaint and measure histories (0001, 0006).
+-- The event list is append-only, like the complaint and measure histories (0001, 0006), with its own guard (the
+-- complaint history's guard knows that table's columns).
+CREATE FUNCTION privacy_request_events_append_only() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+  RAISE EXCEPTION 'privacy_request_events is append-only: % is not allowed', TG_OP
+    USING ERRCODE = 'insufficient_privilege';
+END;
+$$;
+--> statement-breakpoint
 CREATE TRIGGER privacy_request_events_no_update_delete
   BEFORE UPDATE OR DELETE ON privacy_request_events
-  FOR EACH ROW EXECUTE FUNCTION complaint_history_append_only();
+  FOR EACH ROW EXECUTE FUNCTION privacy_request_events_append_only();
 --> statement-breakpoint
 CREATE TRIGGER privacy_request_events_no_truncate
   BEFORE TRUNCATE ON privacy_request_events
-  FOR EACH STATEMENT EXECUTE FUNCTION complaint_history_append_only();
+  FOR EACH STATEMENT EXECUTE FUNCTION privacy_request_events_append_only();
