@@ -11,9 +11,10 @@ import settings from './settings.json';
 import steps from './steps.json';
 import post from './post.json';
 import mailIn from './mailin.json';
+import privacy from './privacy.json';
 
 /**
  * The back-office texts (Dutch only: it is used by the organisation's own staff). One file per area, available under
  * the `beheer` namespace: `getTranslations('beheer.inbox')`.
  */
-export const beheerMessages = { common, auth, inbox, file, register, settings, steps, measures, reports, export: exportTexts, annual, post, mailIn };
+export const beheerMessages = { common, auth, inbox, file, register, settings, steps, measures, reports, export: exportTexts, annual, post, mailIn, privacy };
