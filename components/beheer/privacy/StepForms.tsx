@@ -43,7 +43,7 @@ export function ExtendForm({ target }: { target: Target }) {
       <FormAlert message={formError} />
       <Field label={t('months')} error={errorText(errors.months?.message)} required>
         {(a11y) => (
-          <select {...a11y} className={`${a11y.className} sm:max-w-xs`} {...form.register('months', { valueAsNumber: true })}>
+          <select {...a11y} className={`${a11y.className} sm:max-w-xs`} {...form.register('months', { setValueAs: (v: unknown) => Number(v) })}>
             {Array.from({ length: MAX_EXTENSION_MONTHS }, (_, i) => i + 1).map((n) => (
               <option key={n} value={n}>
                 {t('monthsOption', { count: n })}

@@ -6,6 +6,7 @@ import { Badge, type Tone } from '@/components/beheer/file/Badge';
 import { FactList, Section } from '@/components/beheer/file/FactList';
 import { CompleteForm, CorrectForm, EraseForm, ExtendForm, RefuseForm } from '@/components/beheer/privacy/StepForms';
 import { requireActor } from '@/lib/auth/page';
+import { can } from '@/lib/auth/policy';
 import { formatDateTime, type Item } from '@/lib/complaints/file';
 import { formatDate } from '@/lib/format';
 import { loadPrivacyRequest, parsePrivacyRequestId } from '@/lib/privacy/load';
@@ -22,7 +23,7 @@ type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ opgeslag
 
 /** One privacy request: its facts, its complaints, the steps allowed now, and its append-only event list. */
 export default async function PrivacyRequestPage({ params, searchParams }: Props) {
-  await requireActor('privacy.manage');
+  const actor = await requireActor('privacy.manage');
   const id = parsePrivacyRequestId((await params).id);
   const data = id === null ? null : await loadPrivacyRequest(id);
   if (!data) notFound();
@@ -103,9 +104,14 @@ export default async function PrivacyRequestPage({ params, searchParams }: Props
               <ul className="divide-y divide-stone-200 rounded-md border border-stone-200" data-testid="privacy-complaints">
                 {complaints.map((c) => (
                   <li key={c.id} className="px-3 py-2.5">
-                    <Link href={`/beheer/klachten/${c.id}`} className="font-semibold text-brand-800 underline-offset-2 hover:underline">
-                      {c.reference}
-                    </Link>
+                    {/* An admin handles privacy requests but does not open complaint files (least privilege). */}
+                    {can(actor.role, 'complaints.read') ? (
+                      <Link href={`/beheer/klachten/${c.id}`} className="font-semibold text-brand-800 underline-offset-2 hover:underline">
+                        {c.reference}
+                      </Link>
+                    ) : (
+                      <span className="font-semibold">{c.reference}</span>
+                    )}
                     <span className="block text-sm text-stone-700">
                       {[c.complainantName, c.complainantEmail, formatDate(c.receivedOn, 'nl'), common(`statuses.${c.status}`)].filter(Boolean).join(' · ')}
                       {blockers.includes(c.reference) ? ` · ${t('detail.stillOpen')}` : ''}
