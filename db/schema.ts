@@ -19,7 +19,9 @@ import {
 } from 'drizzle-orm/pg-core';
 import type { LetterDoc } from '@/lib/mail/letter';
 import type { DeliveryStatus, InboundState, RefusedAttachment } from '@/lib/mail/inbound-rules';
+import type { PrivacyKind, PrivacyStatus } from '@/lib/privacy/requests';
 import type { ProcedureTerms } from '@/lib/procedure/terms';
+import type { ContactMedium } from '@/lib/procedure/vocabulary';
 import {
   CHANNELS,
   CLIENT_CONTRACTING_PARTY_CHOICES,
@@ -639,6 +641,69 @@ export const rateLimits = pgTable(
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
   },
   (t) => [index('rate_limits_expires_idx').on(t.expiresAt)],
+);
+
+/**
+ * Privacy requests (AVG: access, correction, erasure; issue 12, migration 0019): registered by a manager or admin,
+ * answered within `dataRequestMonths` of receipt (lib/privacy/requests.ts), extended once by at most two months with
+ * a reason. The complaints they concern are linked in privacy_request_complaints; every step is an event below.
+ */
+export const privacyRequests = pgTable(
+  'privacy_requests',
+  {
+    id: serial('id').primaryKey(),
+    kind: text('kind').$type<PrivacyKind>().notNull(),
+    status: text('status').$type<PrivacyStatus>().notNull().default('open'),
+    requesterName: text('requester_name').notNull(),
+    requesterEmail: text('requester_email').notNull(),
+    receivedOn: date('received_on', { mode: 'string' }).notNull(),
+    receivedVia: text('received_via').$type<ContactMedium>().notNull(),
+    requestText: text('request_text').notNull(),
+    /** Receipt + dataRequestMonths (the term in force when it was registered). */
+    dueOn: date('due_on', { mode: 'string' }).notNull(),
+    /** The due date after the one extension (with its written reason); null when not extended. */
+    extendedTo: date('extended_to', { mode: 'string' }),
+    extensionReason: text('extension_reason'),
+    /** Why it was refused (required), or a note on completion. */
+    outcomeReason: text('outcome_reason'),
+    closedAt: timestamp('closed_at', { withTimezone: true }),
+    /** The last time the access export was made (downloaded). */
+    exportedAt: timestamp('exported_at', { withTimezone: true }),
+    registeredBy: integer('registered_by').references(() => users.id),
+    version: integer('version').notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('privacy_requests_status_idx').on(t.status, t.dueOn)],
+);
+
+export const privacyRequestComplaints = pgTable(
+  'privacy_request_complaints',
+  {
+    requestId: integer('request_id')
+      .notNull()
+      .references(() => privacyRequests.id),
+    complaintId: integer('complaint_id')
+      .notNull()
+      .references(() => complaints.id),
+  },
+  (t) => [primaryKey({ name: 'privacy_request_complaints_pk', columns: [t.requestId, t.complaintId] }), index('privacy_request_complaints_complaint_idx').on(t.complaintId)],
+);
+
+/** Append-only (trigger in migration 0019): who did what to a privacy request, and when. */
+export const privacyRequestEvents = pgTable(
+  'privacy_request_events',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    requestId: integer('request_id')
+      .notNull()
+      .references(() => privacyRequests.id),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    actorUserId: integer('actor_user_id').references(() => users.id),
+    action: text('action').notNull(),
+    details: jsonb('details').$type<Record<string, unknown>>().notNull().default({}),
+  },
+  (t) => [index('privacy_request_events_request_idx').on(t.requestId, t.id)],
 );
 
 export type AnonymisedReason = 'retention' | 'erasure';

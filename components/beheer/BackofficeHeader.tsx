@@ -9,12 +9,14 @@ import { NavLink } from './NavLink';
 export async function BackofficeHeader({ actor }: { actor: Actor }) {
   const t = await getTranslations({ locale: 'nl', namespace: 'beheer.common' });
   const tPost = await getTranslations({ locale: 'nl', namespace: 'beheer.post' });
+  const tPrivacy = await getTranslations({ locale: 'nl', namespace: 'beheer.privacy' });
   const items = [
     can(actor.role, 'complaints.read') && { href: '/beheer', label: t('nav.inbox'), exact: true },
     can(actor.role, 'complaints.register') && { href: '/beheer/klachten/nieuw', label: t('nav.register') },
     can(actor.role, 'measures.manage') && { href: '/beheer/maatregelen', label: t('nav.measures') },
     can(actor.role, 'reports.read') && { href: '/beheer/rapportage', label: t('nav.reports') },
     can(actor.role, 'reports.read') && { href: '/beheer/bewaartermijn', label: t('nav.retention') },
+    can(actor.role, 'privacy.manage') && { href: '/beheer/privacy', label: tPrivacy('nav') },
     can(actor.role, 'settings.manage') && { href: '/beheer/instellingen', label: t('nav.settings') },
     can(actor.role, 'complaints.read') && { href: '/beheer/post', label: tPost('nav') },
   ].filter((item): item is { href: string; label: string; exact?: boolean } => Boolean(item));

@@ -13,6 +13,7 @@ describe('role permissions', () => {
     ['measures.manage', { admin: false, manager: true, handler: false }],
     ['reports.read', { admin: false, manager: true, handler: false }],
     ['privacy.accessLog', { admin: true, manager: true, handler: false }],
+    ['privacy.manage', { admin: true, manager: true, handler: false }],
     ['settings.manage', { admin: true, manager: false, handler: false }],
     ['account.manage', { admin: true, manager: true, handler: true }],
   ] as const)('%s', (permission, expected) => {
@@ -29,6 +30,9 @@ describe('role permissions', () => {
     ['/beheer/rapportage', 'reports.read'],
     ['/beheer/bewaartermijn', 'reports.read'],
     ['/beheer/maatregelen', 'measures.manage'],
+    ['/beheer/privacy', 'privacy.manage'],
+    ['/beheer/privacy/nieuw', 'privacy.manage'],
+    ['/beheer/privacy/3/export.pdf', 'privacy.manage'],
     ['/beheer/account/wachtwoord', 'account.manage'],
     ['/beheer/geen-toegang', 'account.manage'],
     ['/beheer/inloggen', null],

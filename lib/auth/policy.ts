@@ -23,6 +23,8 @@ export const PERMISSIONS = {
   'reports.read': ['manager'],
   /** Who opened a complaint file (the access log on the file, issue 12); admins never open files, managers do. */
   'privacy.accessLog': ['manager', 'admin'],
+  /** Privacy requests (AVG access, correction, erasure): register, export, correct, erase (issue 12). */
+  'privacy.manage': ['admin', 'manager'],
   /** Users, categories, staff, contracting parties, organisation details, procedure terms. */
   'settings.manage': ['admin'],
   /** One's own account: change password, sign out. */
@@ -46,6 +48,7 @@ const PAGE_RULES: readonly { prefix: string; permission: Permission }[] = [
   { prefix: '/beheer/maatregelen', permission: 'measures.manage' },
   { prefix: '/beheer/rapportage', permission: 'reports.read' },
   { prefix: '/beheer/bewaartermijn', permission: 'reports.read' },
+  { prefix: '/beheer/privacy', permission: 'privacy.manage' },
   { prefix: '/beheer/account', permission: 'account.manage' },
   { prefix: '/beheer/geen-toegang', permission: 'account.manage' },
   { prefix: '/beheer', permission: 'complaints.read' },

@@ -29,5 +29,7 @@ export const HISTORY_ACTIONS = [
   'mail_received',
   // Everything personal removed (db/anonymise.ts): after the retention period or on an erasure request.
   'anonymised',
+  // Contact details corrected on a privacy request (lib/privacy/commands.ts, AVG art. 16).
+  'contact_corrected',
 ] as const;
 export type HistoryAction = (typeof HISTORY_ACTIONS)[number];
