@@ -119,6 +119,21 @@ export async function enqueueMessage(tx: Tx, message: NewOutboxMessage): Promise
   await tx.insert(outbox).values(message);
 }
 
+/**
+ * History entries and outgoing mail of one change in one statement (a data-modifying WITH): one round trip instead of
+ * one per row.
+ */
+export async function appendHistoryAndMessages(tx: Tx, entries: NewHistoryEntry[], messages: NewOutboxMessage[]): Promise<void> {
+  if (messages.length === 0) return appendHistoryEntries(tx, entries);
+  if (entries.length === 0) return enqueueMessages(tx, messages);
+  await tx.execute(sql`with h as (${tx.insert(complaintHistory).values(entries).getSQL()}) ${tx.insert(outbox).values(messages).getSQL()}`);
+}
+
+/** Several outgoing messages in one statement (none: no statement). */
+export async function enqueueMessages(tx: Tx, messages: NewOutboxMessage[]): Promise<void> {
+  if (messages.length > 0) await tx.insert(outbox).values(messages);
+}
+
 export async function historyOf(db: Executor, complaintId: number) {
   return db.select().from(complaintHistory).where(eq(complaintHistory.complaintId, complaintId)).orderBy(asc(complaintHistory.id));
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import {
-  appendHistoryEntries,
+  appendHistoryAndMessages,
   assignReference,
   findActiveStaff,
   findComplaintByIdempotencyKey,
@@ -8,7 +8,6 @@ import {
   insertInvolved,
   type NewHistoryEntry,
   type NewOutboxMessage,
-  enqueueMessage,
 } from '@/db/complaints';
 import type { Tx } from '@/db/client';
 import { Forbidden, ruleViolation } from '@/lib/actions/pipeline';
@@ -144,17 +143,21 @@ export async function recordComplaint(tx: Tx, input: ComplaintFacts, intake: Int
   else if (input.staffOther) await insertInvolved(tx, { complaintId: id, name: input.staffOther, involvement: 'subject' });
 
   const acknowledgement = await intake.acknowledge?.({ ...recorded, reference: placeholder, settings });
-  await appendHistoryEntries(tx, [
-    {
-      complaintId: id,
-      at: now,
-      ...(registeredBy === null ? { actorLabel: 'client', action: 'received' } : { actorUserId: registeredBy, action: 'registered' }),
-      toStatus: 'received',
-      details: { channel, receivedOn, olderThanLimit },
-    },
-    ...(acknowledgement ? [{ ...acknowledgement.history, complaintId: id }] : []),
-  ]);
-  if (acknowledgement) await enqueueMessage(tx, { ...acknowledgement.message, complaintId: id });
+  // The history entries and the acknowledgement: one statement.
+  await appendHistoryAndMessages(
+    tx,
+    [
+      {
+        complaintId: id,
+        at: now,
+        ...(registeredBy === null ? { actorLabel: 'client', action: 'received' } : { actorUserId: registeredBy, action: 'registered' }),
+        toStatus: 'received',
+        details: { channel, receivedOn, olderThanLimit },
+      },
+      ...(acknowledgement ? [{ ...acknowledgement.history, complaintId: id }] : []),
+    ],
+    acknowledgement ? [{ ...acknowledgement.message, complaintId: id }] : [],
+  );
 
   const reference = await assignReference(tx, id, Number(receivedOn.slice(0, 4)), placeholder);
   return { created: true, reference, ...recorded };
