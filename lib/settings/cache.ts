@@ -25,7 +25,7 @@ export type CachedSettings = {
   organisation: Organisation;
 };
 
-type State = { generation: number; entry: { generation: number; at: number; value: CachedSettings } | null };
+type State = { generation: number; entry: { generation: number; source: string; at: number; value: CachedSettings } | null };
 // On globalThis, like the database connection, so that Next's separately bundled modules share one cache.
 const store = globalThis as unknown as { __klachtloketSettings?: State };
 const state = (): State => (store.__klachtloketSettings ??= { generation: 0, entry: null });
@@ -34,10 +34,12 @@ const state = (): State => (store.__klachtloketSettings ??= { generation: 0, ent
 export async function cachedSettings(db: Db | Tx, nowMs = Date.now()): Promise<CachedSettings> {
   const s = state();
   const hit = s.entry;
-  if (hit && hit.generation === s.generation && nowMs - hit.at < SETTINGS_TTL_MS) return hit.value;
+  // Which database (tests and scripts point one process at several in turn): never another one's settings.
+  const source = `${process.env.DATABASE_URL ?? ''}|${process.env.DATABASE_DRIVER ?? ''}|${process.env.KLACHTLOKET_DATA_DIR ?? ''}`;
+  if (hit && hit.generation === s.generation && hit.source === source && nowMs - hit.at < SETTINGS_TTL_MS) return hit.value;
   const generation = s.generation;
   const value = await loadSettings(db);
-  if (s.generation === generation) s.entry = { generation, at: nowMs, value };
+  if (s.generation === generation) s.entry = { generation, source, at: nowMs, value };
   return value;
 }
 
