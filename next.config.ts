@@ -12,6 +12,11 @@ const notPages = ['/api/:path*', '/_next/:path*', '/:file(.*\\.\\w+)'];
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
+  // `npm run bench:submit` builds into its own folder, so the benchmark build (with its floor route) never becomes the
+  // build `npm start` serves.
+  distDir: process.env.NEXT_DIST_DIR || '.next',
+  // Fixed at build time: '1' only in the benchmark build, which then answers on /api/bench/submit (404 elsewhere).
+  env: { KLACHTLOKET_BENCH_BUILD: process.env.KLACHTLOKET_BENCH_BUILD === '1' ? '1' : '' },
   serverExternalPackages: ['@electric-sql/pglite', 'pg', 'ws', '@neondatabase/serverless'],
   // The annual register's PDF and the complaint dossier embed DejaVu Sans (lib/reports/pdf-fonts.ts reads it at run
   // time): ship the files. The mail worker attaches the dossier to the escalation mail, and it runs after any step

@@ -37,14 +37,6 @@ export async function findActiveStaff(db: Executor, id: number) {
   return row ?? null;
 }
 
-/**
- * Serialises submissions that carry the same idempotency key: a second one waits here until the first has committed,
- * then finds its complaint instead of creating another.
- */
-export async function lockIdempotencyKey(tx: Tx, key: string): Promise<void> {
-  await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${key}, 0))`);
-}
-
 const complaintSummary = {
   id: complaints.id,
   reference: complaints.reference,
@@ -70,21 +62,49 @@ export async function findComplaintByTokenHash(db: Executor, tokenHash: string) 
   return row ?? null;
 }
 
-/** The next number in the year's sequence; the row lock makes concurrent submissions take turns. */
-export async function nextReferenceNumber(tx: Tx, year: number): Promise<number> {
-  const [row] = await tx
-    .insert(referenceCounters)
-    .values({ year, last: 1 })
-    .onConflictDoUpdate({ target: referenceCounters.year, set: { last: sql`${referenceCounters.last} + 1` } })
-    .returning({ last: referenceCounters.last });
-  if (!row) throw new Error('reference counter returned no row');
-  return row.last;
+/**
+ * Gives the complaint its reference: the next number of the year, taken in the transaction's last statement, which
+ * also writes the reference into the complaint and into its outbox rows (composed with `placeholder` where the
+ * reference goes). The counter row stays locked until commit, as every number must be used or handed back (gap-free);
+ * taken last, concurrent submissions wait only for this statement and the commit, not for the whole transaction.
+ * The format is lib/complaints/reference.ts formatReference (KL-2026-0042), written here in SQL.
+ */
+export async function assignReference(tx: Tx, complaintId: number, year: number, placeholder: string): Promise<string> {
+  const result = await tx.execute(sql`with n as (
+      insert into ${referenceCounters} (year, last) values (${year}, 1)
+      on conflict (year) do update set last = ${referenceCounters}.last + 1
+      returning last
+    ), r as (
+      select 'KL-' || ${year}::int || '-' || lpad(n.last::text, greatest(4, length(n.last::text)), '0') as reference from n
+    ), c as (
+      update ${complaints} set reference = r.reference from r where ${complaints.id} = ${complaintId} returning ${complaints.id}
+    ), o as (
+      update ${outbox} set subject = replace(${outbox.subject}, ${placeholder}, r.reference),
+        body_text = replace(${outbox.bodyText}, ${placeholder}, r.reference),
+        letter = replace(${outbox.letter}::text, ${placeholder}, r.reference)::jsonb
+      from r where ${outbox.complaintId} = ${complaintId}
+      returning ${outbox.id}
+    )
+    select r.reference, (select count(*) from c)::int as complaints from r`);
+  const rows = ((result as { rows?: unknown[] }).rows ?? result) as { reference: string; complaints: number }[];
+  const row = rows[0];
+  if (!row || Number(row.complaints) !== 1) throw new Error(`complaint ${complaintId}: no reference assigned`);
+  return row.reference;
 }
 
-export async function insertComplaint(tx: Tx, values: NewComplaint): Promise<{ id: number }> {
-  const [row] = await tx.insert(complaints).values(values).returning({ id: complaints.id });
-  if (!row) throw new Error('complaint insert returned no row');
-  return row;
+/**
+ * Inserts a new complaint unless one with its idempotency key (or any other unique value) exists: `null` then, and the
+ * caller looks up the complaint of that key. A concurrent insert with the same key waits here until the other
+ * transaction ends (INSERT … ON CONFLICT DO NOTHING), then yields `null` (it committed) or inserts (it rolled back).
+ */
+export async function insertComplaintOnce(tx: Tx, values: NewComplaint): Promise<{ id: number } | null> {
+  const [row] = await tx.insert(complaints).values(values).onConflictDoNothing().returning({ id: complaints.id });
+  return row ?? null;
+}
+
+/** Several history entries (e.g. received and acknowledged) in one statement. */
+export async function appendHistoryEntries(tx: Tx, entries: NewHistoryEntry[]): Promise<void> {
+  if (entries.length > 0) await tx.insert(complaintHistory).values(entries);
 }
 
 export async function insertInvolved(tx: Tx, values: typeof complaintInvolved.$inferInsert): Promise<void> {
@@ -97,6 +117,21 @@ export async function appendHistory(tx: Tx, entry: NewHistoryEntry): Promise<voi
 
 export async function enqueueMessage(tx: Tx, message: NewOutboxMessage): Promise<void> {
   await tx.insert(outbox).values(message);
+}
+
+/**
+ * History entries and outgoing mail of one change in one statement (a data-modifying WITH): one round trip instead of
+ * one per row.
+ */
+export async function appendHistoryAndMessages(tx: Tx, entries: NewHistoryEntry[], messages: NewOutboxMessage[]): Promise<void> {
+  if (messages.length === 0) return appendHistoryEntries(tx, entries);
+  if (entries.length === 0) return enqueueMessages(tx, messages);
+  await tx.execute(sql`with h as (${tx.insert(complaintHistory).values(entries).getSQL()}) ${tx.insert(outbox).values(messages).getSQL()}`);
+}
+
+/** Several outgoing messages in one statement (none: no statement). */
+export async function enqueueMessages(tx: Tx, messages: NewOutboxMessage[]): Promise<void> {
+  if (messages.length > 0) await tx.insert(outbox).values(messages);
 }
 
 export async function historyOf(db: Executor, complaintId: number) {

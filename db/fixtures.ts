@@ -3,6 +3,7 @@ import type { Db } from './client';
 import { categories, complaintHistory, complaints, outbox, staff } from './schema';
 import { CATEGORY_ROWS } from './seed';
 import type { Status } from '@/lib/procedure/vocabulary';
+import { forgetSettings } from '@/lib/settings/cache';
 
 /** Minimal reference data for integration tests: the categories every installation gets, and two advisers. */
 export async function insertTestReferenceData(db: Db) {
@@ -14,11 +15,14 @@ export async function insertTestReferenceData(db: Db) {
       { name: 'Pieter Jansen', team: 'Team Den Bosch', active: false },
     ])
     .returning({ id: staff.id, name: staff.name, active: staff.active });
+  forgetSettings();
   return { activeAdviser: advisers[0]!, inactiveAdviser: advisers[1]! };
 }
 
 export async function setCategoryActive(db: Db, code: string, active: boolean) {
   await db.update(categories).set({ active }).where(eq(categories.code, code));
+  // Behind the settings actions' back: tell the settings cache, as they do (lib/settings/cache.ts).
+  forgetSettings();
 }
 
 /** Row counts of everything a submission writes. */

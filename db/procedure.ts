@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
 import type { Db, Tx } from './client';
+import type { ComplaintFileInvolved as InvolvedPerson } from './complaint-file';
 import {
   complaintHistory,
   complaintInvolved,
@@ -22,6 +23,30 @@ export async function lockComplaint(tx: Tx, id: number) {
   return row ?? null;
 }
 export type LockedComplaint = NonNullable<Awaited<ReturnType<typeof lockComplaint>>>;
+
+/**
+ * The complaint row locked as `lockComplaint` does, with the people involved in it (as `involvedPeople` gives them), in
+ * one statement. The involved people are read as of the start of the statement: when it had to wait for another
+ * step's lock, what that step changed shows in the row's version, and a step that checks the version refuses then
+ * (lib/complaints/steps/define.ts). Steps without that check (the client's) lock first and read after.
+ */
+export async function lockComplaintWithInvolved(tx: Tx, id: number): Promise<{ complaint: LockedComplaint; involved: InvolvedPerson[] } | null> {
+  const [row] = await tx
+    .select({
+      complaint: complaints,
+      involved: sql<InvolvedPerson[]>`(select coalesce(json_agg(json_build_object(
+          'id', ci.id, 'name', ci.name, 'involvement', ci.involvement, 'staffId', ci.staff_id, 'team', s.team,
+          'staffActive', s.active, 'userId', s.user_id, 'userEmail', u.email) order by ci.id), '[]'::json)
+        from ${complaintInvolved} ci left join ${staff} s on s.id = ci.staff_id left join ${users} u on u.id = s.user_id
+        where ci.complaint_id = ${complaints}.id)`,
+    })
+    .from(complaints)
+    .where(eq(complaints.id, id))
+    .for('update', { of: complaints });
+  if (!row) return null;
+  const involved = typeof row.involved === 'string' ? (JSON.parse(row.involved) as InvolvedPerson[]) : row.involved;
+  return { complaint: row.complaint, involved };
+}
 
 /** The complaint behind a client's status link (by the hash of its token), locked like `lockComplaint`; null when none. */
 export async function lockComplaintByTokenHash(tx: Tx, tokenHash: string): Promise<LockedComplaint | null> {

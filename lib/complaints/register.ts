@@ -18,7 +18,7 @@ export const registerComplaint = defineAction({
   async run(tx, input, { now, actor }): Promise<Registration> {
     // The schema checks this in the browser too; here it holds against the server's clock.
     if (input.receivedOn > amsterdamDate(now)) throw ruleViolation('receivedOn', 'receivedInFuture');
-    const recorded = await recordComplaint(tx, input, { channel: input.channel, receivedOn: input.receivedOn, registeredBy: actor.id, now });
+    const recorded = await recordComplaint(tx, input, { channel: input.channel, receivedOn: input.receivedOn, registeredBy: actor.id, now, settings: 'fresh' });
     // A repeated key only ever leads back to one's own registration.
     if (!recorded.created && recorded.registeredBy !== actor.id) throw new Forbidden();
     return { id: recorded.id, reference: recorded.reference, receivedOn: recorded.receivedOn };

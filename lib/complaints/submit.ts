@@ -1,10 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Tx } from '@/db/client';
-import { appendHistory, enqueueMessage } from '@/db/complaints';
 import { hitCounter } from '@/db/rate-limits';
 import { acknowledgementsPerRecipientPerDay } from '@/lib/server/rate-limit';
-import { updateComplaint } from '@/db/procedure';
-import { organisationOrDefault } from '@/db/settings';
 import { defineAction } from '@/lib/actions/pipeline';
 import { acknowledgementMessage } from '@/lib/mail/acknowledgement';
 import { recipientFor } from '@/lib/mail/recipient';
@@ -30,8 +27,8 @@ export type Receipt = { reference: string; receivedOn: IsoDate; token: string };
 /**
  * A client files a complaint online. One transaction: the complaint, the staff it is about, its first history
  * entry (./intake.ts), and the acknowledgement in the outbox — online complaints are acknowledged at once (DESIGN rule 2),
- * so the complaint moves on through the transition table's "acknowledge" step, by the system. The same idempotency key
- * always yields the same complaint.
+ * so the complaint is inserted already past the transition table's "acknowledge" step, with that step's history entry
+ * by the system. The same idempotency key always yields the same complaint.
  */
 export const submitComplaint = defineAction({
   name: 'submitComplaint',
@@ -39,46 +36,52 @@ export const submitComplaint = defineAction({
   limit: 'submit',
   schema: complaintSchema,
   async run(tx, input, { now }): Promise<Receipt> {
-    const recorded = await recordComplaint(tx, input, { channel: 'online', receivedOn: amsterdamDate(now), registeredBy: null, now });
-    const { reference, receivedOn, token } = recorded;
-    if (!recorded.created) return { reference, receivedOn, token };
-
-    const message = acknowledgementMessage({
-      locale: input.locale,
-      name: input.name,
-      reference,
-      receivedOn,
-      terms: recorded.terms,
-      statusUrl: appUrl() + statusPath(token, input.locale),
-      olderThanLimit: recorded.olderThanLimit,
-      organisation: await organisationOrDefault(tx),
-    });
-    const recipient = recipientFor(recorded.contact);
-    // Never a relay: past a few acknowledgements to one e-mail address a day, the complaint is saved but its mail is
-    // held for a handler — a failed e-mail with the reason, on the file and in the post room, where "Opnieuw versturen"
-    // sends it after a look at the complaint.
-    const held = recipient.medium === 'email' && (await acknowledgementsToday(tx, recipient.recipient, receivedOn, now)) > acknowledgementsPerRecipientPerDay();
-    await enqueueMessage(tx, {
-      complaintId: recorded.id,
-      kind: 'acknowledgement',
-      ...recipient,
-      subject: message.subject,
-      bodyText: message.text,
-      letter: message.doc,
-      createdAt: now,
-      ...(held ? { status: 'failed' as const, lastError: HELD_ACKNOWLEDGEMENT } : {}),
-    });
     const acknowledged = nextStatus('acknowledge', 'received');
-    await updateComplaint(tx, recorded.id, { status: acknowledged }, now);
-    await appendHistory(tx, {
-      complaintId: recorded.id,
-      at: now,
-      actorLabel: 'system',
-      action: TRANSITIONS.acknowledge.history,
-      fromStatus: 'received',
-      toStatus: acknowledged,
-      details: { medium: recipient.medium, ...(held ? { held: true } : {}) },
+    const recorded = await recordComplaint(tx, input, {
+      channel: 'online',
+      receivedOn: amsterdamDate(now),
+      registeredBy: null,
+      now,
+      settings: 'cached',
+      // Inserted already acknowledged, its two history entries in one statement (./intake.ts).
+      async acknowledge({ reference, receivedOn, token, terms, olderThanLimit, contact, settings }) {
+        const message = acknowledgementMessage({
+          locale: input.locale,
+          name: input.name,
+          reference,
+          receivedOn,
+          terms,
+          statusUrl: appUrl() + statusPath(token, input.locale),
+          olderThanLimit,
+          organisation: settings.organisation,
+        });
+        const recipient = recipientFor(contact);
+        // Never a relay: past a few acknowledgements to one e-mail address a day, the complaint is saved but its mail
+        // is held for a handler — a failed e-mail with the reason, on the file and in the post room, where "Opnieuw
+        // versturen" sends it after a look at the complaint.
+        const held = recipient.medium === 'email' && (await acknowledgementsToday(tx, recipient.recipient, receivedOn, now)) > acknowledgementsPerRecipientPerDay();
+        return {
+          history: {
+            at: now,
+            actorLabel: 'system',
+            action: TRANSITIONS.acknowledge.history,
+            fromStatus: 'received',
+            toStatus: acknowledged,
+            details: { medium: recipient.medium, ...(held ? { held: true } : {}) },
+          },
+          message: {
+            kind: 'acknowledgement',
+            ...recipient,
+            subject: message.subject,
+            bodyText: message.text,
+            letter: message.doc,
+            createdAt: now,
+            ...(held ? { status: 'failed' as const, lastError: HELD_ACKNOWLEDGEMENT } : {}),
+          },
+        };
+      },
     });
+    const { reference, receivedOn, token } = recorded;
     return { reference, receivedOn, token };
   },
   after: deliverOutboxAfterResponse,

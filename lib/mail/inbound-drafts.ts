@@ -27,7 +27,7 @@ export const registerFromMail = defineAction({
     if (input.receivedOn > amsterdamDate(now)) throw ruleViolation('receivedOn', 'receivedInFuture');
     // A second submit of the same form finds the complaint the first made.
     if (mail.state !== 'draft' && !(mail.state === 'registered' && mail.complaintId !== null)) throw ruleViolation('_form', 'mailHandled');
-    const recorded = await recordComplaint(tx, input, { channel: input.channel, receivedOn: input.receivedOn, registeredBy: actor.id, now });
+    const recorded = await recordComplaint(tx, input, { channel: input.channel, receivedOn: input.receivedOn, registeredBy: actor.id, now, settings: 'fresh' });
     if (!recorded.created && recorded.registeredBy !== actor.id) throw new Forbidden();
     if (mail.state === 'registered') {
       if (mail.complaintId !== recorded.id) throw ruleViolation('_form', 'mailHandled');

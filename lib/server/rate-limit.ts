@@ -1,5 +1,5 @@
 import { getDb } from '@/db/client';
-import { hitCounter, sweepCounters } from '@/db/rate-limits';
+import { hitCounters, sweepCounters } from '@/db/rate-limits';
 
 /**
  * The abuse limits on public input (issue 12, review item 2): a fixed window per client address and one for everyone
@@ -37,9 +37,12 @@ export async function consumeLimit(name: LimitName, address: string, now = new D
     { key: `${name}:all`, window: limit.global },
   ];
   let retryAt: Date | null = null;
+  // Both counters in one round trip.
+  const counted = await hitCounters(db, checks.map(({ key, window }) => ({ key, windowMs: window.minutes * 60_000 })), now);
   for (const { key, window } of checks) {
-    const { points, resetsAt } = await hitCounter(db, key, window.minutes * 60_000, now);
-    if (points > window.points * factor() && (!retryAt || resetsAt > retryAt)) retryAt = resetsAt;
+    const hit = counted.find((row) => row.key === key);
+    if (!hit) throw new Error('rate limit counter returned no row');
+    if (hit.points > window.points * factor() && (!retryAt || hit.resetsAt > retryAt)) retryAt = hit.resetsAt;
   }
   if (Math.random() < 0.01) await sweepCounters(db, new Date(now.getTime() - 60 * 60_000)).catch(() => undefined);
   if (!retryAt) return { ok: true };

@@ -22,6 +22,7 @@ import {
   updateStaffActive,
 } from '@/db/settings';
 import { defineAction, ruleViolation } from '@/lib/actions/pipeline';
+import { forgetSettings } from './cache';
 import type { Actor } from '@/lib/auth/actor';
 import { recordSettingsChange, type SettingsHistoryKind } from './history';
 import { existing } from './records';
@@ -109,6 +110,8 @@ export const createCategory = defineAction({
     await recordSettingsChange(tx, { ...historyEntry({ actor, now }, 'category', 'create', id, input.nameNl), before: null, after: { ...values, active: true } });
     return { id, code };
   },
+  // The public form's submissions accept it from now on (lib/settings/cache.ts).
+  after: forgetSettings,
 });
 
 export const renameCategory = defineAction({
@@ -157,6 +160,8 @@ export const setCategoryActive = defineAction({
     await lockSettings(tx, 'categories');
     return setActive(tx, input, categoryTable, { actor, now }, async (category) => categoryDeactivationRefusal(category, await countActiveCategories(tx)));
   },
+  // Submissions refuse (or accept again) the category from now on (lib/settings/cache.ts).
+  after: forgetSettings,
 });
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -2,6 +2,7 @@ import { getDb } from '@/db/client';
 import { findOrganisation, organisationOrDefault, saveOrganisation } from '@/db/settings';
 import { defineAction } from '@/lib/actions/pipeline';
 import { DEFAULT_ORGANISATION, type Organisation } from '@/lib/organisation';
+import { forgetSettings } from './cache';
 import { recordSettingsChange } from './history';
 import { organisationSchema } from './schemas';
 
@@ -18,6 +19,8 @@ export const saveOrganisationSettings = defineAction({
     await recordSettingsChange(tx, { actor, at: now, kind: 'organisation', action: 'update', before: stored, after });
     return { savedAt: now.toISOString() };
   },
+  // The acknowledgement of the next submission shows the new details (lib/settings/cache.ts).
+  after: forgetSettings,
 });
 
 /** For the public pages: the stored details, or the published defaults when the database cannot be asked. */

@@ -1,6 +1,7 @@
 import { currentTerms } from '@/db/complaints';
 import { insertProcedureSettings, procedureSettingsHistory } from '@/db/settings';
 import { defineAction, ruleViolation } from '@/lib/actions/pipeline';
+import { forgetSettings } from './cache';
 import { PRESETS, type PresetId, type ProcedureTerms } from '@/lib/procedure/terms';
 import { recordSettingsChange } from './history';
 import { TERM_KEYS, termsSchema } from './schemas';
@@ -38,4 +39,6 @@ export const saveProcedureTerms = defineAction({
     await recordSettingsChange(tx, { actor, at: now, kind: 'terms', action: 'update', before: { preset: latest?.preset ?? null, ...termsOf(current) }, after: { preset, ...terms } });
     return { preset, terms };
   },
+  // Complaints received from now on get these terms (the submission reads them from lib/settings/cache.ts).
+  after: forgetSettings,
 });

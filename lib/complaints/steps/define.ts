@@ -1,13 +1,13 @@
 import type * as z from 'zod/mini';
 import type { Tx } from '@/db/client';
-import { appendHistory, enqueueMessage, type NewOutboxMessage } from '@/db/complaints';
+import { appendHistoryAndMessages, type NewOutboxMessage } from '@/db/complaints';
 import {
   type ComplaintChanges,
   involvedPeople,
   type InvolvedPerson,
   lastChange,
   type LockedComplaint,
-  lockComplaint,
+  lockComplaintWithInvolved,
   lockComplaintByTokenHash,
   updateComplaint,
 } from '@/db/procedure';
@@ -22,7 +22,7 @@ import { hashToken } from '@/lib/server/tokens';
 
 /**
  * Every step on a complaint file runs here, inside the one action pipeline (lib/actions/pipeline.ts):
- * role → zod → lock the complaint → same version as the user saw (else "changed by X at T") → may see it →
+ * role → zod → lock the complaint (with the people involved, one round trip) → same version as the user saw (else "changed by X at T") → may see it →
  * transition table and guards (lib/procedure/workflow.ts) → the step's own checks and writes → the status change,
  * the new version, the history entry and the outgoing mail, all in one transaction → mail delivery after the response.
  */
@@ -83,16 +83,18 @@ export function defineStep<S extends z.ZodMiniType<StepTarget>>(
     schema,
     async run(tx, input, { now, actor }): Promise<StepResult> {
       const { complaintId, version } = input;
-      const complaint = await lockComplaint(tx, complaintId);
+      // The lock and the people involved in one round trip; a change to them by a step we waited for shows in the version.
+      const locked = await lockComplaintWithInvolved(tx, complaintId);
+      const complaint = locked?.complaint;
       // A complaint one may not see answers like one that does not exist.
-      if (!complaint || !canSeeComplaint(actor, { handlerId: complaint.handlerId, registeredBy: complaint.registeredBy })) throw new Forbidden();
+      if (!locked || !complaint || !canSeeComplaint(actor, { handlerId: complaint.handlerId, registeredBy: complaint.registeredBy })) throw new Forbidden();
       if (complaint.version !== version) {
         const last = await lastChange(tx, complaint.id);
         throw new Conflict(last?.actorName ?? last?.actorLabel ?? 'onbekend', last?.at ?? complaint.updatedAt);
       }
       // Anonymised (db/anonymise.ts): its texts and contact details are gone; no step can make sense of it any more.
       if (complaint.anonymisedAt) throw ruleViolation('_form', 'complaintAnonymised');
-      const involved = await involvedPeople(tx, complaint.id);
+      const { involved } = locked;
       const facts = workflowFacts(complaint, involved);
       const refusal = checkStep(step, facts, actor);
       if (refusal) throw ruleViolation('_form', refusal);
@@ -113,17 +115,23 @@ type StepAuthor = { actorUserId: number } | { actorLabel: 'client' };
 /** The end of every step: the status, the new version, the history entry and the outgoing mail, in the step's transaction. */
 async function finishStep(tx: Tx, step: Step, complaint: LockedComplaint, to: Status, effect: StepEffect, now: Date, author: StepAuthor): Promise<StepResult> {
   const newVersion = await updateComplaint(tx, complaint.id, { ...effect.changes, status: to }, now);
-  await appendHistory(tx, {
-    complaintId: complaint.id,
-    at: now,
-    ...author,
-    action: TRANSITIONS[step].history,
-    fromStatus: complaint.status,
-    toStatus: to,
-    reason: effect.reason ?? null,
-    details: effect.details ?? null,
-  });
-  for (const message of effect.messages ?? []) await enqueueMessage(tx, { ...message, complaintId: complaint.id, createdAt: now });
+  // The history entry and all of the step's mail in one statement.
+  await appendHistoryAndMessages(
+    tx,
+    [
+      {
+        complaintId: complaint.id,
+        at: now,
+        ...author,
+        action: TRANSITIONS[step].history,
+        fromStatus: complaint.status,
+        toStatus: to,
+        reason: effect.reason ?? null,
+        details: effect.details ?? null,
+      },
+    ],
+    (effect.messages ?? []).map((message) => ({ ...message, complaintId: complaint.id, createdAt: now })),
+  );
   return { id: complaint.id, version: newVersion, status: to, warnings: effect.warnings ?? [] };
 }
 
