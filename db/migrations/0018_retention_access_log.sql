@@ -31,14 +31,17 @@ CREATE INDEX "complaint_access_log_complaint_idx" ON "complaint_access_log" USIN
 CREATE OR REPLACE FUNCTION complaint_history_append_only() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
-  IF TG_OP = 'UPDATE'
-     AND coalesce(current_setting('klachtloket.redact', true), '') = 'on'
-     AND (NEW.id, NEW.complaint_id, NEW.at, NEW.actor_user_id, NEW.actor_label, NEW.action, NEW.from_status, NEW.to_status)
+  -- measure_history shares this function (0006): the redaction applies to complaint_history only, and the nested IF
+  -- keeps complaint_history's columns from being read on another table's row.
+  IF TG_OP = 'UPDATE' AND TG_TABLE_NAME = 'complaint_history'
+     AND coalesce(current_setting('klachtloket.redact', true), '') = 'on' THEN
+    IF (NEW.id, NEW.complaint_id, NEW.at, NEW.actor_user_id, NEW.actor_label, NEW.action, NEW.from_status, NEW.to_status)
          IS NOT DISTINCT FROM
          (OLD.id, OLD.complaint_id, OLD.at, OLD.actor_user_id, OLD.actor_label, OLD.action, OLD.from_status, OLD.to_status)
-     AND (NEW.reason IS NULL OR NEW.reason IS NOT DISTINCT FROM OLD.reason)
-     AND (NEW.details IS NULL OR (OLD.details IS NOT NULL AND OLD.details @> NEW.details)) THEN
-    RETURN NEW;
+       AND (NEW.reason IS NULL OR NEW.reason IS NOT DISTINCT FROM OLD.reason)
+       AND (NEW.details IS NULL OR (OLD.details IS NOT NULL AND OLD.details @> NEW.details)) THEN
+      RETURN NEW;
+    END IF;
   END IF;
   RAISE EXCEPTION 'complaint_history is append-only: % is not allowed', TG_OP
     USING ERRCODE = 'insufficient_privilege';

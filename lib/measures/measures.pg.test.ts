@@ -291,6 +291,16 @@ describe('the history is append-only', () => {
     expect(rows).toHaveLength(1);
     expect(rows[0]!.reason).toBeNull();
   });
+
+  it('the redaction the anonymiser may do on complaint_history (klachtloket.redact) does not open measure_history', async () => {
+    const { id } = await create();
+    const attempt = w.db.transaction(async (tx) => {
+      await tx.execute(sql`select set_config('klachtloket.redact', 'on', true)`);
+      await tx.update(measureHistory).set({ reason: null, details: null }).where(eq(measureHistory.measureId, id));
+    });
+    await expect(attempt).rejects.toSatisfy((e: Error & { cause?: Error }) => /is append-only: UPDATE/.test(String(e.cause?.message ?? e.message)));
+    expect(await historyOf(id)).toHaveLength(1);
+  });
 });
 
 describe('the resolve step writes the measures history', () => {
