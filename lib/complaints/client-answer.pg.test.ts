@@ -307,3 +307,26 @@ describe('downloading a file the client sent', () => {
     expect((await get(w.people.manager, 'abc')).status).toBe(404);
   });
 });
+
+describe('a download while the database fails', () => {
+  it('answers 503 with a try-again text and logs the error without its parameters', async () => {
+    const { staffDownload } = await import('@/lib/server/staff-download');
+    const failure = Object.assign(new Error('Failed query: select … params: Jansen,jansen@example.nl'), { code: '57P01' });
+    const logged: string[] = [];
+    const original = console.error;
+    console.error = (...args: unknown[]) => void logged.push(args.map(String).join(' '));
+    try {
+      const response = await runAs(w.people.manager.id, () =>
+        staffDownload('1', async () => {
+          throw failure;
+        }),
+      );
+      expect(response.status).toBe(503);
+      expect(await response.text()).toMatch(/Probeer het over een paar minuten opnieuw/);
+    } finally {
+      console.error = original;
+    }
+    expect(logged.join('\n')).toContain('sqlstate=57P01');
+    expect(logged.join('\n')).not.toMatch(/Jansen|jansen@example/);
+  });
+});
