@@ -1,5 +1,5 @@
 // `npm run bench:profile`: where the time of a submission goes. Starts the benchmark build with `node --cpu-prof`
-// (through NODE_OPTIONS), replays the public submission server action (captured as bench:submit does,
+// (node itself runs Next's CLI: the flag is not allowed in NODE_OPTIONS), replays the public submission server action (captured as bench:submit does,
 // scripts/bench/submission.ts) with autocannon (20 connections, 20 s), stops the server so V8 writes its profile,
 // and summarises it as the top 15 functions by self time (file:function; scripts/bench/profile-summary.ts).
 // Writes its part of bench/REPORT.md.
@@ -44,9 +44,7 @@ const dir = mkdtempSync(path.join(os.tmpdir(), 'bench-profile-'));
 let app: Awaited<ReturnType<typeof startBenchApp>> | undefined;
 
 try {
-  app = await startBenchApp(database.url, Number(args.port), {
-    NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --cpu-prof --cpu-prof-dir=${dir}`.trim(),
-  });
+  app = await startBenchApp(database.url, Number(args.port), {}, ['--cpu-prof', `--cpu-prof-dir=${dir}`]);
   const submission = await captureSubmission(app.base, sql, now);
   // A short warm-up so the profile is of the steady state as much as of start-up (both are in it; start-up is small).
   await runLoad({ url: app.base, connections: 4, duration: 3, requests: [{ method: 'POST', path: '/klacht', headers: submission.headers, setupRequest: (req) => ({ ...req, body: submission.body(randomUUID()) }) }] });
@@ -77,7 +75,7 @@ try {
         '',
         machineLine('npm run bench:profile', loadAtStart),
         '',
-        `The benchmark build under \`node --cpu-prof\` (NODE_OPTIONS of \`next start\`; ${files.length} profile file(s)), the submission server action ` +
+        `The benchmark build under \`node --cpu-prof\` (\`node --cpu-prof …/next start\`; ${files.length} profile file(s)), the submission server action ` +
           `replayed with autocannon at ${CONNECTIONS} connections for ${DURATION} s after a 3 s warm-up (${fmt(run.rps)} req/s, p95 ${fmt(run.p95)} ms under ` +
           `the profiler), start-up included. Top ${args.top} functions by self time over ${(summary.totalMs / 1000).toFixed(1)} s of samples ` +
           '(`(idle)` is time the event loop waited, e.g. on PostgreSQL; `(garbage collector)` is GC; paths are inside node_modules or the project).',

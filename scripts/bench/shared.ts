@@ -51,11 +51,15 @@ export type BenchApp = { base: string; stop: () => Promise<void>; child: ChildPr
 
 /**
  * `next start` on the benchmark build against `databaseUrl`, rate limits and the acknowledgement cap lifted by env
- * (as scripts/e2e-server.ts does), no RESEND_API_KEY (mail waits in the outbox). `extraEnv` e.g. NODE_OPTIONS.
+ * (as scripts/e2e-server.ts does), no RESEND_API_KEY (mail waits in the outbox). `nodeArgs`: flags for node itself.
  */
-export async function startBenchApp(databaseUrl: string, port: number, extraEnv: Record<string, string> = {}): Promise<BenchApp> {
+export async function startBenchApp(databaseUrl: string, port: number, extraEnv: Record<string, string> = {}, nodeArgs: string[] = []): Promise<BenchApp> {
   const base = `http://127.0.0.1:${port}`;
-  const child = spawn(bin('next'), ['start', '-p', String(port)], {
+  // With node flags (e.g. --cpu-prof, not allowed in NODE_OPTIONS) Next's CLI runs under this node directly.
+  const [command, commandArgs] = nodeArgs.length
+    ? [process.execPath, [...nodeArgs, path.join(ROOT, 'node_modules', 'next', 'dist', 'bin', 'next'), 'start', '-p', String(port)]]
+    : [bin('next'), ['start', '-p', String(port)]];
+  const child = spawn(command, commandArgs, {
     cwd: ROOT,
     stdio: ['ignore', 'ignore', 'inherit'],
     detached: true,
@@ -90,7 +94,7 @@ export async function startBenchApp(databaseUrl: string, port: number, extraEnv:
       process.kill(-child.pid!, 'SIGTERM');
     } catch {}
   });
-  for (let i = 0; i < 120; i++) {
+  for (let i = 0; i < 120 && child.exitCode === null; i++) {
     await sleep(500);
     if (await fetch(`${base}/api/health`).then((r) => r.ok, () => false)) return { base, stop, child };
   }
