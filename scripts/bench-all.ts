@@ -109,6 +109,7 @@ writeReportSection(
     '',
     `Parts run now: ${outcomes.map((o) => `${o.part} (${o.seconds.toFixed(0)} s${o.code === 0 ? '' : `, FAILED with exit code ${o.code}`})`).join(', ') || 'none'}. ` +
       'Each part above carries the date and machine load of its own run.' +
+      (PARTS.some((p) => !chosen.includes(p)) ? ` Not run now: ${PARTS.filter((p) => !chosen.includes(p)).join(', ')} (their figures, if any, are from an earlier run).` : '') +
       (failed.length ? ` Failed parts keep their previous figures, if any: ${failed.map((o) => o.part).join(', ')}.` : ''),
     '',
     targetsTable(targets),

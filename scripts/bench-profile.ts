@@ -78,7 +78,8 @@ try {
         `The benchmark build under \`node --cpu-prof\` (\`node --cpu-prof …/next start\`; ${files.length} profile file(s)), the submission server action ` +
           `replayed with autocannon at ${CONNECTIONS} connections for ${DURATION} s after a 3 s warm-up (${fmt(run.rps)} req/s, p95 ${fmt(run.p95)} ms under ` +
           `the profiler), start-up included. Top ${args.top} functions by self time over ${(summary.totalMs / 1000).toFixed(1)} s of samples ` +
-          '(`(idle)` is time the event loop waited, e.g. on PostgreSQL; `(garbage collector)` is GC; paths are inside node_modules or the project).',
+          '(`(idle)` is time the event loop waited, e.g. on PostgreSQL; `(garbage collector)` is GC; paths are inside node_modules or the project). ' +
+          'The server bundle of the production build is minified, so the app\'s and bundled libraries\' code shows as a webpack chunk and a short name (`.next-bench/server/chunks/…`); which code those are is to be investigated (e.g. with a build without server minification).',
         '',
         table,
       ].join('\n'),
