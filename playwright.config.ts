@@ -35,7 +35,7 @@ export default defineConfig({
   webServer: {
     command: 'node_modules/.bin/tsx scripts/e2e-server.ts',
     url: `${baseURL}/api/health`,
-    timeout: 300_000,
+    timeout: 900_000, // the first run builds the app: minutes on 2 cores, more when the machine is busy
     reuseExistingServer: false,
     stdout: 'pipe',
     stderr: 'pipe',

@@ -65,3 +65,27 @@ export async function floorReferenceData(db: Db): Promise<{ categoryId: number; 
   const { DEFAULT_TERMS } = await import('@/lib/procedure/terms');
   return { categoryId: rows[0]!.category_id, terms: rows[0]!.terms ?? DEFAULT_TERMS };
 }
+
+/**
+ * The floor of the step benchmark (`npm run bench:step`, scripts/bench-step.ts): the rows the handler step
+ * "acknowledge" leaves — the complaint moved from received to acknowledged with its version raised (only at the
+ * version the caller saw), its history entry and the acknowledgement in the outbox — in one transaction, with no
+ * session, no validation, no guards and no rendering. Used only by the bare route app/api/bench/step.
+ */
+export async function acknowledgeFloor(db: Db, complaintId: number, version: number, now: Date): Promise<{ version: number } | null> {
+  const at = now.toISOString();
+  return db.transaction(async (tx) => {
+    const { rows } = (await tx.execute(sql`update complaints set status = 'acknowledged', version = version + 1, updated_at = ${at}::timestamptz
+      where id = ${complaintId} and version = ${version} and status = 'received'
+      returning version, reference, complainant_email`)) as unknown as { rows: { version: number; reference: string; complainant_email: string | null }[] };
+    const row = rows[0];
+    if (!row) return null;
+    await tx.execute(sql`with h as (
+        insert into complaint_history (complaint_id, at, actor_label, action, from_status, to_status, details)
+        values (${complaintId}, ${at}::timestamptz, 'system', 'acknowledged', 'received', 'acknowledged', ${JSON.stringify({ medium: 'email', late: false })}::jsonb))
+      insert into outbox (complaint_id, kind, medium, recipient, subject, body_text, created_at)
+      values (${complaintId}, 'acknowledgement', 'email', ${row.complainant_email ?? 'bench@example.test'}, ${`Wij hebben uw klacht ${row.reference} ontvangen`},
+        ${`Uw referentienummer is ${row.reference}.`}, ${at}::timestamptz)`);
+    return { version: row.version };
+  });
+}

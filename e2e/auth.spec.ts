@@ -38,8 +38,8 @@ test.describe('signing in to the back-office', () => {
 
   test('each demo role lands on its own start page and sees only its own menu', async ({ browser }) => {
     const expected = [
-      { email: USERS.admin, url: /\/beheer\/instellingen$/, heading: 'Instellingen', menu: ['Instellingen'] },
-      { email: USERS.manager, url: /\/beheer$/, heading: 'Klachten', menu: ['Klachten', 'Klacht registreren', 'Maatregelen', 'Rapportage', 'Post'] },
+      { email: USERS.admin, url: /\/beheer\/instellingen$/, heading: 'Instellingen', menu: ['Privacyverzoeken', 'Instellingen'] },
+      { email: USERS.manager, url: /\/beheer$/, heading: 'Klachten', menu: ['Klachten', 'Klacht registreren', 'Maatregelen', 'Rapportage', 'Bewaartermijn', 'Privacyverzoeken', 'Post'] },
       { email: USERS.handler1, url: /\/beheer$/, heading: 'Klachten', menu: ['Klachten', 'Klacht registreren', 'Post'] },
     ];
     for (const role of expected) {

@@ -1,0 +1,118 @@
+// `npm run bench:pages`: the pages under load — GET `/`, `/klacht`, `/en`, a status page, the inbox and a complaint
+// file (both signed in as the demo handler) with autocannon (20 connections, 10 s each) against the benchmark build
+// on a fresh database with the demo data: req/s, p50, p95 and non-2xx answers, next to the targets of issue 13
+// (public pages ≥ 1,000 req/s with p95 < 50 ms). Writes its part of bench/REPORT.md.
+//
+//   npm run bench:pages -- --connections 20 --duration 10 --port 3207 --rebuild --keep --no-report
+import { createHash, randomBytes } from 'node:crypto';
+import os from 'node:os';
+import { parseArgs } from 'node:util';
+import pg from 'pg';
+import { fmt, targetComment } from './bench/report';
+import { ensureBenchBuild, type LoadResult, machineLine, runLoad, startBenchApp, writeReportSection } from './bench/shared';
+import { signIn } from './faults/app';
+
+const { values: args } = parseArgs({
+  options: {
+    connections: { type: 'string', default: '20' },
+    duration: { type: 'string', default: '10' },
+    port: { type: 'string', default: process.env.BENCH_PORT ?? '3207' },
+    rebuild: { type: 'boolean', default: false },
+    keep: { type: 'boolean', default: false },
+    'no-report': { type: 'boolean', default: false },
+  },
+});
+const CONNECTIONS = Number(args.connections);
+const DURATION = Number(args.duration);
+const loadAtStart = os.loadavg();
+const HANDLER = 'behandelaar1@klachtloket.test';
+const PASSWORD = 'bench-demo-wachtwoord';
+const PUBLIC_RPS = 1000;
+const PUBLIC_P95 = 50;
+
+ensureBenchBuild(args.rebuild);
+process.env.DEMO_PASSWORD = PASSWORD;
+const { benchDatabase } = await import('./bench-database');
+const database = await benchDatabase('klachtloket_bench_pages');
+await database.prepare(new Date());
+const { closeDb } = await import('../db/client');
+await closeDb();
+const sql = new pg.Client({ connectionString: database.url });
+await sql.connect();
+let app: Awaited<ReturnType<typeof startBenchApp>> | undefined;
+
+try {
+  // A complaint of the demo handler with a status link we know (only its hash is stored).
+  const token = randomBytes(32).toString('base64url');
+  const { rows } = await sql.query<{ id: number }>(
+    `update complaints set status_token_hash = $1
+     where id = (select c.id from complaints c join users u on u.id = c.handler_id where u.email = $2 and c.anonymised_at is null order by c.id limit 1)
+     returning id`,
+    [createHash('sha256').update(token).digest('hex'), HANDLER],
+  );
+  const fileId = rows[0]?.id;
+  if (!fileId) throw new Error(`no complaint of ${HANDLER} in the demo data`);
+  app = await startBenchApp(database.url, Number(args.port));
+  const cookie = await signIn(app.base, HANDLER, PASSWORD);
+
+  const pages = [
+    { name: '`/`', path: '/', public: true },
+    { name: '`/klacht`', path: '/klacht', public: true },
+    { name: '`/en`', path: '/en', public: true },
+    { name: 'a status page', path: `/status/${token}`, public: false },
+    { name: 'the inbox (signed in)', path: '/beheer', public: false, cookie: true },
+    { name: 'a complaint file (signed in)', path: `/beheer/klachten/${fileId}`, public: false, cookie: true },
+  ];
+  const results: ((typeof pages)[number] & LoadResult)[] = [];
+  for (const page of pages) {
+    const headers: Record<string, string> = { 'accept-encoding': 'gzip', accept: 'text/html' };
+    if (page.cookie) headers.cookie = cookie;
+    // Check the page answers 200 before loading it (a redirect to the sign-in page would measure the wrong thing).
+    const probe = await fetch(app.base + page.path, { headers, redirect: 'manual' });
+    if (probe.status !== 200) throw new Error(`${page.path} answered ${probe.status}`);
+    await probe.arrayBuffer();
+    await runLoad({ url: app.base + page.path, connections: 4, duration: 2, headers }); // warm-up
+    const r = await runLoad({ url: app.base + page.path, connections: CONNECTIONS, duration: DURATION, headers });
+    console.log(`  ${page.path.slice(0, 30)}: ${fmt(r.rps)} req/s p50 ${fmt(r.p50)} ms p95 ${fmt(r.p95)} ms, non-2xx ${r.non2xx}`);
+    results.push({ ...page, ...r });
+  }
+  await app.stop();
+
+  const verdict = (r: (typeof results)[number]) =>
+    r.public ? `≥ ${PUBLIC_RPS} req/s, p95 < ${PUBLIC_P95} ms: ${r.rps >= PUBLIC_RPS && r.p95 < PUBLIC_P95 ? 'met' : 'missed (to be investigated)'}` : '–';
+  const table = [
+    '| page | req/s | p50 | p95 | non-2xx | errors | target |',
+    '|---|---|---|---|---|---|---|',
+    ...results.map((r) => `| ${r.name} | ${fmt(r.rps)} | ${fmt(r.p50)} ms | ${fmt(r.p95)} ms | ${r.non2xx} | ${r.errors} | ${verdict(r)} |`),
+  ].join('\n');
+  console.log(`\n${table}`);
+  const pgVersion = (await sql.query<{ server_version: string }>('show server_version')).rows[0]!.server_version;
+  if (!args['no-report']) {
+    writeReportSection(
+      'pages',
+      [
+        '## Pages under load',
+        '',
+        machineLine('npm run bench:pages', loadAtStart, pgVersion),
+        '',
+        `GET with autocannon, ${CONNECTIONS} connections, ${DURATION} s per page after a 2 s warm-up at 4 connections, \`Accept-Encoding: gzip\`; ` +
+          'the benchmark build on a fresh database with the demo data. The inbox and the complaint file are signed in as the demo handler ' +
+          '(an Auth.js session cookie); the status page is one demo complaint\'s status link.',
+        '',
+        table,
+        '',
+        ...results
+          .filter((r) => r.public)
+          .map((r) =>
+            targetComment({ part: 'pages', what: `${r.name.replaceAll('`', '')} req/s and p95`, target: `≥ ${PUBLIC_RPS} req/s, p95 < ${PUBLIC_P95} ms`, measured: `${fmt(r.rps)} req/s, p95 ${fmt(r.p95)} ms`, met: r.rps >= PUBLIC_RPS && r.p95 < PUBLIC_P95 }),
+          ),
+      ].join('\n'),
+    );
+  }
+  if (results.some((r) => r.non2xx > 0 || r.errors > 0)) process.exitCode = 1;
+  console.log(`\npages: ${results.map((r) => `${r.path.startsWith('/status/') ? '/status/…' : r.path} ${fmt(r.rps)} req/s`).join(', ')}`);
+} finally {
+  await app?.stop();
+  await sql.end();
+  await database.close(args.keep);
+}
