@@ -4,7 +4,6 @@ import { loggableError } from '@/lib/server/log-error';
 import { unstable_rethrow } from 'next/navigation';
 import { signIn } from '@/lib/auth/config';
 import * as lists from './lists';
-import { thenRevalidatePublicPages } from './public-pages';
 import { saveOrganisationSettings } from './organisation';
 import { saveProcedureTerms } from './terms';
 import * as users from './users';
@@ -49,23 +48,23 @@ export async function acceptInviteAction(input: unknown) {
 }
 
 export async function createCategoryAction(input: unknown) {
-  return thenRevalidatePublicPages(await lists.createCategory(input));
+  return lists.createCategory(input);
 }
 export async function renameCategoryAction(input: unknown) {
-  return thenRevalidatePublicPages(await lists.renameCategory(input));
+  return lists.renameCategory(input);
 }
 export async function moveCategoryAction(input: unknown) {
-  return thenRevalidatePublicPages(await lists.moveCategory(input));
+  return lists.moveCategory(input);
 }
 export async function setCategoryActiveAction(input: unknown) {
-  return thenRevalidatePublicPages(await lists.setCategoryActive(input));
+  return lists.setCategoryActive(input);
 }
 
 export async function saveStaffAction(input: unknown) {
-  return thenRevalidatePublicPages(await lists.saveStaff(input));
+  return lists.saveStaff(input);
 }
 export async function setStaffActiveAction(input: unknown) {
-  return thenRevalidatePublicPages(await lists.setStaffActive(input));
+  return lists.setStaffActive(input);
 }
 
 export async function savePartyAction(input: unknown) {
@@ -76,9 +75,9 @@ export async function setPartyActiveAction(input: unknown) {
 }
 
 export async function saveOrganisationAction(input: unknown) {
-  return thenRevalidatePublicPages(await saveOrganisationSettings(input));
+  return saveOrganisationSettings(input);
 }
 
 export async function saveProcedureTermsAction(input: unknown) {
-  return thenRevalidatePublicPages(await saveProcedureTerms(input));
+  return saveProcedureTerms(input);
 }
