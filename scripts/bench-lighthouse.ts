@@ -27,6 +27,13 @@ const loadAtStart = os.loadavg();
 
 ensureBenchBuild(args.rebuild);
 const { benchDatabase } = await import('./bench-database');
+/**
+ * Lighthouse is fetched by npx at this exact version when the benchmark runs, not kept in devDependencies: its
+ * dependency tree asks for `third-party-web@latest`, which makes `npm ci` fail whenever that package publishes.
+ * 12.8.2 is the newest that declares Node 20 (../shared/LIBRARIES.md).
+ */
+const LIGHTHOUSE = '12.8.2';
+
 const database = await benchDatabase('klachtloket_bench_lighthouse');
 await database.prepare(new Date());
 const { closeDb } = await import('../db/client');
@@ -51,8 +58,8 @@ try {
   for (const page of pages) {
     const file = path.join(out, `${results.length}.json`);
     const run = spawnSync(
-      bin('lighthouse'),
-      [app.base + page.path, '--output=json', `--output-path=${file}`, '--only-categories=performance,accessibility', '--chrome-flags=--headless=new --no-sandbox', '--quiet'],
+      'npx',
+      ['--yes', `lighthouse@${LIGHTHOUSE}`, app.base + page.path, '--output=json', `--output-path=${file}`, '--only-categories=performance,accessibility', '--chrome-flags=--headless=new --no-sandbox', '--quiet'],
       { env: { ...process.env, CHROME_PATH: args.chrome }, encoding: 'utf8', timeout: 180_000 },
     );
     if (run.status !== 0) throw new Error(`lighthouse on ${page.path} failed: ${run.stderr.slice(-2000)}`);
@@ -76,7 +83,7 @@ try {
     console.log(`  ${page.path.slice(0, 30)}: performance ${score('performance')}, accessibility ${score('accessibility')}`);
   }
   await app.stop();
-  const lhVersion = JSON.parse(readFileSync(path.join(path.dirname(bin('lighthouse')), '..', 'lighthouse', 'package.json'), 'utf8')).version as string;
+  const lhVersion = LIGHTHOUSE;
   const table = [
     '| page | performance | accessibility | FCP | LCP | TBT | CLS | target ≥ 98 on both |',
     '|---|---|---|---|---|---|---|---|',
