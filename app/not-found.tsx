@@ -1,12 +1,12 @@
-import { connection } from 'next/server';
 import './globals.css';
 
 /**
- * Paths outside the localised pages (e.g. an unknown file): a plain Dutch/English not-found page. Rendered per request
- * (connection()): a prerendered page's scripts carry no nonce, and the page's Content-Security-Policy has one.
+ * Paths outside the localised pages (e.g. an unknown file): a plain Dutch/English not-found page, plain links, nothing
+ * that needs its scripts. Prerendered: it belongs to the root layout, so waiting for the request here (connection())
+ * would make every page below it dynamic, the cached start page and complaint form too (issue 13). Unknown public
+ * paths get the localised not-found page of app/[locale]/[...rest], rendered per request.
  */
-export default async function NotFound() {
-  await connection();
+export default function NotFound() {
   return (
     <html lang="nl">
       <body>

@@ -20,12 +20,8 @@ type Props = {
   texts: ComplaintFormTexts;
   categories: { code: string; label: string }[];
   staff: { id: string; name: string }[];
-  /** Today in Europe/Amsterdam: the latest date the incident date picker offers. */
-  today: string;
   /** Where to go after a successful submission; `{token}` is replaced. */
   confirmationPath: string;
-  /** The signed time the server rendered the form (lib/complaints/form-stamp.ts), sent back with the complaint. */
-  formStamp: string;
 };
 
 type FieldName = keyof ComplaintInput;
@@ -57,7 +53,20 @@ const ORDER: FieldName[] = [
   'incidentWhen', 'incidentDate', 'desiredOutcome', 'partyChoice', 'partyName', 'consent',
 ];
 
-export function ComplaintForm({ locale, texts, categories, staff, today, confirmationPath, formStamp }: Props) {
+/** Today in Europe/Amsterdam (YYYY-MM-DD): the latest date the incident date picker offers. */
+const amsterdamToday = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(new Date());
+
+/**
+ * The signed time the form was shown (lib/complaints/form-stamp.ts), sent back with the complaint. The page is served
+ * from Next's cache, so the stamp comes from a no-store route when the form mounts (app/api/form-stamp/route.ts).
+ */
+async function fetchFormStamp(): Promise<string> {
+  const response = await fetch('/api/form-stamp', { cache: 'no-store' });
+  if (!response.ok) throw new Error(`form stamp: ${response.status}`);
+  return ((await response.json()) as { stamp: string }).stamp;
+}
+
+export function ComplaintForm({ locale, texts, categories, staff, confirmationPath }: Props) {
   const router = useRouter();
   const f = texts.form;
   const [failure, setFailure] = useState<string | null>(null);
@@ -66,6 +75,9 @@ export function ComplaintForm({ locale, texts, categories, staff, today, confirm
   const alertRef = useRef<HTMLDivElement>(null);
   const honeypotRef = useRef<HTMLInputElement>(null);
   const [retryMinutes, setRetryMinutes] = useState(0);
+  // Set after hydration (the cached HTML was rendered on another day): the picker's latest date, and the form stamp.
+  const [today, setToday] = useState<string | undefined>(undefined);
+  const stampRef = useRef<Promise<string> | null>(null);
   const {
     register,
     handleSubmit,
@@ -89,6 +101,12 @@ export function ComplaintForm({ locale, texts, categories, staff, today, confirm
   // One key per filled-in form: re-posting it (double click, retry after a lost answer) never makes a second complaint.
   useEffect(() => {
     setValue('idempotencyKey', newIdempotencyKey());
+    setToday(amsterdamToday());
+    const loading = fetchFormStamp();
+    stampRef.current = loading;
+    loading.catch(() => {
+      if (stampRef.current === loading) stampRef.current = null;
+    });
     setReady(true);
   }, [setValue]);
 
@@ -100,6 +118,8 @@ export function ComplaintForm({ locale, texts, categories, staff, today, confirm
   const validateAndSubmit = handleSubmit(async (values) => {
     let result: Awaited<ReturnType<typeof submitComplaint>>;
     try {
+      // Fetched on mount; once more if that failed (a lost connection). Without one the server refuses the complaint.
+      const formStamp = await (stampRef.current ??= fetchFormStamp());
       result = await submitComplaint({ ...values, formStamp, website: honeypotRef.current?.value ?? '' });
     } catch {
       setFailure('network');

@@ -1,9 +1,11 @@
 import { type Page, expect, test } from '@playwright/test';
-import { NL, USERS, amsterdamToday, fillComplaint, query, signIn, uniqueName } from './support';
+import { NL, USERS, amsterdamToday, fillComplaint, formReady, query, signIn, uniqueName } from './support';
 
 /**
  * Content-Security-Policy (issue 12, review item 10): every kind of page hydrates in Chromium under its policy with no
- * violation. Scripts never get 'unsafe-inline'; pages rendered per request carry a nonce with 'strict-dynamic'.
+ * violation. Scripts never get 'unsafe-inline'; pages rendered per request carry a nonce with 'strict-dynamic'; the
+ * public start page and complaint form are served from Next's cache (issue 13) and carry the hashes of their inline
+ * scripts instead (a nonce in a cached page would block all its scripts).
  * Violations are caught twice: Chromium's console errors and the page's `securitypolicyviolation` events.
  */
 
@@ -40,21 +42,31 @@ function expectNoncePolicy(header: string | undefined) {
   expect(scripts).not.toContain('unsafe-eval');
 }
 
-async function visit(page: Page, path: string) {
+/** A cached page's policy: 'self' and the sha256 hashes of its inline scripts; no nonce, no strict-dynamic, no unsafe-*. */
+function expectHashPolicy(header: string | undefined) {
+  expect(header).toBeTruthy();
+  const scripts = header!.split('; ').find((d) => d.startsWith('script-src'))!;
+  expect(scripts).toMatch(/^script-src 'self'( 'sha256-[A-Za-z0-9+/=]{44}')+$/);
+  expect(scripts).not.toContain('nonce-');
+}
+
+async function visit(page: Page, path: string, policy: 'nonce' | 'hashes' = 'nonce') {
   const response = await page.goto(path);
   expect(response?.status(), path).toBeLessThan(400);
-  expectNoncePolicy(response?.headers()['content-security-policy']);
+  (policy === 'nonce' ? expectNoncePolicy : expectHashPolicy)(response?.headers()['content-security-policy']);
   await expectHydrated(page);
 }
 
+const CACHED_PAGES = ['/', '/en', '/klacht', '/en/klacht'];
+
 test('public pages: start, complaint form (typing updates the counter), English, status page', async ({ page }) => {
   const csp = await watch(page);
-  await visit(page, '/');
-  await visit(page, '/en');
-  await visit(page, '/klacht');
-  // Two requests, two nonces.
-  const [a, b] = await Promise.all([page.request.get('/klacht'), page.request.get('/klacht')]);
-  expect(a.headers()['content-security-policy']).not.toBe(b.headers()['content-security-policy']);
+  for (const path of ['/', '/en', '/en/klacht', '/klacht']) await visit(page, path, 'hashes');
+  // The form is hydrated: its own validation answers an empty submission in the browser.
+  await formReady(page);
+  await page.getByRole('button', { name: NL.submit }).click();
+  await expect(page.getByLabel(NL.name)).toHaveAttribute('aria-invalid', 'true');
+  await page.reload();
 
   const name = uniqueName('CSP');
   await fillComplaint(page, NL, { name, date: amsterdamToday(-3) });
@@ -69,6 +81,56 @@ test('public pages: start, complaint form (typing updates the counter), English,
   await expectHydrated(page);
   expectNoncePolicy((await page.request.get(page.url())).headers()['content-security-policy']);
   expect(await csp.violations()).toEqual([]);
+});
+
+test('the start page and the complaint form come from the cache, the same for everyone; status pages do not', async ({ request }) => {
+  for (const path of CACHED_PAGES) {
+    await request.get(path);
+    const [a, b] = await Promise.all([request.get(path), request.get(path)]);
+    expect(a.headers()['x-nextjs-cache'], path).toMatch(/^(HIT|STALE)$/);
+    expect(a.headers()['cache-control'], path).toContain('s-maxage=');
+    expect(a.headers()['content-security-policy']).toBe(b.headers()['content-security-policy']);
+    expectHashPolicy(a.headers()['content-security-policy']);
+    expect(await a.text()).not.toContain('nonce=');
+  }
+  // Per request, with a fresh nonce each time.
+  const [a, b] = await Promise.all([request.get('/status/kwijt'), request.get('/status/kwijt')]);
+  expect(a.headers()['x-nextjs-cache']).toBeUndefined();
+  expectNoncePolicy(a.headers()['content-security-policy']);
+  expect(a.headers()['content-security-policy']).not.toBe(b.headers()['content-security-policy']);
+  // The form's bot stamp is per request: never cached.
+  const stamp = await request.get('/api/form-stamp');
+  expect(stamp.headers()['cache-control']).toContain('no-store');
+  expect((await stamp.json()).stamp).toMatch(/^\d+\.[\w-]+$/);
+});
+
+test("an admin's change of the organisation's name shows on the cached start page", async ({ page }) => {
+  const csp = await watch(page);
+  await signIn(page, USERS.admin);
+  await page.goto('/beheer/instellingen/organisatie');
+  const field = page.getByLabel('Naam van de organisatie');
+  const original = await field.inputValue();
+  const renamed = uniqueName('Klachtenloket');
+  const rename = async (name: string) => {
+    await page.goto('/beheer/instellingen/organisatie');
+    await page.getByLabel('Naam van de organisatie').fill(name);
+    await page.getByRole('button', { name: 'Gegevens opslaan' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Opgeslagen.' })).toBeVisible();
+  };
+  await rename(renamed);
+  try {
+    // The first visit after the change hydrates under its policy (whether it got the old page or the new one).
+    await visit(page, '/', 'hashes');
+    await visit(page, '/en/klacht', 'hashes');
+    // Rendered again after the change, in both languages.
+    await expect.poll(async () => (await page.request.get('/')).text(), { timeout: 15_000 }).toContain(renamed);
+    await expect.poll(async () => (await page.request.get('/en/klacht')).text(), { timeout: 15_000 }).toContain(renamed);
+    await visit(page, '/', 'hashes');
+    await expect(page.locator('footer')).toContainText(renamed);
+    expect(await csp.violations()).toEqual([]);
+  } finally {
+    await rename(original);
+  }
 });
 
 test('back-office: sign-in, inbox, complaint file, dashboard with charts', async ({ page }) => {

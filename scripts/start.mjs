@@ -24,7 +24,16 @@ process.env.AUTH_TRUST_HOST ??= 'true';
 process.env.KLACHTLOKET_DATA_DIR = dataDir;
 process.env.APP_URL ??= `http://localhost:${port}`;
 
-// 2. Build when there is no build yet or a source file is newer than it.
+// 2. Migrations and demo data (once), in a separate process so the embedded database is free again afterwards. Before
+//    the build: the start page and the complaint form are prerendered from the database's settings (issue 13).
+console.log(`▸ Database: ${process.env.DATABASE_URL ? process.env.DATABASE_URL.replace(/\/\/[^@]*@/, '//***@') : `embedded (PGlite) in ${path.relative(root, dataDir) || '.'}/pglite`}`);
+const setup = spawnSync(bin('tsx'), ['db/seed-cli.ts'], { stdio: 'inherit', env: process.env });
+if (setup.status !== 0) {
+  console.error('✗ The database could not be prepared. See the message above.');
+  process.exit(setup.status ?? 1);
+}
+
+// 3. Build when there is no build yet or a source file is newer than it.
 const SOURCES = ['app', 'components', 'lib', 'db', 'proxy.ts', 'next.config.ts', 'tailwind.config.ts', 'postcss.config.cjs', 'package-lock.json'];
 function newestMtime(entry) {
   if (!existsSync(entry)) return 0;
@@ -39,14 +48,6 @@ if (builtAt < Math.max(...SOURCES.map(newestMtime))) {
   // webpack rather than Turbopack: it tree-shakes zod/mini far better, which keeps the complaint form light.
   const build = spawnSync(bin('next'), ['build', '--webpack'], { stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
   if (build.status !== 0) process.exit(build.status ?? 1);
-}
-
-// 3. Migrations and demo data (once), in a separate process so the embedded database is free again afterwards.
-console.log(`▸ Database: ${process.env.DATABASE_URL ? process.env.DATABASE_URL.replace(/\/\/[^@]*@/, '//***@') : `embedded (PGlite) in ${path.relative(root, dataDir) || '.'}/pglite`}`);
-const setup = spawnSync(bin('tsx'), ['db/seed-cli.ts'], { stdio: 'inherit', env: process.env });
-if (setup.status !== 0) {
-  console.error('✗ The database could not be prepared. See the message above.');
-  process.exit(setup.status ?? 1);
 }
 
 // 4. Serve. Started directly (not through npx) in its own process group, so stopping it frees the port.

@@ -6,8 +6,15 @@ import { formatMonths, formatTerm } from '@/lib/format';
 import { localePath } from '@/lib/i18n/routing';
 import type { Locale } from '@/lib/procedure/vocabulary';
 import { organisationForDisplay } from '@/lib/settings/organisation';
+import { publicSettings } from '@/lib/settings/public-pages';
 
-export const dynamic = 'force-dynamic';
+const termsFor = publicSettings('terms', termsForDisplay);
+const organisationFor = publicSettings('organisation', organisationForDisplay);
+
+/** Served from Next's cache like the complaint form (see app/[locale]/klacht/page.tsx). */
+export const revalidate = 300;
+// Never per request: the build fails if anything here (or in the layouts above) asks for the request.
+export const dynamic = 'error';
 
 export default async function HomePage({ params }: { params: Promise<{ locale: Locale }> }) {
   const { locale } = await params;
@@ -15,7 +22,7 @@ export default async function HomePage({ params }: { params: Promise<{ locale: L
   const t = await getTranslations('home');
   const tForm = await getTranslations('paperForm');
   const tLost = await getTranslations('lostLink');
-  const [terms, organisation] = await Promise.all([termsForDisplay(), organisationForDisplay()]);
+  const [terms, organisation] = await Promise.all([termsFor(), organisationFor()]);
   const ack = formatTerm(terms.acknowledgementDays, locale);
   const resolve = formatTerm(terms.resolutionDays, locale);
   const limit = formatMonths(terms.incidentLimitMonths, locale);

@@ -1,4 +1,4 @@
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { inlineScriptHashes } from './headers';
 
@@ -8,8 +8,9 @@ import { inlineScriptHashes } from './headers';
  * inline scripts in the HTML Next serves, read from `.next` (the prerender manifest says which routes are
  * prerendered) and kept until the file changes. Answers null for a page rendered per request (it gets a nonce).
  *
- * Today every page is rendered per request (`next build` lists only /_global-error, /_not-found and /icon.svg as
- * prerendered; not-found is made dynamic, see app/not-found.tsx); this is what keeps a page correct once it is cached.
+ * The start page and the complaint form (both languages) are served from the cache with revalidation (issue 13; see
+ * app/[locale]/klacht/page.tsx); every other page is rendered per request and gets a nonce. e2e/csp.spec.ts checks
+ * that the cached pages hydrate under their hashes.
  */
 const distDir = () => path.join(process.cwd(), '.next');
 
@@ -35,15 +36,40 @@ export function internalRoute(pathname: string, locales: readonly string[], defa
   return pathname === '/' ? `/${defaultLocale}` : `/${defaultLocale}${pathname}`;
 }
 
+/**
+ * Where the HTML Next serves for a route is: written by the build in server/app, and by each revalidation (Next 16) in
+ * server/route-cache/APP_PAGE/<key>/$<route>.html. The newest one is what the cache serves.
+ */
+function newestHtml(route: string): { file: string; mtimeMs: number } | null {
+  const name = `${route === '/' ? 'index' : route}.html`;
+  const candidates = [path.join(distDir(), 'server', 'app', name)];
+  const routeCache = path.join(distDir(), 'server', 'route-cache', 'APP_PAGE');
+  try {
+    for (const key of readdirSync(routeCache)) candidates.push(path.join(routeCache, key, `$${route}.html`));
+  } catch {
+    // nothing revalidated yet
+  }
+  let newest: { file: string; mtimeMs: number } | null = null;
+  for (const file of candidates) {
+    try {
+      const { mtimeMs } = statSync(file);
+      if (!newest || mtimeMs > newest.mtimeMs) newest = { file, mtimeMs };
+    } catch {
+      // not there
+    }
+  }
+  return newest;
+}
+
 export function staticPageHashes(route: string): string[] | null {
   if (!prerenderedRoutes().has(route)) return null;
-  const file = path.join(distDir(), 'server', 'app', `${route === '/' ? 'index' : route}.html`);
+  const html = newestHtml(route);
+  if (!html) return null;
   try {
-    const { mtimeMs } = statSync(file);
     const cached = cache.get(route);
-    if (cached && cached.mtimeMs === mtimeMs) return cached.hashes;
-    const hashes = inlineScriptHashes(readFileSync(file, 'utf8'));
-    cache.set(route, { mtimeMs, hashes });
+    if (cached && cached.mtimeMs === html.mtimeMs) return cached.hashes;
+    const hashes = inlineScriptHashes(readFileSync(html.file, 'utf8'));
+    cache.set(route, { mtimeMs: html.mtimeMs, hashes });
     return hashes;
   } catch {
     return null;

@@ -4,6 +4,7 @@ import { loggableError } from '@/lib/server/log-error';
 import { unstable_rethrow } from 'next/navigation';
 import { signIn } from '@/lib/auth/config';
 import * as lists from './lists';
+import { thenRevalidatePublicPages } from './public-pages';
 import { saveOrganisationSettings } from './organisation';
 import { saveProcedureTerms } from './terms';
 import * as users from './users';
@@ -48,23 +49,23 @@ export async function acceptInviteAction(input: unknown) {
 }
 
 export async function createCategoryAction(input: unknown) {
-  return lists.createCategory(input);
+  return thenRevalidatePublicPages(await lists.createCategory(input));
 }
 export async function renameCategoryAction(input: unknown) {
-  return lists.renameCategory(input);
+  return thenRevalidatePublicPages(await lists.renameCategory(input));
 }
 export async function moveCategoryAction(input: unknown) {
-  return lists.moveCategory(input);
+  return thenRevalidatePublicPages(await lists.moveCategory(input));
 }
 export async function setCategoryActiveAction(input: unknown) {
-  return lists.setCategoryActive(input);
+  return thenRevalidatePublicPages(await lists.setCategoryActive(input));
 }
 
 export async function saveStaffAction(input: unknown) {
-  return lists.saveStaff(input);
+  return thenRevalidatePublicPages(await lists.saveStaff(input));
 }
 export async function setStaffActiveAction(input: unknown) {
-  return lists.setStaffActive(input);
+  return thenRevalidatePublicPages(await lists.setStaffActive(input));
 }
 
 export async function savePartyAction(input: unknown) {
@@ -75,9 +76,9 @@ export async function setPartyActiveAction(input: unknown) {
 }
 
 export async function saveOrganisationAction(input: unknown) {
-  return saveOrganisationSettings(input);
+  return thenRevalidatePublicPages(await saveOrganisationSettings(input));
 }
 
 export async function saveProcedureTermsAction(input: unknown) {
-  return saveProcedureTerms(input);
+  return thenRevalidatePublicPages(await saveProcedureTerms(input));
 }

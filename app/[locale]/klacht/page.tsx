@@ -2,16 +2,25 @@ import type { Metadata } from 'next';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { ComplaintForm, type ComplaintFormTexts } from '@/components/ComplaintForm';
 import { SiteHeader } from '@/components/SiteHeader';
-import { signFormStamp } from '@/lib/complaints/form-stamp';
 import { complaintFormOptions } from '@/lib/complaints/public';
 import { LIMITS } from '@/lib/complaints/limits';
 import { formatCount } from '@/lib/complaints/text-length';
 import { formatMonths } from '@/lib/format';
 import { localePath } from '@/lib/i18n/routing';
-import { amsterdamDate } from '@/lib/procedure/dates';
+import { publicSettings } from '@/lib/settings/public-pages';
+
+const formOptions = publicSettings('complaintFormOptions', complaintFormOptions);
 import type { Locale } from '@/lib/procedure/vocabulary';
 
-export const dynamic = 'force-dynamic';
+/**
+ * Served from Next's cache (issue 13): prerendered per language and rendered again when an admin changes the
+ * categories, staff or terms it shows (lib/settings/public-pages.ts), or at the latest after REVALIDATE_SECONDS. Nothing
+ * per request in it: the form takes today's date and its bot stamp in the browser (components/ComplaintForm.tsx). The
+ * proxy sends the hashes of its inline scripts as its CSP (lib/security/static-pages.ts).
+ */
+export const revalidate = 300;
+// Never per request: the build fails if anything here (or in the layouts above) asks for the request.
+export const dynamic = 'error';
 
 export async function generateMetadata({ params }: { params: Promise<{ locale: Locale }> }): Promise<Metadata> {
   const { locale } = await params;
@@ -23,7 +32,7 @@ export default async function ComplaintPage({ params }: { params: Promise<{ loca
   const { locale } = await params;
   setRequestLocale(locale);
   const t = await getTranslations();
-  const { categories, staff, terms } = await complaintFormOptions(locale);
+  const { categories, staff, terms } = await formOptions(locale);
   const texts = {
     form: t.raw('form'),
     errors: t.raw('errors'),
@@ -46,9 +55,7 @@ export default async function ComplaintPage({ params }: { params: Promise<{ loca
             texts={texts}
             categories={categories}
             staff={staff}
-            today={amsterdamDate(new Date())}
             confirmationPath={localePath(locale, '/klacht/ontvangen/{token}')}
-            formStamp={signFormStamp(new Date())}
           />
         </div>
       </main>
