@@ -68,7 +68,7 @@ function run(part: Part): Promise<{ code: number; out: string; seconds: number }
   });
 }
 
-ensureBenchBuild(args.rebuild);
+await ensureBenchBuild(args.rebuild);
 const outcomes: { part: Part; code: number; seconds: number }[] = [];
 for (const part of chosen) {
   console.log(`\n━━ bench:${part} ━━`);

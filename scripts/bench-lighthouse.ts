@@ -25,7 +25,7 @@ const { values: args } = parseArgs({
 const TARGET = 98;
 const loadAtStart = os.loadavg();
 
-ensureBenchBuild(args.rebuild);
+await ensureBenchBuild(args.rebuild);
 const { benchDatabase } = await import('./bench-database');
 /**
  * Lighthouse is fetched by npx at this exact version when the benchmark runs, not kept in devDependencies: its

@@ -30,7 +30,7 @@ const PASSWORD = 'bench-demo-wachtwoord';
 const PUBLIC_RPS = 1000;
 const PUBLIC_P95 = 50;
 
-ensureBenchBuild(args.rebuild);
+await ensureBenchBuild(args.rebuild);
 process.env.DEMO_PASSWORD = PASSWORD;
 const { benchDatabase } = await import('./bench-database');
 const database = await benchDatabase('klachtloket_bench_pages');

@@ -31,7 +31,7 @@ const CONNECTIONS = Number(args.connections);
 const DURATION = Number(args.duration);
 const loadAtStart = os.loadavg();
 
-ensureBenchBuild(args.rebuild);
+await ensureBenchBuild(args.rebuild);
 const now = new Date();
 const { benchDatabase } = await import('./bench-database');
 const database = await benchDatabase('klachtloket_bench_profile');

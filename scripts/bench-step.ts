@@ -40,7 +40,7 @@ const loadAtStart = os.loadavg();
 const HANDLER = 'behandelaar1@klachtloket.test';
 const PASSWORD = 'bench-demo-wachtwoord';
 
-ensureBenchBuild(args.rebuild);
+await ensureBenchBuild(args.rebuild);
 process.env.DEMO_PASSWORD = PASSWORD;
 const { benchDatabase } = await import('./bench-database');
 const database = await benchDatabase('klachtloket_bench_step');

@@ -46,7 +46,7 @@ process.chdir(ROOT);
 const loadAtStart = os.loadavg();
 
 // 1. The benchmark build (scripts/bench/shared.ts).
-ensureBenchBuild(args.rebuild);
+await ensureBenchBuild(args.rebuild);
 
 // 2. A fresh database with the migrations and the demo data, as `npm start` makes it.
 const now = new Date();

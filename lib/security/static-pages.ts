@@ -12,7 +12,7 @@ import { inlineScriptHashes } from './headers';
  * app/[locale]/klacht/page.tsx); every other page is rendered per request and gets a nonce. e2e/csp.spec.ts checks
  * that the cached pages hydrate under their hashes.
  */
-const distDir = () => path.join(process.cwd(), '.next');
+const distDir = () => path.join(process.cwd(), process.env.NEXT_DIST_DIR || '.next');
 
 let routes: Set<string> | null = null;
 const cache = new Map<string, { mtimeMs: number; hashes: string[] }>();
