@@ -17,6 +17,14 @@ const nextConfig: NextConfig = {
   distDir: process.env.NEXT_DIST_DIR || '.next',
   // Fixed at build time: '1' only in the benchmark build, which then answers on /api/bench/submit (404 elsewhere).
   env: { KLACHTLOKET_BENCH_BUILD: process.env.KLACHTLOKET_BENCH_BUILD === '1' ? '1' : '' },
+  experimental: {
+    // The build prerenders the start page and the complaint form from the database's settings (issue 13). The embedded
+    // database (PGlite, no DATABASE_URL) may be opened by one process at a time: then one build worker, not one per CPU.
+    ...(process.env.DATABASE_URL ? {} : { cpus: 1 }),
+    // The benchmark build writes source maps of its (still minified) server code, so the profile of
+    // `npm run bench:profile` names the source file and line of each function (scripts/bench/profile-summary.ts).
+    ...(process.env.KLACHTLOKET_BENCH_BUILD === '1' ? { serverSourceMaps: true } : {}),
+  },
   serverExternalPackages: ['@electric-sql/pglite', 'pg', 'ws', '@neondatabase/serverless'],
   // The annual register's PDF and the complaint dossier embed DejaVu Sans (lib/reports/pdf-fonts.ts reads it at run
   // time): ship the files. The mail worker attaches the dossier to the escalation mail, and it runs after any step

@@ -1,7 +1,9 @@
 // `npm run bench:profile`: where the time of a submission goes. Starts the benchmark build with `node --cpu-prof`
 // (node itself runs Next's CLI: the flag is not allowed in NODE_OPTIONS), replays the public submission server action (captured as bench:submit does,
 // scripts/bench/submission.ts) with autocannon (20 connections, 20 s), stops the server so V8 writes its profile,
-// and summarises it as the top 15 functions by self time (file:function; scripts/bench/profile-summary.ts).
+// and summarises it as the top 15 functions by self time (file:line:function, mapped back to the source through the
+// benchmark build's server source maps) and the self time per area (the app, each package, Node, GC, idle;
+// scripts/bench/profile-summary.ts).
 // Writes its part of bench/REPORT.md.
 //
 //   npm run bench:profile -- --connections 20 --duration 20 --top 15 --port 3209 --rebuild --keep --no-report
@@ -11,7 +13,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
-import { type CpuProfile, selfTimeTable, topSelfTime } from './bench/profile-summary';
+import { areaTable, type CpuProfile, selfTimeByArea, selfTimeTable, topSelfTime } from './bench/profile-summary';
+import { sourceMapResolver } from './bench/profile-summary-files';
 import { fmt } from './bench/report';
 import { ensureBenchBuild, machineLine, ROOT, runLoad, sleep, startBenchApp, writeReportSection } from './bench/shared';
 import { captureSubmission } from './bench/submission';
@@ -64,9 +67,11 @@ try {
   if (files.length === 0) throw new Error(`no .cpuprofile written in ${dir} (did the server exit cleanly?)`);
   const profiles = files.map((f) => JSON.parse(readFileSync(path.join(dir, f), 'utf8')) as CpuProfile);
   // The server process has by far the most samples; child processes (if any) are summed in too.
-  const summary = topSelfTime(profiles, Number(args.top), ROOT);
+  const all = topSelfTime(profiles, Number.POSITIVE_INFINITY, ROOT, sourceMapResolver());
+  const summary = { rows: all.rows.slice(0, Number(args.top)), totalMs: all.totalMs };
+  const areas = areaTable(selfTimeByArea(all));
   const table = selfTimeTable(summary);
-  console.log(`\n${table}`);
+  console.log(`\n${areas}\n\n${table}`);
   if (!args['no-report']) {
     writeReportSection(
       'profile',
@@ -78,8 +83,15 @@ try {
         `The benchmark build under \`node --cpu-prof\` (\`node --cpu-prof …/next start\`; ${files.length} profile file(s)), the submission server action ` +
           `replayed with autocannon at ${CONNECTIONS} connections for ${DURATION} s after a 3 s warm-up (${fmt(run.rps)} req/s, p95 ${fmt(run.p95)} ms under ` +
           `the profiler), start-up included. Top ${args.top} functions by self time over ${(summary.totalMs / 1000).toFixed(1)} s of samples ` +
-          '(`(idle)` is time the event loop waited, e.g. on PostgreSQL; `(garbage collector)` is GC; paths are inside node_modules or the project). ' +
-          'The server bundle of the production build is minified, so the app\'s and bundled libraries\' code shows as a webpack chunk and a short name (`.next-bench/server/chunks/…`); which code those are is to be investigated (e.g. with a build without server minification).',
+          '(`(idle)` is time the event loop waited, e.g. on PostgreSQL; `(garbage collector)` is GC; `(program)` is V8 itself). ' +
+          'The server bundle is minified as in production; the benchmark build also writes its source maps, through which every frame of the bundle ' +
+          'is named by its original file and line (inside node_modules or the project) with the minified function name.',
+        '',
+        'Self time per area (the app\'s own code by folder, each npm package, what Next bundles under its own name, Node.js, V8):',
+        '',
+        areas,
+        '',
+        `The top ${args.top} functions:`,
         '',
         table,
       ].join('\n'),
@@ -92,3 +104,4 @@ try {
   await database.close(args.keep);
   rmSync(dir, { recursive: true, force: true });
 }
+

@@ -12,8 +12,13 @@
 // Writes its part of bench/REPORT.md and prints as its last line
 //   step: app <n> req/s p95 <ms> ms, floor <n> req/s, ratio <x>
 //
-//   npm run bench:step -- --connections 20 --duration 20 --port 3206 --rebuild --keep --no-report
+// With --profile the app runs under `node --cpu-prof` and its self time per area and top functions are printed (as
+// bench:profile summarises the submission path); the report is then not written (the profiler slows the app down).
+//
+//   npm run bench:step -- --connections 20 --duration 20 --port 3206 --rebuild --keep --no-report --profile
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { fmt, targetComment } from './bench/report';
@@ -30,8 +35,11 @@ const { values: args } = parseArgs({
     rebuild: { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
     'no-report': { type: 'boolean', default: false },
+    profile: { type: 'boolean', default: false },
   },
 });
+if (args.profile) args['no-report'] = true;
+const profileDir = args.profile ? mkdtempSync(path.join(os.tmpdir(), 'bench-step-profile-')) : null;
 const CONNECTIONS = Number(args.connections);
 const DURATION = Number(args.duration);
 const WARMUP = Number(args.warmup);
@@ -75,7 +83,7 @@ try {
   console.log(`▸ Preparing ${PER_PATH} complaints per path`);
   const pools = { app: await prepare('A', PER_PATH), floor: await prepare('F', PER_PATH) };
   await sql.query('analyze complaints');
-  app = await startBenchApp(database.url, Number(args.port));
+  app = await startBenchApp(database.url, Number(args.port), {}, profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []);
   const cookie = await signIn(app.base, HANDLER, PASSWORD);
   const actionId = benchActionId('acknowledgeAction');
 
@@ -207,9 +215,14 @@ try {
     );
   }
   if (bad.length > 0) process.exitCode = 1;
+  if (profileDir) {
+    const { printProfile } = await import('./bench/profile-summary-files');
+    await printProfile(profileDir, 15);
+  }
   console.log(`\n${summary}`);
 } finally {
   await app?.stop();
   await sql.end();
   await database.close(args.keep);
+  if (profileDir) rmSync(profileDir, { recursive: true, force: true });
 }

@@ -1,6 +1,6 @@
 // The public submission server action as the browser calls it, captured from the built app: its action id from the
-// /klacht page's scripts (checked against the build's server-reference manifest) and a signed form stamp from the page
-// (lib/complaints/form-stamp.ts). Shared by bench:submit and bench:profile.
+// /klacht page's scripts (checked against the build's server-reference manifest) and a signed form stamp as the form
+// fetches it (/api/form-stamp; lib/complaints/form-stamp.ts). Shared by bench:submit and bench:profile.
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -12,8 +12,8 @@ export type Submission = { headers: Record<string, string>; body: (idempotencyKe
 export async function captureSubmission(base: string, sql: pg.Client, now: Date): Promise<Submission> {
   const { amsterdamDate, addCalendarDays } = await import('../../lib/procedure/dates');
   const page = await (await fetch(`${base}/klacht`)).text();
-  const stamp = /(\d{13}\.[A-Za-z0-9_-]{43})/.exec(page)?.[1];
-  if (!stamp) throw new Error('no form stamp on /klacht');
+  const { formStamp } = await import('../faults/app');
+  const stamp = await formStamp(base);
   const manifest = JSON.parse(readFileSync(path.join(ROOT, DIST, 'server', 'server-reference-manifest.json'), 'utf8')) as {
     node: Record<string, { workers: Record<string, unknown>; exportedName?: string; filename?: string }>;
   };

@@ -69,12 +69,15 @@ export async function callAction(base: string, pagePath: string, id: string, inp
   }
 }
 
-/** The signed form stamp the complaint form carries (lib/complaints/form-stamp.ts), from the page the server rendered. */
+/**
+ * The signed form stamp the complaint form carries (lib/complaints/form-stamp.ts), as the form gets it when it mounts:
+ * from /api/form-stamp (the form page itself is served from Next's cache, issue 13).
+ */
 export async function formStamp(base: string): Promise<string> {
-  const html = await (await fetch(`${base}/klacht`)).text();
-  const match = /(\d{13}\.[A-Za-z0-9_-]{43})/.exec(html);
-  if (!match) throw new Error('no form stamp on /klacht');
-  return match[1]!;
+  const response = await fetch(`${base}/api/form-stamp`);
+  const stamp = response.ok ? ((await response.json()) as { stamp?: unknown }).stamp : undefined;
+  if (typeof stamp !== 'string' || !/^\d{13}\.[A-Za-z0-9_-]{43}$/.test(stamp)) throw new Error(`no form stamp from /api/form-stamp (${response.status})`);
+  return stamp;
 }
 
 function cookiesOf(response: Response): string[] {
