@@ -217,7 +217,7 @@ try {
   if (bad.length > 0) process.exitCode = 1;
   if (profileDir) {
     const { printProfile } = await import('./bench/profile-summary-files');
-    await printProfile(profileDir, 15);
+    await printProfile(profileDir, 15, args.keep ? path.join(os.tmpdir(), 'bench-step.cpuprofile') : undefined);
   }
   console.log(`\n${summary}`);
 } finally {

@@ -91,7 +91,7 @@ describe('source-mapped frames and areas', () => {
     expect(selfTimeByArea(all).map((r) => [r.name, r.ms])).toEqual([
       ['(garbage collector)', 5],
       ['Node.js internals', 4],
-      ['next (bundled next-server)', 3],
+      ['next', 3],
       ['drizzle-orm', 2],
       ['the app (lib/)', 1],
     ]);
@@ -102,6 +102,10 @@ describe('source-mapped frames and areas', () => {
     ['@auth/core/lib/index.js:12:f', '@auth/core'],
     ['app/[locale]/klacht/page.tsx:3:g', 'the app (app/)'],
     ['(idle)', '(idle)'],
+    ['writev', 'native built-ins (socket writes, JSON, RegExp, …)'],
+    ['next/dist/compiled/react-dom/cjs/server.js:f', 'next (bundled react-dom)'],
+    ['webpack/runtime/x:1:f', 'webpack runtime'],
+    ['/tmp/elsewhere.js:f', 'other'],
   ])('%s is in %s', (name, area) => expect(areaOf(name)).toBe(area));
 
   it('turns webpack source names into project paths', () => {

@@ -39,15 +39,18 @@ function frameName(frame: CallFrame, root: string, resolve?: FrameResolver): str
  */
 export function areaOf(name: string): string {
   if (name.startsWith('(')) return name.replace(/:.*$/, '');
+  // A native function (no script location): Node's and V8's built-ins, e.g. writev (socket writes), JSON parse.
+  if (!name.includes(':')) return 'native built-ins (socket writes, JSON, RegExp, …)';
   const location = name.replace(/:[^:]*$/, '').replace(/:\d+$/, '');
   if (location.startsWith('node:')) return 'Node.js internals';
+  if (location.startsWith('webpack/') || /^external /.test(location)) return 'webpack runtime';
   const compiled = /^next\/dist\/compiled\/((?:@[^/]+\/)?[^/]+)/.exec(location);
-  if (compiled) return `next (bundled ${compiled[1]})`;
-  const pkg = /^((?:@[^/.][^/]*\/)?[^/.][^/]*)\//.exec(location);
-  if (pkg && !['lib', 'db', 'app', 'components', 'proxy.ts'].includes(pkg[1]!) && !location.startsWith('.next')) return pkg[1]!;
+  if (compiled) return compiled[1] === 'next-server' ? 'next' : `next (bundled ${compiled[1]})`;
   if (/^(lib|db|app|components)\//.test(location) || location === 'proxy.ts') return `the app (${location.split('/')[0]}/)`;
   if (location.startsWith('.next')) return 'the build, not source-mapped';
-  return location || '(native)';
+  const pkg = /^((?:@[^/.][^/]*\/)?[^/.][^/]*)\//.exec(location);
+  if (pkg) return pkg[1]!;
+  return 'other';
 }
 
 /** A short location: the path inside node_modules or the project (from `root`), else the url as it is; `(native)` when none. */
