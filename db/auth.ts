@@ -112,9 +112,17 @@ export async function startSession(db: Executor, session: { id: string; userId: 
   await db.insert(userSessions).values({ id: session.id, userId: session.userId, signedInAt: session.at, lastSeenAt: session.at });
 }
 
-export async function findSession(db: Executor, id: string) {
-  const [row] = await db.select().from(userSessions).where(eq(userSessions.id, id));
-  return row ?? null;
+/**
+ * The user behind a session token and the token's session row, in one round trip (every signed-in request asks):
+ * the session is null when its row does not exist or belongs to someone else.
+ */
+export async function findSessionAndUser(db: Executor, userId: number, sessionId: string) {
+  const [row] = await db
+    .select({ user: sessionUserColumns, session: userSessions })
+    .from(users)
+    .leftJoin(userSessions, and(eq(userSessions.id, sessionId), eq(userSessions.userId, users.id)))
+    .where(eq(users.id, userId));
+  return row ? { user: row.user as SessionUser, session: row.session } : null;
 }
 
 export async function touchSession(db: Executor, id: string, at: Date) {

@@ -2,7 +2,7 @@ import { clientAddressFrom } from '@/lib/server/client-address';
 import NextAuth, { CredentialsSignin, type NextAuthConfig } from 'next-auth';
 import { encode as encodeJwt, type JWT } from 'next-auth/jwt';
 import Credentials from 'next-auth/providers/credentials';
-import { endSession, findSession, findSessionUser, startSession, touchSession } from '@/db/auth';
+import { endSession, findSessionAndUser, findSessionUser, startSession, touchSession } from '@/db/auth';
 import { getDb } from '@/db/client';
 import type { Role } from '@/lib/procedure/vocabulary';
 import { appSecret } from '@/lib/server/env';
@@ -36,19 +36,20 @@ declare module 'next-auth' {
 }
 
 /** uid: user id; sv: session version; sid: the `user_sessions` row; sia: signed in at (epoch seconds). */
-type Claims = { uid?: number; sv?: number; sid?: string; sia?: number; role?: Role; mcp?: boolean };
+export type Claims = { uid?: number; sv?: number; sid?: string; sia?: number; role?: Role; mcp?: boolean };
 
 /**
  * Whether the session behind a token still holds (lib/auth/session.ts): the user active with the same session
  * version, the session row not ended, not idle, not past its absolute lifetime. An idle or expired row is ended.
  */
-async function sessionHolds(claims: Claims, now: Date) {
+export async function sessionHolds(claims: Claims, now: Date) {
   if (!claims.uid || !claims.sid) return null;
   const db = await getDb();
-  const current = await findSessionUser(db, claims.uid);
+  const found = await findSessionAndUser(db, claims.uid, claims.sid);
+  const current = found?.user;
   // A session from before a password change, role change or deactivation is void.
   if (!current || !current.active || claims.sv !== current.sessionVersion) return null;
-  const session = await findSession(db, claims.sid);
+  const session = found.session;
   if (!session || session.userId !== current.id || session.endedAt) return null;
   const state = sessionState(session, now);
   if (state !== 'ok') {
