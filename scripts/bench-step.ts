@@ -187,7 +187,22 @@ try {
       ? 'Check: on every path exactly the successes were applied (plus, found by their ids, requests still in flight when autocannon stopped), each with one history entry and one outbox row; no failure changed anything.'
       : `CHECK FAILED: ${bad.map((p) => `${p.name}: ${p.ok} successes, ${p.late} late, ${p.applied} applied${p.problems.length ? ` (${p.problems.join('; ')})` : ''}`).join(' — ')}`;
   const summary = `step: app ${fmt(appPhase.rps)} req/s p95 ${fmt(appPhase.p95)} ms, floor ${fmt(floorPhase.rps)} req/s, ratio ${ratio.toFixed(2)}`;
-  console.log(`\n${table}\n\n${check}`);
+  const why =
+    ratio >= 0.8 && appPhase.p95 < 60
+      ? []
+      : [
+          'Why the target is missed: the floor is a route handler that Next runs without the proxy (its matcher skips /api), without the ' +
+            'server-action runtime and without a session. The step is a POST to the complaint file page, so it also passes the proxy (the ' +
+            'page\'s Content-Security-Policy and the bounded read of the action\'s body), Next\'s server-action handling, the session (the ' +
+            'Auth.js token decrypted, the user and the session row read in one query: the user may have been deactivated or signed out ' +
+            'since the cookie was made) and the step\'s own round trips (the complaint locked with the people involved, the update, the ' +
+            'history with the outbox row) where the floor has one update and one insert. On this machine all of it is CPU shared by ' +
+            `autocannon, Next and PostgreSQL on ${os.cpus().length} cores (\`npm run bench:step -- --profile\` prints where it goes; in a ` +
+            'run on 2026-12-03 Node\'s internals, native socket writes and Next took the most, the app\'s own code about 2 %). What would ' +
+            'close it: a route handler for the steps running the same lib/ pipeline (the floor\'s path: no proxy, no action runtime), and ' +
+            'more Node processes: the app, not PostgreSQL, is the limit.',
+        ];
+  console.log(`\n${table}\n\n${check}\n\n${why.join('\n')}`);
   if (!args['no-report']) {
     writeReportSection(
       'step',
@@ -206,6 +221,8 @@ try {
         '',
         check,
         '',
+        ...why,
+        ...(why.length ? [''] : []),
         '```',
         summary,
         '```',
