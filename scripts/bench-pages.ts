@@ -66,7 +66,7 @@ try {
     { name: 'the inbox (signed in)', path: '/beheer', public: false, cookie: true },
     { name: 'a complaint file (signed in)', path: `/beheer/klachten/${fileId}`, public: false, cookie: true },
   ];
-  const results: ((typeof pages)[number] & LoadResult)[] = [];
+  const results: ((typeof pages)[number] & LoadResult & { size: number })[] = [];
   const cacheControl = (await fetch(`${app.base}/klacht`, { headers: { accept: 'text/html' } })).headers.get('cache-control') ?? '(none)';
   for (const page of pages) {
     const headers: Record<string, string> = { 'accept-encoding': 'gzip', accept: 'text/html' };
@@ -74,11 +74,11 @@ try {
     // Check the page answers 200 before loading it (a redirect to the sign-in page would measure the wrong thing).
     const probe = await fetch(app.base + page.path, { headers, redirect: 'manual' });
     if (probe.status !== 200) throw new Error(`${page.path} answered ${probe.status}`);
-    await probe.arrayBuffer();
+    const size = (await probe.arrayBuffer()).byteLength;
     await runLoad({ url: app.base + page.path, connections: 4, duration: 2, headers }); // warm-up
     const r = await runLoad({ url: app.base + page.path, connections: CONNECTIONS, duration: DURATION, headers });
     console.log(`  ${page.path.slice(0, 30)}: ${fmt(r.rps)} req/s p50 ${fmt(r.p50)} ms p95 ${fmt(r.p95)} ms, non-2xx ${r.non2xx}`);
-    results.push({ ...page, ...r });
+    results.push({ ...page, ...r, size });
   }
   await app.stop();
 
@@ -87,9 +87,11 @@ try {
   const verdict = (r: (typeof results)[number]) =>
     r.public ? `≥ ${PUBLIC_RPS} req/s, p95 < ${PUBLIC_P95} ms: ${r.rps >= PUBLIC_RPS && r.p95 < PUBLIC_P95 ? 'met' : 'missed (see below)'}` : '–';
   const table = [
-    '| page | req/s | p50 | p95 | vs floor | non-2xx | errors | target |',
-    '|---|---|---|---|---|---|---|---|',
-    ...results.map((r) => `| ${r.name} | ${fmt(r.rps)} | ${fmt(r.p50)} ms | ${fmt(r.p95)} ms | ${r.floor ? '1' : fmt(ratio(r))}× | ${r.non2xx} | ${r.errors} | ${verdict(r)} |`),
+    '| page | size | req/s | p50 | p95 | vs floor | non-2xx | errors | target |',
+    '|---|---|---|---|---|---|---|---|---|',
+    ...results.map(
+      (r) => `| ${r.name} | ${(r.size / 1024).toFixed(1)} kB | ${fmt(r.rps)} | ${fmt(r.p50)} ms | ${fmt(r.p95)} ms | ${r.floor ? '1' : fmt(ratio(r))}× | ${r.non2xx} | ${r.errors} | ${verdict(r)} |`,
+    ),
   ].join('\n');
   const cached = results.filter((r) => r.public);
   const missed = cached.filter((r) => !(r.rps >= PUBLIC_RPS && r.p95 < PUBLIC_P95));
@@ -104,7 +106,7 @@ try {
           (floor.rps < PUBLIC_RPS
             ? `The floor itself is below ${PUBLIC_RPS} req/s: one \`next start\` process on this ${os.cpus().length}-core machine cannot give the target for any page, so no change inside the app closes it. `
             : `The floor reaches the target, so the difference is the app's own per-request work on a cached page. `) +
-          'What a cached page costs beyond the floor is the proxy (proxy.ts: next-intl\'s locale routing and the page\'s Content-Security-Policy with the hashes of its inline scripts) and Next\'s cache lookup and response. ' +
+          'What a cached page costs beyond the floor is the proxy (proxy.ts: next-intl\'s locale routing and the page\'s Content-Security-Policy with the hashes of its inline scripts), Next\'s cache lookup, and compressing the page again for every request (gzip, so a larger page costs more: size is the uncompressed HTML). ' +
           'What would close it: a CDN or edge cache in front of the app, which may keep these pages (the same bytes and headers for every visitor, no cookie, no nonce) for the revalidation period, so that most requests never reach Node; ' +
           'or more processes (Next serves from one thread per process: the floor grows with the cores given to it).',
       ];

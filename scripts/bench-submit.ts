@@ -233,23 +233,29 @@ try {
 
   const waitLines = phases.filter((p) => p.waits?.length).map((p) => `- ${p.name}: ${waitsLine(p.waits!)}`);
   const rawPhase = phases.find((p) => p.name.startsWith('raw'))!;
-  const appLocks = appPhase!.waits?.filter((w) => w.what.startsWith('Lock/')).reduce((a, w) => a + w.share, 0) ?? 0;
+  const share = (p: Phase | undefined, test: (what: string) => boolean) => ((p?.waits ?? []).filter((w) => test(w.what)).reduce((a, w) => a + w.share, 0) * 100).toFixed(0);
+  const idle = (p: Phase | undefined) => share(p, (w) => w.startsWith('idle (no work'));
+  const locks = (p: Phase | undefined) => share(p, (w) => w.startsWith('Lock/'));
   const why =
     ratio >= 0.8 && appPhase!.p95 < 60
       ? []
       : [
-          `Why the target is missed, from this run and the profile below: PostgreSQL is not the limit any more. The app's backends spent ` +
-            `${(appLocks * 100).toFixed(1)} % of their busy samples waiting on locks (the issue measured 76 % on the yearly counter before the ` +
-            `write path was changed), and the same statements over a bare pool reach ${fmt(rawPhase.rps)} req/s. The floor is a route handler, ` +
-            'which Next runs without the proxy (its matcher skips /api) and without the server-action runtime; a submission is a POST to the ' +
-            'page /klacht, so it also passes the proxy (next-intl\'s locale rewrite, the page\'s Content-Security-Policy, and the bounded read ' +
-            'of the action\'s body that refuses a malformed call before Next parses it), Next\'s server-action handling (the React reply decoded, ' +
-            'the action looked up, the request\'s async storage, the answer serialised as a React Server Components stream) and the app\'s own ' +
-            'checks before its transaction (the abuse limit, the control-character scan and zod, the settings from the cache). On this machine ' +
-            `every request is CPU: ${os.cpus().length} cores for autocannon, Next and PostgreSQL together, so each of those steps costs throughput ` +
-            'directly (the profile below shows Node\'s own internals, Next and native writes far ahead of the app\'s code). What would close it: ' +
-            'the public form posting to a route handler (the floor\'s path) that runs the same lib/ pipeline, which drops the proxy and the ' +
-            'action runtime from the path; and more Node processes behind the database, since the app scales with cores while PostgreSQL has room.',
+          `Why the target is missed, from this run and the profile below. PostgreSQL is not what holds the app back: the same rows over a bare ` +
+            `\`pg\` pool reach ${fmt(rawPhase.rps)} req/s, the bare route ${fmt(floorPhase!.rps)}, the app ${fmt(appPhase!.rps)}. While the app ran, ` +
+            `its database connections sat idle with no work from the app ${idle(appPhase)} % of the time (the floor's ${idle(floorPhase)} %) and ` +
+            `waited on a lock ${locks(appPhase)} % (the floor's ${locks(floorPhase)} %; the issue measured 76 % of PostgreSQL's samples in lock waits ` +
+            'before the write path was changed). The lock is the year\'s reference counter, now held only from the last statement to the commit. ' +
+            'The rest is the app process. The floor is a route handler, which Next runs without the proxy (its matcher skips /api) and without the ' +
+            'server-action runtime; a submission is a POST to the page /klacht, so it also passes the proxy (next-intl\'s locale rewrite, the ' +
+            'page\'s Content-Security-Policy, and the bounded read of the action\'s body that refuses a malformed call before Next parses it), ' +
+            'Next\'s server-action handling (the React reply decoded, the action looked up, the request\'s async storage, the answer serialised ' +
+            'as a React Server Components stream) and the app\'s own checks before its transaction (the abuse limit, the control-character scan ' +
+            `and zod, the settings from the cache). On this machine all of that is CPU shared by autocannon, Next and PostgreSQL on ` +
+            `${os.cpus().length} cores, so each step costs throughput directly; the profile below shows where. What would close it: the public ` +
+            'form posting to a route handler (the floor\'s path) that runs the same lib/ pipeline, which drops the proxy and the action runtime from ' +
+            'the path, and more Node processes in front of the one database. What would raise the ceiling of all three paths: numbering after ' +
+            'the commit, in one short statement for every complaint committed meanwhile (still gap-free, as only committed complaints get a ' +
+            'number), so that no transaction holds the counter through its commit.',
         ];
   console.log(`\n${table}\n\n${check}\n\n${waitLines.join('\n')}\n\n${why.join('\n')}`);
   if (!args['no-report']) {
@@ -270,7 +276,7 @@ try {
         '',
         check,
         '',
-        'What PostgreSQL\'s backends were doing while each path ran (pg_stat_activity sampled every 10 ms; busy samples only):',
+        'What the path\'s PostgreSQL connections were doing while it ran (pg_stat_activity sampled every 10 ms):',
         '',
         ...waitLines,
         '',

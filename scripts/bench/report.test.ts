@@ -59,7 +59,7 @@ describe('targets', () => {
     const parsed = parseTargets(text);
     expect(parsed).toEqual([targets[0], { ...targets[1], what: '/ req/s / p95' }]);
     const table = targetsTable(parsed);
-    expect(table).toContain('| step | acknowledge vs floor | ≥ 0.8× | 0.31× | no — to be investigated |');
+    expect(table).toContain('| step | acknowledge vs floor | ≥ 0.8× | 0.31× | no — why: see step above |');
     expect(table).toContain('| pages | / req/s / p95 | ≥ 1000 req/s | 1200 req/s | yes |');
   });
 });

@@ -37,12 +37,12 @@ export function fmt(n: number): string {
 
 export type Target = { part: string; what: string; target: string; measured: string; met: boolean };
 
-/** The summary table of targets met and missed (a missed one says the measured figure and that it is to be investigated). */
+/** The summary table of targets met and missed (a missed one points to its part, which says why and what would close it). */
 export function targetsTable(targets: readonly Target[]): string {
   return [
     '| part | what | target | measured | met |',
     '|---|---|---|---|---|',
-    ...targets.map((t) => `| ${t.part} | ${t.what} | ${t.target} | ${t.measured} | ${t.met ? 'yes' : 'no — to be investigated'} |`),
+    ...targets.map((t) => `| ${t.part} | ${t.what} | ${t.target} | ${t.measured} | ${t.met ? 'yes' : `no — why: see ${t.part} above`} |`),
   ].join('\n');
 }
 

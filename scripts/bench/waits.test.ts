@@ -3,7 +3,7 @@ import { activityOf, tallyWaits, waitsLine } from './waits';
 
 describe('activityOf', () => {
   it.each([
-    [{ state: 'idle', wait_event_type: 'Client', wait_event: 'ClientRead' }, null],
+    [{ state: 'idle', wait_event_type: 'Client', wait_event: 'ClientRead' }, 'idle (no work from the app)'],
     [{ state: null, wait_event_type: null, wait_event: null }, null],
     [{ state: 'idle in transaction', wait_event_type: 'Client', wait_event: 'ClientRead' }, 'idle in transaction (waiting for the app)'],
     [{ state: 'active', wait_event_type: 'Lock', wait_event: 'transactionid' }, 'Lock/transactionid'],
@@ -13,19 +13,20 @@ describe('activityOf', () => {
 });
 
 describe('tallyWaits', () => {
-  it('counts busy samples only, largest first, with their share', () => {
+  it('counts every sample of a backend with a state, largest first, with its share', () => {
     const lock = { state: 'active', wait_event_type: 'Lock', wait_event: 'transactionid' };
     const cpu = { state: 'active', wait_event_type: null, wait_event: null };
     const idle = { state: 'idle', wait_event_type: 'Client', wait_event: 'ClientRead' };
-    const shares = tallyWaits([lock, lock, lock, cpu, idle, idle]);
+    const shares = tallyWaits([lock, lock, lock, cpu, idle, { state: null, wait_event_type: null, wait_event: null }]);
     expect(shares).toEqual([
-      { what: 'Lock/transactionid', samples: 3, share: 0.75 },
-      { what: 'running (CPU)', samples: 1, share: 0.25 },
+      { what: 'Lock/transactionid', samples: 3, share: 0.6 },
+      { what: 'idle (no work from the app)', samples: 1, share: 0.2 },
+      { what: 'running (CPU)', samples: 1, share: 0.2 },
     ]);
-    expect(waitsLine(shares)).toBe('Lock/transactionid 75.0 %, running (CPU) 25.0 %');
+    expect(waitsLine(shares)).toBe('Lock/transactionid 60.0 %, idle (no work from the app) 20.0 %, running (CPU) 20.0 %');
   });
 
-  it('gives nothing for only idle samples', () => {
-    expect(tallyWaits([{ state: 'idle', wait_event_type: null, wait_event: null }])).toEqual([]);
+  it('gives nothing without samples', () => {
+    expect(tallyWaits([])).toEqual([]);
   });
 });

@@ -1,22 +1,23 @@
 // What PostgreSQL's backends were doing while a benchmark path ran: pg_stat_activity sampled every few milliseconds on
-// a connection of its own. A busy backend is running (CPU), waiting (e.g. Lock/transactionid: queued behind another
-// transaction's row lock) or idle in a transaction (waiting for the app's next statement). Idle connections are not
-// counted. The tally is pure (waits.test.ts).
+// a connection of its own. A backend is idle (no transaction: the app has no work for it), idle in a transaction
+// (waiting for the app's next statement), running (CPU) or waiting (e.g. Lock/transactionid: queued behind another
+// transaction's row lock). Shares are of all samples of the app's connections. The tally is pure (waits.test.ts).
 import pg from 'pg';
 
 export type ActivityRow = { state: string | null; wait_event_type: string | null; wait_event: string | null };
 export type WaitShare = { what: string; samples: number; share: number };
 
-/** What one sampled backend was doing, or null when it was idle (no transaction open). */
+/** What one sampled backend was doing; null for a backend without a state (not the app's: a background one). */
 export function activityOf(row: ActivityRow): string | null {
-  if (row.state === 'idle' || row.state === null) return null;
+  if (row.state === null) return null;
+  if (row.state === 'idle') return 'idle (no work from the app)';
   if (row.state === 'idle in transaction' || row.state === 'idle in transaction (aborted)') return 'idle in transaction (waiting for the app)';
   if (row.wait_event_type === 'Client' && row.wait_event === 'ClientRead') return 'idle in transaction (waiting for the app)';
   if (row.wait_event_type) return `${row.wait_event_type}/${row.wait_event ?? '?'}`;
   return 'running (CPU)';
 }
 
-/** Busy samples per activity, largest first. */
+/** Samples per activity, largest first. */
 export function tallyWaits(rows: readonly ActivityRow[]): WaitShare[] {
   const counts = new Map<string, number>();
   for (const row of rows) {

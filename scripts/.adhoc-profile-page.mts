@@ -1,0 +1,26 @@
+// ad hoc: profile one signed-in page under load (not committed)
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { runLoad, startBenchApp } from './bench/shared';
+import { printProfile } from './bench/profile-summary-files';
+import { signIn } from './faults/app';
+const target = process.argv[2] ?? '/beheer';
+process.env.DEMO_PASSWORD = 'bench-demo-wachtwoord';
+const { benchDatabase } = await import('./bench-database');
+const database = await benchDatabase('klachtloket_bench_adhoc');
+await database.prepare(new Date());
+const { closeDb } = await import('../db/client');
+await closeDb();
+const dir = mkdtempSync(path.join(os.tmpdir(), 'adhoc-prof-'));
+const app = await startBenchApp(database.url, 3298, {}, ['--cpu-prof', `--cpu-prof-dir=${dir}`]);
+const cookie = await signIn(app.base, 'kwaliteit@klachtloket.test', 'bench-demo-wachtwoord');
+const headers = { cookie, accept: 'text/html', 'accept-encoding': 'gzip' };
+const probe = await fetch(app.base + target, { headers, redirect: 'manual' });
+console.log('probe', probe.status);
+await runLoad({ url: app.base + target, connections: 4, duration: 2, headers });
+const r = await runLoad({ url: app.base + target, connections: 10, duration: 10, headers });
+console.log(target, r.rps.toFixed(1), 'req/s p95', r.p95);
+await app.stop();
+await printProfile(dir, 30, '/tmp/adhoc-page.cpuprofile');
+await database.close(false);
