@@ -71,14 +71,24 @@ try {
     const runs: Lhr[] = [];
     for (let i = 0; i < RUNS; i++) {
       const file = path.join(out, `${pages.indexOf(page)}-${i}.json`);
-      const run = spawnSync(
-        'npx',
-        ['--yes', `lighthouse@${LIGHTHOUSE}`, app.base + page.path, '--output=json', `--output-path=${file}`, '--only-categories=performance,accessibility', '--chrome-flags=--headless=new --no-sandbox', '--quiet'],
-        { env: { ...process.env, CHROME_PATH: args.chrome }, encoding: 'utf8', timeout: 180_000 },
-      );
-      if (run.status !== 0) throw new Error(`lighthouse on ${page.path} failed: ${run.stderr.slice(-2000)}`);
-      const lhr = JSON.parse(readFileSync(file, 'utf8')) as Lhr;
-      if (lhr.runtimeError) throw new Error(`lighthouse on ${page.path}: ${lhr.runtimeError.message}`);
+      // Lighthouse sometimes fails to record a trace (NO_NAVSTART, NO_FCP): that run is made again, at most twice.
+      let lhr: Lhr | null = null;
+      let failure = '';
+      for (let attempt = 0; attempt < 3 && !lhr; attempt++) {
+        const run = spawnSync(
+          'npx',
+          ['--yes', `lighthouse@${LIGHTHOUSE}`, app.base + page.path, '--output=json', `--output-path=${file}`, '--only-categories=performance,accessibility', '--chrome-flags=--headless=new --no-sandbox', '--quiet'],
+          { env: { ...process.env, CHROME_PATH: args.chrome }, encoding: 'utf8', timeout: 180_000 },
+        );
+        if (run.status !== 0) {
+          failure = run.stderr.slice(-2000);
+          continue;
+        }
+        const result = JSON.parse(readFileSync(file, 'utf8')) as Lhr;
+        if (result.runtimeError) failure = result.runtimeError.message;
+        else lhr = result;
+      }
+      if (!lhr) throw new Error(`lighthouse on ${page.path} failed three times: ${failure}`);
       runs.push(lhr);
     }
     const perf = (lhr: Lhr) => Math.round((lhr.categories.performance?.score ?? 0) * 100);
