@@ -240,12 +240,16 @@ try {
     ratio >= 0.8 && appPhase!.p95 < 60
       ? []
       : [
-          `Why the target is missed, from this run and the profile below. PostgreSQL is not what holds the app back: the same rows over a bare ` +
-            `\`pg\` pool reach ${fmt(rawPhase.rps)} req/s, the bare route ${fmt(floorPhase!.rps)}, the app ${fmt(appPhase!.rps)}. While the app ran, ` +
-            `its database connections sat idle with no work from the app ${idle(appPhase)} % of the time (the floor's ${idle(floorPhase)} %) and ` +
-            `waited on a lock ${locks(appPhase)} % (the floor's ${locks(floorPhase)} %; the issue measured 76 % of PostgreSQL's samples in lock waits ` +
-            'before the write path was changed). The lock is the year\'s reference counter, now held only from the last statement to the commit. ' +
-            'The rest is the app process. The floor is a route handler, which Next runs without the proxy (its matcher skips /api) and without the ' +
+          `Why the target is missed, from this run and the profile below. All three paths queue on the year's reference counter: gap-free ` +
+            'numbering lets one transaction at a time hold it, from the statement that takes the number to the commit with its WAL flush, so ' +
+            `the commit time sets the ceiling, which the raw loop shows (${fmt(rawPhase.rps)} req/s in this run; it moves with the disk's flush ` +
+            `time from run to run, which is why only the ratios of one run compare). While the app ran, its database connections waited on a ` +
+            `lock ${locks(appPhase)} % of the time (the floor's ${locks(floorPhase)} %) and sat idle with no work from the app ${idle(appPhase)} % ` +
+            `(the floor's ${idle(floorPhase)} %). Before the write path was changed the counter was held through eight round trips and the issue ` +
+            'measured 76 % of PostgreSQL\'s samples in lock waits at 0.17× the floor; now it is held for one statement and the commit, but ' +
+            'between the two the answer goes back to Node and the COMMIT waits for Node\'s event loop, which under this load is busy with ' +
+            'the other requests: so the busier the app process, the longer each transaction holds the counter. ' +
+            'The gap between the app and the floor is the app process: the floor is a route handler, which Next runs without the proxy (its matcher skips /api) and without the ' +
             'server-action runtime; a submission is a POST to the page /klacht, so it also passes the proxy (next-intl\'s locale rewrite, the ' +
             'page\'s Content-Security-Policy, and the bounded read of the action\'s body that refuses a malformed call before Next parses it), ' +
             'Next\'s server-action handling (the React reply decoded, the action looked up, the request\'s async storage, the answer serialised ' +
@@ -253,9 +257,9 @@ try {
             `and zod, the settings from the cache). On this machine all of that is CPU shared by autocannon, Next and PostgreSQL on ` +
             `${os.cpus().length} cores, so each step costs throughput directly; the profile below shows where. What would close it: the public ` +
             'form posting to a route handler (the floor\'s path) that runs the same lib/ pipeline, which drops the proxy and the action runtime from ' +
-            'the path, and more Node processes in front of the one database. What would raise the ceiling of all three paths: numbering after ' +
-            'the commit, in one short statement for every complaint committed meanwhile (still gap-free, as only committed complaints get a ' +
-            'number), so that no transaction holds the counter through its commit.',
+            'the path, and more Node processes in front of the one database. What would raise the ceiling of all three paths: taking the ' +
+            'number where no round trip to Node follows, in a deferred trigger that runs as part of the COMMIT, or numbering after the commit ' +
+            'in one short statement for every complaint committed meanwhile (still gap-free, as only committed complaints get a number).',
         ];
   console.log(`\n${table}\n\n${check}\n\n${waitLines.join('\n')}\n\n${why.join('\n')}`);
   if (!args['no-report']) {
