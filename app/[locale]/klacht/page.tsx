@@ -7,14 +7,14 @@ import { LIMITS } from '@/lib/complaints/limits';
 import { formatCount } from '@/lib/complaints/text-length';
 import { formatMonths } from '@/lib/format';
 import { localePath } from '@/lib/i18n/routing';
+import type { Locale } from '@/lib/procedure/vocabulary';
 import { publicSettings } from '@/lib/settings/public-pages';
 
 const formOptions = publicSettings('complaintFormOptions', complaintFormOptions);
-import type { Locale } from '@/lib/procedure/vocabulary';
 
 /**
  * Served from Next's cache (issue 13): prerendered per language and rendered again when an admin changes the
- * categories, staff or terms it shows (lib/settings/public-pages.ts), or at the latest after REVALIDATE_SECONDS. Nothing
+ * categories, staff or terms it shows (lib/settings/public-pages.ts), or at the latest after `revalidate` (300 s). Nothing
  * per request in it: the form takes today's date and its bot stamp in the browser (components/ComplaintForm.tsx). The
  * proxy sends the hashes of its inline scripts as its CSP (lib/security/static-pages.ts).
  */
