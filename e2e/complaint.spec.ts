@@ -164,9 +164,12 @@ test.describe('bad input', () => {
   });
 
   test('an empty form shows every problem next to its field, in Dutch, and creates nothing', async ({ page }) => {
-    // Online complaints only: other specs register phone and postal complaints at the same time.
-    const onlineCount = 'select count(*)::int as n from complaints where channel = \'online\'';
-    const [{ n: before }] = (await query<{ n: number }>(onlineCount)) as [{ n: number }];
+    // Nothing is sent: the browser's checks stop the form before the server action (other specs file complaints at the
+    // same time, so counting rows would not tell).
+    const sent: string[] = [];
+    page.on('request', (request) => {
+      if (request.method() === 'POST') sent.push(request.url());
+    });
     await page.goto('/klacht');
     await formReady(page);
     await page.getByRole('button', { name: NL.submit }).click();
@@ -184,8 +187,7 @@ test.describe('bad input', () => {
     await expect(page.getByLabel(NL.name)).toBeFocused();
     await screenshot(page, 'form-errors-nl');
     await expectAccessible(page);
-    const [{ n: after }] = (await query<{ n: number }>(onlineCount)) as [{ n: number }];
-    expect(after).toBe(before);
+    expect(sent).toEqual([]);
   });
 
   test('a future date, a bad e-mail address and half an address are refused with their own messages', async ({ page }) => {
