@@ -62,8 +62,23 @@ const amsterdamToday = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europ
  */
 async function fetchFormStamp(): Promise<string> {
   const response = await fetch('/api/form-stamp', { cache: 'no-store' });
+  if (response.status === 429) {
+    const body = (await response.json().catch(() => ({}))) as { retryAfterMinutes?: number };
+    throw new StampRefused('limited', body.retryAfterMinutes ?? 1);
+  }
+  if (response.status === 503) throw new StampRefused('unavailable', 0);
   if (!response.ok) throw new Error(`form stamp: ${response.status}`);
   return ((await response.json()) as { stamp: string }).stamp;
+}
+
+/** The stamp route said no (too many forms from this address, or the database is down): told like a refused submission. */
+class StampRefused extends Error {
+  constructor(
+    readonly reason: 'limited' | 'unavailable',
+    readonly retryAfterMinutes: number,
+  ) {
+    super(`form stamp: ${reason}`);
+  }
 }
 
 export function ComplaintForm({ locale, texts, categories, staff, confirmationPath }: Props) {
@@ -104,10 +119,14 @@ export function ComplaintForm({ locale, texts, categories, staff, confirmationPa
     setToday(amsterdamToday());
     const loading = fetchFormStamp();
     stampRef.current = loading;
-    loading.catch(() => {
-      if (stampRef.current === loading) stampRef.current = null;
-    });
-    setReady(true);
+    // data-ready once the stamp is in (or failed; submitting fetches it again): from then on the form counts the time.
+    loading.then(
+      () => setReady(true),
+      () => {
+        if (stampRef.current === loading) stampRef.current = null;
+        setReady(true);
+      },
+    );
   }, [setValue]);
 
   // A failure that is not about one field is shown at the top of the form: bring it into view.
@@ -116,10 +135,18 @@ export function ComplaintForm({ locale, texts, categories, staff, confirmationPa
   }, [failure]);
 
   const validateAndSubmit = handleSubmit(async (values) => {
+    // Fetched on mount; once more if that failed (a lost connection). Without one the server refuses the complaint.
+    let formStamp: string;
+    try {
+      formStamp = await (stampRef.current ??= fetchFormStamp());
+    } catch (error) {
+      stampRef.current = null; // asked for again on the next try
+      if (error instanceof StampRefused && error.reason === 'limited') setRetryMinutes(error.retryAfterMinutes);
+      setFailure(error instanceof StampRefused ? error.reason : 'network');
+      return;
+    }
     let result: Awaited<ReturnType<typeof submitComplaint>>;
     try {
-      // Fetched on mount; once more if that failed (a lost connection). Without one the server refuses the complaint.
-      const formStamp = await (stampRef.current ??= fetchFormStamp());
       result = await submitComplaint({ ...values, formStamp, website: honeypotRef.current?.value ?? '' });
     } catch {
       setFailure('network');

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { amsterdamToday, expectAccessible, fillComplaint, NL, query, screenshot, uniqueName } from './support';
+import { amsterdamToday, complaintsNamed, expectAccessible, fillComplaint, NL, query, screenshot, uniqueName } from './support';
 
 // Issue 12, review items 2 and 11 against the built app: the bot checks do not bother a person, and a malformed
 // server-action call is answered 400/413 (before: 500), whatever action it names.
@@ -70,4 +70,19 @@ test('over the limit, the status page says when to try again (200, not an error)
   await page.goto(`/en/status/${'a'.repeat(43)}`);
   await expect(page.getByTestId('rate-limited')).toContainText('Please try again in');
   await screenshot(page, 'abuse-status-limited-phone');
+});
+
+test('over the limit, the complaint form says when to try again instead of sending a form the server would refuse', async ({ page }) => {
+  // This address has fetched too many form stamps (as after 60 forms in ten minutes: lib/server/rate-limit.ts).
+  const address = `198.51.100.${Math.floor(Math.random() * 200) + 20}`;
+  await query(`insert into rate_limits (key, points, expires_at) values ($1, 100000, now() + interval '5 minutes')
+    on conflict (key) do update set points = 100000, expires_at = now() + interval '5 minutes'`, [`formStamp:addr:${address}`]);
+  await page.setExtraHTTPHeaders({ 'x-forwarded-for': address });
+  await page.goto('/klacht');
+  const name = uniqueName('Te Vaak');
+  await fillComplaint(page, NL, { name, date: amsterdamToday() });
+  await page.getByRole('button', { name: NL.submit }).click();
+  await expect(page.getByTestId('form-alert')).toContainText('Er zijn nu te veel verzoeken binnengekomen. Probeer het over 5 minuten opnieuw.');
+  expect(await complaintsNamed(name)).toHaveLength(0);
+  await screenshot(page, 'abuse-form-limited');
 });

@@ -101,7 +101,7 @@ const MIN_FILL_MS = 3_000;
 
 export async function fillComplaint(page: Page, labels: FormLabels, values: { name: string; date: string }) {
   // The form refuses a submission sooner than MIN_FILL_MS after it was shown (a bot check): take as long as a person.
-  // The form fetches its stamp when it is ready (the page itself is served from the cache): count from then.
+  // The form is ready once it holds its stamp (fetched on mount: the page itself is served from the cache): count from then.
   await formReady(page);
   const started = Date.now();
   await page.getByLabel(labels.name).fill(values.name);

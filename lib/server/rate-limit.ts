@@ -9,12 +9,14 @@ import { hitCounters, sweepCounters } from '@/db/rate-limits';
  * not run on PGlite (the zero-configuration `npm start`) without an adapter; one upsert through our own db layer runs
  * the same on pg, Neon and PGlite and is all the fixed window needs.
  */
-export type LimitName = 'submit' | 'statusPage' | 'clientAnswer' | 'clientAction' | 'lostLink';
+export type LimitName = 'submit' | 'formStamp' | 'statusPage' | 'clientAnswer' | 'clientAction' | 'lostLink';
 
 type Window = { points: number; minutes: number };
 export const LIMITS: Record<LimitName, { perAddress: Window; global: Window }> = {
   // A person files one complaint, now and then a second one; 300 in 5 seconds is a bot.
   submit: { perAddress: { points: 10, minutes: 60 }, global: { points: 300, minutes: 60 } },
+  // The complaint form fetches one stamp each time it is shown (app/api/form-stamp/route.ts): 60 in 10 minutes is not a person.
+  formStamp: { perAddress: { points: 60, minutes: 10 }, global: { points: 20000, minutes: 10 } },
   statusPage: { perAddress: { points: 120, minutes: 10 }, global: { points: 5000, minutes: 10 } },
   clientAnswer: { perAddress: { points: 20, minutes: 60 }, global: { points: 500, minutes: 60 } },
   clientAction: { perAddress: { points: 30, minutes: 60 }, global: { points: 1000, minutes: 60 } },

@@ -1,5 +1,7 @@
 import { NextResponse } from 'next/server';
 import { signFormStamp } from '@/lib/complaints/form-stamp';
+import { clientAddressFrom } from '@/lib/server/client-address';
+import { consumeLimit, type LimitDecision } from '@/lib/server/rate-limit';
 
 export const dynamic = 'force-dynamic';
 
@@ -7,7 +9,22 @@ export const dynamic = 'force-dynamic';
  * GET /api/form-stamp: `{ stamp }`, the signed time the complaint form was shown (lib/complaints/form-stamp.ts). The
  * form page is served from Next's cache (issue 13), so it cannot carry a per-request time: the form fetches its stamp
  * here when it mounts. A bot gains nothing over fetching the page: the stamp still has to be MIN_FILL_MS old.
+ *
+ * 200 { stamp } · 429 too many (Retry-After; lib/server/rate-limit.ts `formStamp`) · 503 database down.
  */
-export function GET() {
-  return NextResponse.json({ stamp: signFormStamp(new Date()) }, { headers: { 'Cache-Control': 'no-store, private' } });
+export async function GET(request: Request) {
+  let limit: LimitDecision;
+  try {
+    limit = await consumeLimit('formStamp', clientAddressFrom(request.headers));
+  } catch {
+    return json(503, { error: 'unavailable' });
+  }
+  if (!limit.ok) {
+    return json(429, { error: 'limited', retryAfterMinutes: limit.retryAfterMinutes }, { 'Retry-After': String(limit.retryAfterSeconds) });
+  }
+  return json(200, { stamp: signFormStamp(new Date()) });
+}
+
+function json(status: number, body: unknown, headers: Record<string, string> = {}) {
+  return NextResponse.json(body, { status, headers: { 'Cache-Control': 'no-store, private', ...headers } });
 }
