@@ -86,12 +86,14 @@ export type StoredInbound = { state: 'reply'; complaintId: number; mailId: numbe
 
 /**
  * Stores a fetched mail inside the caller's transaction: a reply naming a known reference goes on that complaint's
- * file (history entry "mail_received", the handler — or without one the managers — told by mail); anything else
- * becomes a draft in the inbox.
+ * file (history entry "mail_received", the handler — or without one the managers — told by mail); anything else,
+ * including a mail naming an anonymised complaint, becomes a draft in the inbox.
  */
 export async function storeInboundMail(tx: Tx, mail: FetchedMail, now: Date): Promise<StoredInbound> {
   const reference = referenceOf({ subject: mail.subject, to: mail.to });
-  const complaint = reference ? await lockComplaintByReference(tx, reference) : null;
+  const named = reference ? await lockComplaintByReference(tx, reference) : null;
+  // An anonymised complaint takes in nothing personal again: a mail naming it is a draft, for a handler to decide about.
+  const complaint = named && named.anonymisedAt === null ? named : null;
   const base = {
     providerId: mail.providerId,
     fromAddress: mail.from,

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { asc, eq } from 'drizzle-orm';
 import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { anonymiseComplaint } from '@/db/anonymise';
 import { clientBounce, complaintMails, inboundDrafts, inboundMail } from '@/db/inbound';
 import { failedMails } from '@/db/post';
 import { complaintHistory, complaints, inboundMailAttachments, inboundMails, outbox, webhookEvents } from '@/db/schema';
@@ -291,6 +292,18 @@ describe('mail that comes in', () => {
     const unknown = inbound({ subject: 'Re: uw klacht KL-1999-9999' });
     expect(await (await receive(unknown)).json()).toMatchObject({ result: 'draft' });
     expect((await storedMail(unknown.id))!.state).toBe('draft');
+  });
+
+  it('a mail naming an anonymised complaint becomes a draft: nothing personal is added to that file again', async () => {
+    const { complaint } = await sentMail();
+    await w.db.transaction((tx) => anonymiseComplaint(tx, complaint.id, { now: new Date(), reason: 'erasure', actor: null }));
+    const before = await w.db.select().from(complaintHistory).where(eq(complaintHistory.complaintId, complaint.id));
+    const mail = inbound({ subject: `Re: Wij hebben uw klacht ${complaint.reference} ontvangen`, attachments: [{ filename: 'foto.png', content_type: 'image/png', content: PNG }] });
+    expect(await (await receive(mail)).json()).toMatchObject({ result: 'draft' });
+    expect(await storedMail(mail.id)).toMatchObject({ state: 'draft', complaintId: null });
+    expect(await complaintMails(w.db, complaint.id)).toEqual([]);
+    expect(await w.db.select().from(complaintHistory).where(eq(complaintHistory.complaintId, complaint.id))).toEqual(before);
+    expect((await w.db.select().from(outbox).where(eq(outbox.complaintId, complaint.id))).filter((m) => m.kind === 'client_mail')).toEqual([]);
   });
 
   it('resend unreachable for the body: 503 (resend retries), nothing written', async () => {
