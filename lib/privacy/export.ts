@@ -1,5 +1,15 @@
 import type { personalDataOf, PrivacyRequestRow } from '@/db/privacy';
+import { createTranslator } from 'next-intl';
+import { ATTACHMENT_TYPES, formatFileSize, isAttachmentType } from '@/lib/complaints/attachments';
+import { historyActionLabel, type Translate } from '@/lib/complaints/file';
+import { formatDate } from '@/lib/format';
+import { beheerMessages } from '@/lib/i18n/beheer';
+import nl from '@/lib/i18n/messages/nl.json';
 import type { Item } from '@/lib/mail/letter';
+import type { IsoDate } from '@/lib/procedure/dates';
+import { PROCEDURE_TIME_ZONE } from '@/lib/procedure/terms';
+
+const fileTypeLabel = (contentType: string) => (isAttachmentType(contentType) ? ATTACHMENT_TYPES[contentType].label : contentType);
 
 /**
  * The access export (AVG art. 15): everything held on the person in the complaints the request concerns, as one JSON
@@ -43,38 +53,90 @@ export function buildAccessExport(request: PrivacyRequestRow, data: PersonalData
 
 export const exportFileName = (requestId: number, format: 'json' | 'pdf') => `inzage-verzoek-${requestId}.${format}`;
 
-/** Dutch labels for the complaint's columns in the PDF; a column without one is shown by its name. */
-const COMPLAINT_LABELS: Record<string, string> = {
-  reference: 'Referentie',
-  status: 'Status',
-  channel: 'Binnengekomen via',
-  receivedOn: 'Ontvangen op',
-  locale: 'Taal',
-  complainantName: 'Naam',
-  complainantEmail: 'E-mailadres',
-  complainantPhone: 'Telefoon',
-  addressStreet: 'Straat en huisnummer',
-  addressPostcode: 'Postcode',
-  addressCity: 'Plaats',
-  description: 'Omschrijving van de klacht',
-  incidentDate: 'Datum van het voorval',
-  incidentOngoing: 'Speelt nog',
-  desiredOutcome: 'Gewenste uitkomst',
-  concernsStaffText: 'Over (zelf ingevuld)',
-  partyChoice: 'Opdrachtgever (keuze)',
-  partyName: 'Opdrachtgever (naam)',
-  consentAt: 'Toestemming gegeven op',
-  outcome: 'Uitkomst',
-  clientSatisfied: 'Tevreden met de uitkomst',
+/**
+ * The complaint's fields in the PDF, in this order, with their Dutch labels. The PDF is for the person to read; the
+ * JSON document holds every column as stored, including the internal numbers and bookkeeping left out here (ids,
+ * version, the terms snapshot, created/updated stamps, the computed next due date).
+ */
+const COMPLAINT_FIELDS: readonly (readonly [key: string, label: string])[] = [
+  ['reference', 'Referentie'],
+  ['status', 'Status'],
+  ['channel', 'Binnengekomen via'],
+  ['receivedOn', 'Ontvangen op'],
+  ['locale', 'Taal'],
+  ['complainantName', 'Naam'],
+  ['complainantEmail', 'E-mailadres'],
+  ['complainantPhone', 'Telefoon'],
+  ['addressStreet', 'Straat en huisnummer'],
+  ['addressPostcode', 'Postcode'],
+  ['addressCity', 'Plaats'],
+  ['description', 'Omschrijving van de klacht'],
+  ['incidentDate', 'Datum van het voorval'],
+  ['incidentOngoing', 'Speelt nog'],
+  ['desiredOutcome', 'Gewenste uitkomst'],
+  ['concernsStaffText', 'Over (zelf ingevuld)'],
+  ['partyChoice', 'Opdrachtgever (keuze)'],
+  ['partyName', 'Opdrachtgever (naam)'],
+  ['consentAt', 'Toestemming gegeven op'],
+  ['acknowledgementDue', 'Ontvangstbevestiging uiterlijk'],
+  ['acknowledgedOn', 'Ontvangst bevestigd op'],
+  ['copySentOn', 'Afschrift verstuurd op'],
+  ['noticeDue', 'Bericht over niet behandelen uiterlijk'],
+  ['notAdmissibleOn', 'Niet in behandeling genomen op'],
+  ['notAdmissibleGround', 'Reden niet in behandeling'],
+  ['hearingState', 'Hoorgesprek'],
+  ['hearingOn', 'Hoorgesprek op'],
+  ['resolutionDue', 'Afhandeling uiterlijk'],
+  ['resolutionExtendedTo', 'Afhandeltermijn verlengd tot'],
+  ['extensionCount', 'Aantal verlengingen'],
+  ['resolvedOn', 'Afgehandeld op'],
+  ['outcome', 'Uitkomst'],
+  ['clientSatisfied', 'Tevreden met de uitkomst'],
+  ['satisfactionAt', 'Tevredenheid doorgegeven op'],
+  ['forwardRequestedAt', 'Voorleggen aan de opdrachtgever gevraagd op'],
+  ['closedOn', 'Afgesloten op'],
+  ['anonymisedAt', 'Geanonimiseerd op'],
+  ['anonymisedReason', 'Reden anonimisering'],
+];
+
+const t = createTranslator({ locale: 'nl', messages: { beheer: beheerMessages }, namespace: 'beheer' }) as unknown as Translate;
+const label = (key: string, code: string) => (t.has(`${key}.${code}`) ? t(`${key}.${code}`) : code);
+
+/** The Dutch words for the stored codes, per field (statuses, channels, outcomes, …). */
+const CODES: Record<string, (code: string) => string> = {
+  status: (c) => label('common.statuses', c),
+  toStatus: (c) => label('common.statuses', c),
+  channel: (c) => label('common.channels', c),
+  locale: (c) => ({ nl: 'Nederlands', en: 'Engels' })[c] ?? c,
+  partyChoice: (c) => (nl.partyChoice as Record<string, string>)[c] ?? c,
+  notAdmissibleGround: (c) => label('file.history.grounds', c),
+  hearingState: (c) => ({ planned: 'Gepland', held: 'Gehouden', skipped: 'Niet gehouden' })[c] ?? c,
+  outcome: (c) => label('file.history.outcomes', c),
+  anonymisedReason: (c) => label('file.history.anonymisedReasons', c),
+  involvement: (c) => label('file.history.involvement', c),
+  kind: (c) => label('privacy.kinds', c),
+  receivedVia: (c) => label('privacy.media', c),
+  actor: (c) => ({ client: t('file.history.client'), system: t('file.history.system') })[c] ?? c,
 };
 
-/** A value as one line of text: dates as ISO, objects as compact JSON, nothing as "—". */
-export function displayValue(value: unknown): string {
+const dateTime = new Intl.DateTimeFormat('nl-NL', { dateStyle: 'long', timeStyle: 'short', timeZone: PROCEDURE_TIME_ZONE });
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const ISO_TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
+
+/**
+ * A value as one line of Dutch text: a calendar date as "30 november 2026", a moment as "30 november 2026 om 10:15"
+ * (Amsterdam), a code in words when the field has words for it (`field`), yes/no, nothing as "—".
+ */
+export function displayValue(value: unknown, field?: string): string {
   if (value === null || value === undefined || value === '') return '—';
-  if (value instanceof Date) return value.toISOString();
+  if (value instanceof Date) return dateTime.format(value);
   if (typeof value === 'boolean') return value ? 'ja' : 'nee';
   if (typeof value === 'object') return JSON.stringify(value);
-  return String(value);
+  const text = String(value);
+  if (ISO_DATE.test(text)) return formatDate(text as IsoDate, 'nl');
+  if (ISO_TIMESTAMP.test(text) && !Number.isNaN(Date.parse(text))) return dateTime.format(new Date(text));
+  const words = field ? CODES[field] : undefined;
+  return words ? words(text) : text;
 }
 
 /** The export as items for the PDF: the request, then per complaint its fields, history, answers, files and letters. */
@@ -86,30 +148,30 @@ export function exportItems(doc: AccessExport): Item[] {
   const none = () => line('Geen.');
 
   heading('Het verzoek');
+  line(`Soort verzoek: ${displayValue(doc.request.kind, 'kind')}`);
   line(`Naam: ${doc.request.requesterName}`);
   line(`E-mailadres: ${doc.request.requesterEmail}`);
-  line(`Ontvangen op: ${doc.request.receivedOn}`);
-  line(`Gemaakt op: ${doc.madeAt}`);
+  line(`Ontvangen op: ${displayValue(doc.request.receivedOn)} (${displayValue(doc.request.receivedVia, 'receivedVia').toLowerCase()})`);
+  line(`Gemaakt op: ${displayValue(doc.madeAt)}`);
   line(`Aantal klachten: ${doc.complaints.length}`);
 
   for (const c of doc.complaints) {
     heading(`Klacht ${c.complaint.reference}`);
-    for (const [key, value] of Object.entries(c.complaint)) {
-      if (key === 'terms') continue;
-      line(`${COMPLAINT_LABELS[key] ?? key}: ${displayValue(value)}`);
-    }
+    const fields = c.complaint as Record<string, unknown>;
+    for (const [key, title] of COMPLAINT_FIELDS) line(`${title}: ${displayValue(fields[key], key)}`);
     line(`Categorie: ${displayValue(c.categoryName)}`);
     line(`Opdrachtgever: ${displayValue(c.contractingPartyName)}`);
     line(`Behandelaar: ${displayValue(c.handlerName)}`);
     items.push({ t: 'gap' });
     line('Betrokken medewerkers:');
     if (c.involved.length === 0) none();
-    for (const p of c.involved) item(`${p.name}${p.team ? ` (${p.team})` : ''}, ${p.involvement}`);
+    for (const p of c.involved) item(`${p.name}${p.team ? ` (${p.team})` : ''}, ${displayValue(p.involvement, 'involvement').toLowerCase()}`);
     items.push({ t: 'gap' });
     line('Geschiedenis:');
     if (c.history.length === 0) none();
     for (const h of c.history) {
-      item(`${displayValue(h.at)} · ${h.action}${h.toStatus ? ` → ${h.toStatus}` : ''} · ${h.actor ?? '—'}${h.reason ? ` · ${h.reason}` : ''}`);
+      const status = h.toStatus ? ` → ${displayValue(h.toStatus, 'toStatus')}` : '';
+      item(`${displayValue(h.at)} · ${historyActionLabel(t, h.action)}${status} · ${displayValue(h.actor, 'actor')}${h.reason ? ` · ${h.reason}` : ''}`);
     }
     items.push({ t: 'gap' });
     line('Vragen en antwoorden:');
@@ -118,7 +180,7 @@ export function exportItems(doc: AccessExport): Item[] {
     items.push({ t: 'gap' });
     line('Bijlagen (alleen gegevens, niet de inhoud):');
     if (c.attachments.length === 0) none();
-    for (const a of c.attachments) item(`${a.fileName} · ${a.contentType} · ${a.sizeBytes} bytes · ${displayValue(a.createdAt)}`);
+    for (const a of c.attachments) item(`${a.fileName} · ${fileTypeLabel(a.contentType)} · ${formatFileSize(a.sizeBytes)} · ${displayValue(a.createdAt)}`);
     items.push({ t: 'gap' });
     line('Brieven en e-mails aan u:');
     if (c.lettersSent.length === 0) none();
