@@ -10,6 +10,8 @@ import {
   inboundMails,
   informationRequests,
   outbox,
+  privacyRequestEvents,
+  privacyRequests,
   type AnonymisedReason,
 } from './schema';
 
@@ -131,4 +133,58 @@ async function redactHistory(tx: Tx, complaintId: number): Promise<void> {
       ) end
     where complaint_id = ${complaintId} and (reason is not null or details is not null)`);
   await tx.execute(sql`select set_config('klachtloket.redact', 'off', true)`);
+}
+
+/** The event details of a privacy request that stay after anonymisation: dates, counts, kinds, references, outbox ids. */
+export const KEPT_PRIVACY_EVENT_DETAILS = ['kind', 'receivedOn', 'dueOn', 'months', 'previousDue', 'newDue', 'complaints', 'fields', 'alreadyAnonymised', 'format', 'outboxId'] as const;
+
+/**
+ * Removes the requester's personal data from a closed privacy request, inside the caller's transaction (the retention
+ * run, lib/privacy/retention.ts): name, e-mail address, the request's text and the written reasons are replaced, the
+ * event details lose every key not in KEPT_PRIVACY_EVENT_DETAILS (migration 0020 allows exactly that), and the mails
+ * to the requester (extension, refusal) are emptied like a complaint's. Kept: kind, dates, status, the linked
+ * complaints (which have their own retention) and who did which step when. An open or already anonymised request is
+ * left alone: `{ anonymised: false }`.
+ */
+export async function anonymisePrivacyRequest(tx: Tx, requestId: number, now: Date): Promise<{ anonymised: boolean }> {
+  const [request] = await tx
+    .select({ id: privacyRequests.id, closedAt: privacyRequests.closedAt, anonymisedAt: privacyRequests.anonymisedAt })
+    .from(privacyRequests)
+    .where(eq(privacyRequests.id, requestId))
+    .for('update');
+  if (!request) throw new Error(`privacy request ${requestId} does not exist`);
+  if (request.anonymisedAt || !request.closedAt) return { anonymised: false };
+
+  const events = await tx.select({ details: privacyRequestEvents.details }).from(privacyRequestEvents).where(eq(privacyRequestEvents.requestId, requestId));
+  const outboxIds = events.map((e) => (e.details as Record<string, unknown> | null)?.outboxId).filter((id): id is number => Number.isInteger(id));
+  await tx
+    .update(privacyRequests)
+    .set({
+      requesterName: ANONYMISED_TEXT,
+      requesterEmail: ANONYMISED_TEXT,
+      requestText: ANONYMISED_TEXT,
+      // Both stay non-null where they were (the table's checks), without their words.
+      extensionReason: sql`case when ${privacyRequests.extensionReason} is null then null else ${ANONYMISED_TEXT} end`,
+      outcomeReason: sql`case when ${privacyRequests.outcomeReason} is null then null else ${ANONYMISED_TEXT} end`,
+      anonymisedAt: now,
+      version: sql`${privacyRequests.version} + 1`,
+      updatedAt: now,
+    })
+    .where(eq(privacyRequests.id, requestId));
+  if (outboxIds.length > 0) {
+    await tx.delete(outbox).where(and(inArray(outbox.id, outboxIds), isNull(outbox.complaintId), ne(outbox.status, 'sent')));
+    await tx
+      .update(outbox)
+      .set({ recipient: ANONYMISED_TEXT, subject: ANONYMISED_TEXT, bodyText: ANONYMISED_TEXT, letter: null, lastError: null, deliveryDetail: null })
+      .where(and(inArray(outbox.id, outboxIds), isNull(outbox.complaintId)));
+  }
+  await tx.execute(sql`select set_config('klachtloket.redact', 'on', true)`);
+  const kept = sql.join(KEPT_PRIVACY_EVENT_DETAILS.map((key) => sql`${key}`), sql`, `);
+  await tx.execute(sql`
+    update privacy_request_events set details = (
+      select coalesce(jsonb_object_agg(d.key, d.value), '{}'::jsonb) from jsonb_each(details) d where d.key in (${kept})
+    ) where request_id = ${requestId}`);
+  await tx.execute(sql`select set_config('klachtloket.redact', 'off', true)`);
+  await tx.insert(privacyRequestEvents).values({ requestId, at: now, actorUserId: null, action: 'anonymised', details: {} });
+  return { anonymised: true };
 }

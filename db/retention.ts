@@ -1,5 +1,6 @@
 import { and, desc, eq, isNotNull, sql } from 'drizzle-orm';
 import type { IsoDate } from '@/lib/procedure/dates';
+import type { PrivacyKind } from '@/lib/privacy/requests';
 import { FINAL_STATUSES } from '@/lib/privacy/retention';
 import type { Db, Tx } from './client';
 import { complaintAccessLog, complaints, users, type AccessKind } from './schema';
@@ -37,6 +38,27 @@ export async function dueForAnonymisation(db: Executor, until: IsoDate, currentM
     limit ${limit}`);
   const rows = ((result as { rows?: Row[] }).rows ?? (result as Row[])) as Row[];
   return rows.map((r) => ({ id: Number(r.id), reference: r.reference, category: r.category, closingDay: r.closing_day, anonymiseOn: r.anonymise_on }));
+}
+
+export type PrivacyRetentionDue = { id: number; kind: PrivacyKind; closedDay: IsoDate; anonymiseOn: IsoDate };
+
+/**
+ * The privacy requests whose anonymisation day (lib/privacy/retention.ts privacyRequestAnonymisationDay: the Amsterdam
+ * day they were closed plus `currentMonths`) is on or before `until`, not anonymised yet; earliest first.
+ */
+export async function privacyRequestsDueForAnonymisation(db: Executor, until: IsoDate, currentMonths: number, limit = 10_000): Promise<PrivacyRetentionDue[]> {
+  type Row = { id: number; kind: PrivacyKind; closed_day: string; anonymise_on: string };
+  const result: unknown = await db.execute(sql`
+    select d.id, d.kind, d.closed_day::text as closed_day, d.anonymise_on::text as anonymise_on from (
+      select r.id, r.kind, x.closed_day, (x.closed_day + make_interval(months => ${currentMonths}::int))::date as anonymise_on
+      from privacy_requests r cross join lateral (select (r.closed_at at time zone 'Europe/Amsterdam')::date as closed_day) x
+      where r.closed_at is not null and r.anonymised_at is null and r.status in ('completed', 'refused')
+    ) d
+    where d.anonymise_on <= ${until}::date
+    order by d.anonymise_on, d.id
+    limit ${limit}`);
+  const rows = ((result as { rows?: Row[] }).rows ?? (result as Row[])) as Row[];
+  return rows.map((r) => ({ id: Number(r.id), kind: r.kind, closedDay: r.closed_day, anonymiseOn: r.anonymise_on }));
 }
 
 export type RetentionStats = { lastRunDay: IsoDate | null; lastRunCount: number; lastYearCount: number };

@@ -670,11 +670,17 @@ export const privacyRequests = pgTable(
     /** The last time the access export was made (downloaded). */
     exportedAt: timestamp('exported_at', { withTimezone: true }),
     registeredBy: integer('registered_by').references(() => users.id),
+    /** When the requester's name, address and texts were removed, `retentionMonths` after closing (migration 0020). */
+    anonymisedAt: timestamp('anonymised_at', { withTimezone: true }),
     version: integer('version').notNull().default(1),
     createdAt: createdAt(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('privacy_requests_status_idx').on(t.status, t.dueOn)],
+  (t) => [
+    index('privacy_requests_status_idx').on(t.status, t.dueOn),
+    check('privacy_requests_anonymised_check', sql`${t.anonymisedAt} is null or ${t.closedAt} is not null`),
+    index('privacy_requests_retention_idx').on(t.closedAt).where(sql`${t.closedAt} is not null and ${t.anonymisedAt} is null`),
+  ],
 );
 
 export const privacyRequestComplaints = pgTable(

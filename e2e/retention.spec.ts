@@ -6,7 +6,8 @@ import { expectAccessible, query, signIn, uniqueName, USERS } from './support';
 /**
  * Retention and the access log (issue 12): a withdrawn complaint closed 25 months ago is listed on /beheer/bewaartermijn;
  * its handler's visit shows on the file for the manager (not for the handler); after the daily run (the cron route)
- * the file of the anonymised complaint still opens. The rules themselves are in the pg tests (lib/privacy).
+ * the file of the anonymised complaint still opens, and so does a privacy request refused 25 months ago, without its
+ * requester. The rules themselves are in the pg tests (lib/privacy).
  */
 const SHOTS = '/tmp/retention-shots';
 const CRON_SECRET = process.env.CRON_SECRET ?? 'e2e-cron-secret-not-for-production';
@@ -26,6 +27,15 @@ test('a due complaint on the retention page, the access log for the manager, and
     [reference, name, USERS.handler1, randomBytes(32).toString('hex')],
   );
   const id = complaint!.id;
+  // A privacy request refused 25 months ago: anonymised by the same run.
+  const requester = uniqueName('Verzoeker Oud');
+  const [privacy] = await query<{ id: number }>(
+    `insert into privacy_requests (kind, status, requester_name, requester_email, received_on, received_via, request_text, due_on, outcome_reason, closed_at)
+     values ('access', 'refused', $1, 'verzoeker@example.test', (now() - interval '26 months')::date, 'post', 'Welke gegevens heeft u van mij?',
+       (now() - interval '25 months')::date, 'Niet te identificeren.', now() - interval '25 months')
+     returning id`,
+    [requester],
+  );
 
   // The handler opens the file: no access log for them.
   const handlerContext = await browser.newContext();
@@ -43,6 +53,7 @@ test('a due complaint on the retention page, the access log for the manager, and
   await expect(page.getByRole('heading', { level: 1, name: 'Bewaartermijn' })).toBeVisible();
   const row = page.getByTestId('retention-due').getByRole('row').filter({ hasText: reference });
   await expect(row).toContainText('bij de volgende run');
+  await expect(page.getByTestId('retention-requests-due')).toHaveText(/De komende maand (wordt|worden) \d+ privacyverzoek(en)? geanonimiseerd\./);
   await page.screenshot({ path: `${SHOTS}/bewaartermijn.png`, fullPage: true });
   await expectAccessible(page);
 
@@ -57,7 +68,9 @@ test('a due complaint on the retention page, the access log for the manager, and
   expect((await request.get('/api/cron/retention')).status()).toBe(401);
   const run = await request.get('/api/cron/retention', { headers: { authorization: `Bearer ${CRON_SECRET}` } });
   expect(run.status()).toBe(200);
-  expect((await run.json()).anonymised).toBeGreaterThanOrEqual(1);
+  const report = await run.json();
+  expect(report.anonymised).toBeGreaterThanOrEqual(1);
+  expect(report.requests.anonymised).toBeGreaterThanOrEqual(1);
   await page.reload();
   await expect(page.getByTestId('anonymised-notice')).toContainText('bewaartermijn verstreken');
   await expect(page.getByRole('heading', { level: 1 })).toContainText(reference);
@@ -70,4 +83,14 @@ test('a due complaint on the retention page, the access log for the manager, and
   await expect(page.getByTestId('last-run')).toContainText('klacht');
   await expect(page.getByText(reference)).toHaveCount(0);
   await page.screenshot({ path: `${SHOTS}/bewaartermijn-na-run.png`, fullPage: true });
+
+  // The privacy request: its steps and dates are still there, the requester is not.
+  await page.goto(`/beheer/privacy/${privacy!.id}`);
+  await expect(page.getByTestId('privacy-anonymised')).toContainText('geanonimiseerd, na de bewaartermijn');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('geanonimiseerd');
+  await expect(page.locator('main')).not.toContainText(requester);
+  await expect(page.locator('main')).not.toContainText('verzoeker@example.test');
+  await expect(page.getByTestId('privacy-events')).toContainText('Geanonimiseerd (bewaartermijn)');
+  await page.screenshot({ path: `${SHOTS}/privacyverzoek-geanonimiseerd.png`, fullPage: true });
+  await expectAccessible(page);
 });

@@ -1,6 +1,6 @@
 import { getDb } from '@/db/client';
 import { currentTerms } from '@/db/complaints';
-import { dueForAnonymisation, retentionStats, type RetentionDue, type RetentionStats } from '@/db/retention';
+import { dueForAnonymisation, privacyRequestsDueForAnonymisation, retentionStats, type RetentionDue, type RetentionStats } from '@/db/retention';
 import type { IsoDate } from '@/lib/procedure/dates';
 import { lastYearFrom, outlookUntil } from './retention';
 
@@ -15,6 +15,8 @@ export type RetentionOverview = {
   due: RetentionDue[];
   more: boolean;
   stats: RetentionStats;
+  /** Privacy requests due in the same window (lib/privacy/retention.ts): only their number is shown. */
+  requestsDue: number;
 };
 
 /** The manager's page /beheer/bewaartermijn: what is due for anonymisation up to a month ahead, and what was done. */
@@ -23,6 +25,19 @@ export async function loadRetentionOverview(today: IsoDate): Promise<RetentionOv
   const terms = await currentTerms(db);
   const until = outlookUntil(today);
   const yearFrom = lastYearFrom(today);
-  const [due, stats] = await Promise.all([dueForAnonymisation(db, until, terms.retentionMonths, RETENTION_LIST_LIMIT + 1), retentionStats(db, yearFrom)]);
-  return { today, until, yearFrom, retentionMonths: terms.retentionMonths, due: due.slice(0, RETENTION_LIST_LIMIT), more: due.length > RETENTION_LIST_LIMIT, stats };
+  const [due, stats, requests] = await Promise.all([
+    dueForAnonymisation(db, until, terms.retentionMonths, RETENTION_LIST_LIMIT + 1),
+    retentionStats(db, yearFrom),
+    privacyRequestsDueForAnonymisation(db, until, terms.retentionMonths),
+  ]);
+  return {
+    today,
+    until,
+    yearFrom,
+    retentionMonths: terms.retentionMonths,
+    due: due.slice(0, RETENTION_LIST_LIMIT),
+    more: due.length > RETENTION_LIST_LIMIT,
+    stats,
+    requestsDue: requests.length,
+  };
 }

@@ -4,9 +4,9 @@ import { NextRequest } from 'next/server';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { anonymiseComplaint } from '@/db/anonymise';
 import { listInbox } from '@/db/inbox';
-import { dueForAnonymisation, retentionStats } from '@/db/retention';
-import { complaintAccessLog, complaintHistory, complaints } from '@/db/schema';
-import type { Actor } from '@/lib/auth/actor';
+import { dueForAnonymisation, privacyRequestsDueForAnonymisation, retentionStats } from '@/db/retention';
+import { complaintAccessLog, complaintHistory, complaints, outbox, privacyRequestEvents, privacyRequests } from '@/db/schema';
+import { type Actor, runAs } from '@/lib/auth/actor';
 import { complaintDossierPdf } from '@/lib/complaints/dossier-download';
 import { complaintFileView, type Translate } from '@/lib/complaints/file';
 import { loadComplaintFile } from '@/lib/complaints/file-data';
@@ -17,7 +17,7 @@ import { addCalendarDays, addCalendarMonths, type IsoDate } from '@/lib/procedur
 import { DEFAULT_TERMS } from '@/lib/procedure/terms';
 import type { Status } from '@/lib/procedure/vocabulary';
 import { accessLogFor, logAccessQuietly } from './access-log';
-import { isDueForAnonymisation } from './retention';
+import { isDueForAnonymisation, isPrivacyRequestDue } from './retention';
 import { runRetention } from './retention-run';
 
 /**
@@ -93,6 +93,9 @@ describe('the due complaints', () => {
   });
 });
 
+/** No privacy request is due in the complaints' tests (the privacy requests' own are at the end). */
+const none = { due: 0, anonymised: 0, failed: 0 };
+
 describe('the retention run', () => {
   it('anonymises every due complaint in its own transaction; one that fails stays for the next run and the rest is done', async () => {
     const due = await dueForAnonymisation(w.db, today, 24);
@@ -105,7 +108,7 @@ describe('the retention run', () => {
 
     const now = new Date();
     const report = await runRetention({ now });
-    expect(report).toEqual({ day: today, due: due.length, anonymised: due.length - 1, failed: 1 });
+    expect(report).toEqual({ day: today, due: due.length, anonymised: due.length - 1, failed: 1, requests: none });
     for (const { id } of due) {
       const [row] = await w.db.select().from(complaints).where(eq(complaints.id, id));
       if (id === failing) expect(row).toMatchObject({ anonymisedAt: null, complainantName: 'Henk de Jong' });
@@ -121,8 +124,8 @@ describe('the retention run', () => {
 
     // The next run, with the fault gone, does the one that failed and nothing else.
     await w.db.execute(sql`drop trigger refuse_one on complaints`);
-    expect(await runRetention({ now })).toEqual({ day: today, due: 1, anonymised: 1, failed: 0 });
-    expect(await runRetention({ now })).toEqual({ day: today, due: 0, anonymised: 0, failed: 0 });
+    expect(await runRetention({ now })).toEqual({ day: today, due: 1, anonymised: 1, failed: 0, requests: none });
+    expect(await runRetention({ now })).toEqual({ day: today, due: 0, anonymised: 0, failed: 0, requests: none });
 
     expect(await retentionStats(w.db, addCalendarMonths(today, -12))).toEqual({ lastRunDay: today, lastRunCount: due.length, lastYearCount: due.length });
   });
@@ -188,11 +191,95 @@ describe('GET /api/cron/retention', () => {
     expect((await w.db.select().from(complaints).where(eq(complaints.id, c.id)))[0]!.anonymisedAt).toBeNull();
     const response = await call('Bearer retention-secret');
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ day: today, due: 1, anonymised: 1, failed: 0 });
+    expect(await response.json()).toEqual({ day: today, due: 1, anonymised: 1, failed: 0, requests: none });
     expect((await w.db.select().from(complaints).where(eq(complaints.id, c.id)))[0]!.anonymisedReason).toBe('retention');
   });
 
   it('without a configured secret the route is closed', async () => {
     expect((await call('Bearer ')).status).toBe(401);
+  });
+});
+
+describe('privacy requests after the retention period', () => {
+  /** A privacy request in `status`, closed at noon (Amsterdam) on `closedDay`. */
+  async function request(status: 'open' | 'extended' | 'completed' | 'refused', closedDay: IsoDate | null) {
+    const [row] = await w.db
+      .insert(privacyRequests)
+      .values({
+        kind: 'access', status, requesterName: 'Henk de Jong', requesterEmail: 'henk@example.nl', receivedOn: addCalendarDays(closedDay ?? today, -20),
+        receivedVia: 'email', requestText: 'Welke gegevens heeft u van mij?', dueOn: addCalendarDays(closedDay ?? today, 10),
+        outcomeReason: status === 'refused' ? 'Geen klachten op deze naam.' : null, closedAt: closedDay ? new Date(`${closedDay}T11:00:00Z`) : null,
+      })
+      .returning();
+    return row!;
+  }
+
+  it('the due ones are the same in SQL as by the rule, for every day around the boundaries', async () => {
+    await request('completed', monthsAgo(24, -1)); // due yesterday
+    await request('refused', monthsAgo(24)); // due today
+    await request('completed', monthsAgo(24, 1)); // due tomorrow
+    await request('completed', monthsAgo(3)); // long to go
+    await request('open', null);
+    await request('extended', null);
+    const rows = await w.db.select().from(privacyRequests);
+    for (const offset of [-40, -1, 0, 1, 2, 45, 800]) {
+      const until = addCalendarDays(today, offset);
+      const expected = rows
+        .filter((r) => isPrivacyRequestDue({ status: r.status, closedDay: r.closedAt ? r.closedAt.toISOString().slice(0, 10) : null, anonymisedAt: r.anonymisedAt }, 24, until))
+        .map((r) => r.id);
+      const found = (await privacyRequestsDueForAnonymisation(w.db, until, 24)).map((d) => d.id).sort((a, b) => a - b);
+      expect(found, `until ${until}`).toEqual(expected.sort((a, b) => a - b));
+    }
+    expect((await privacyRequestsDueForAnonymisation(w.db, today, 24)).map((d) => [d.closedDay, d.anonymiseOn])).toEqual([
+      [monthsAgo(24, -1), addCalendarDays(today, -1)],
+      [monthsAgo(24), today],
+    ]);
+    // Not part of the next test.
+    await w.db.update(privacyRequests).set({ anonymisedAt: new Date() }).where(sql`closed_at is not null`);
+  });
+
+  it('the run takes out the requester\'s name, address, texts and mails; kind, dates, status and the steps stay; the event list only loses words', async () => {
+    const privacy = await import('./actions');
+    const manager = w.people.manager;
+    const input = { kind: 'access', requesterName: 'Fatma Yılmaz', requesterEmail: 'fatma@example.nl', receivedOn: today, receivedVia: 'email', requestText: 'Graag inzage in mijn dossier.', complaintIds: [] };
+    const registered = await runAs(manager.id, () => privacy.registerPrivacyRequestAction(input));
+    if (!registered.ok) throw new Error(JSON.stringify(registered));
+    const { id } = registered.data;
+    const extended = await runAs(manager.id, () => privacy.extendPrivacyRequestAction({ requestId: id, version: 1, months: 1, reason: 'Mevrouw Yılmaz heeft drie dossiers' }));
+    if (!extended.ok) throw new Error(JSON.stringify(extended));
+    const refused = await runAs(manager.id, () => privacy.refusePrivacyRequestAction({ requestId: id, version: extended.data.version, reason: 'Mevrouw Yılmaz kon zich niet identificeren' }));
+    if (!refused.ok) throw new Error(JSON.stringify(refused));
+    const mails = () => w.db.select().from(outbox).where(sql`${outbox.kind} in ('privacy_extension', 'privacy_refusal')`);
+    expect((await mails()).map((m) => m.recipient)).toEqual(['fatma@example.nl', 'fatma@example.nl']);
+    await w.db.update(outbox).set({ status: 'sent', sentAt: new Date() }).where(sql`${outbox.kind} = 'privacy_extension'`);
+    const eventsBefore = await w.db.select().from(privacyRequestEvents).where(eq(privacyRequestEvents.requestId, id)).orderBy(privacyRequestEvents.id);
+
+    // Not yet: closed today.
+    expect((await runRetention({ now: new Date() })).requests).toEqual(none);
+    // Closed 24 months ago: due today.
+    await w.db.update(privacyRequests).set({ closedAt: new Date(`${monthsAgo(24)}T11:00:00Z`) }).where(eq(privacyRequests.id, id));
+    const before = (await w.db.select().from(privacyRequests).where(eq(privacyRequests.id, id)))[0]!;
+    expect((await runRetention({ now: new Date() })).requests).toEqual({ due: 1, anonymised: 1, failed: 0 });
+
+    const after = (await w.db.select().from(privacyRequests).where(eq(privacyRequests.id, id)))[0]!;
+    expect(after).toMatchObject({
+      requesterName: 'geanonimiseerd', requesterEmail: 'geanonimiseerd', requestText: 'geanonimiseerd', extensionReason: 'geanonimiseerd', outcomeReason: 'geanonimiseerd',
+      kind: before.kind, status: 'refused', receivedOn: before.receivedOn, receivedVia: before.receivedVia, dueOn: before.dueOn, extendedTo: before.extendedTo, closedAt: before.closedAt,
+      version: before.version + 1,
+    });
+    expect(after.anonymisedAt).toBeInstanceOf(Date);
+    // The sent mail is kept emptied; the one never sent is gone.
+    expect((await mails()).map((m) => [m.kind, m.recipient, m.subject, m.bodyText, m.letter])).toEqual([['privacy_extension', 'geanonimiseerd', 'geanonimiseerd', 'geanonimiseerd', null]]);
+    // The same steps, by the same people, at the same times; only the words are gone, and the anonymisation is a step.
+    const events = await w.db.select().from(privacyRequestEvents).where(eq(privacyRequestEvents.requestId, id)).orderBy(privacyRequestEvents.id);
+    expect(events.slice(0, -1).map((e) => [e.id, e.at, e.actorUserId, e.action])).toEqual(eventsBefore.map((e) => [e.id, e.at, e.actorUserId, e.action]));
+    expect(events.map((e) => e.action)).toEqual(['registered', 'extended', 'refused', 'anonymised']);
+    expect(events.at(-1)).toMatchObject({ actorUserId: null, details: {} });
+    expect(JSON.stringify(events)).not.toMatch(/Yılmaz|fatma|identificeren|dossiers/);
+    expect(events[1]!.details).toEqual({ months: 1, previousDue: before.dueOn, newDue: before.extendedTo, outboxId: expect.any(Number) });
+    // The next run leaves it alone; the event list is still append-only outside the anonymiser.
+    expect((await runRetention({ now: new Date() })).requests).toEqual(none);
+    const attempt = w.db.update(privacyRequestEvents).set({ details: {} }).where(eq(privacyRequestEvents.requestId, id));
+    await expect(attempt).rejects.toSatisfy((e: Error & { cause?: Error }) => /is append-only: UPDATE/.test(String(e.cause?.message ?? e.message)));
   });
 });

@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import type { Status } from '@/lib/procedure/vocabulary';
-import { anonymisationDay, isDueForAnonymisation, lastYearFrom, outlookUntil, retentionMonthsFor, type RetentionFacts } from './retention';
+import {
+  anonymisationDay,
+  isDueForAnonymisation,
+  isPrivacyRequestDue,
+  lastYearFrom,
+  outlookUntil,
+  privacyRequestAnonymisationDay,
+  type PrivacyRetentionFacts,
+  retentionMonthsFor,
+  type RetentionFacts,
+} from './retention';
 
 const facts = (extra: Partial<RetentionFacts> = {}): RetentionFacts => ({
   status: 'resolved',
@@ -58,6 +68,31 @@ describe('isDueForAnonymisation', () => {
   ];
   it.each(table)('%s', (_, extra, today, expected) => {
     expect(isDueForAnonymisation(facts(extra), 24, today)).toBe(expected);
+  });
+});
+
+describe('privacy requests: anonymised retentionMonths after they were closed', () => {
+  const request = (extra: Partial<PrivacyRetentionFacts>): PrivacyRetentionFacts => ({ status: 'completed', closedDay: '2024-03-15', anonymisedAt: null, ...extra });
+  const table: [string, Partial<PrivacyRetentionFacts>, number, string | null][] = [
+    ['completed: 24 months after closing', {}, 24, '2026-03-15'],
+    ['refused: the same', { status: 'refused' }, 24, '2026-03-15'],
+    ['a shorter current period applies at once', {}, 12, '2025-03-15'],
+    ['end of month clamps (31 Aug + 6 months = 28 Feb)', { closedDay: '2025-08-31' }, 6, '2026-02-28'],
+    ['leap day (29 Feb 2024 + 12 months = 28 Feb 2025)', { closedDay: '2024-02-29' }, 12, '2025-02-28'],
+    ['open: not yet answered', { status: 'open', closedDay: null }, 24, null],
+    ['extended: not yet answered', { status: 'extended', closedDay: null }, 24, null],
+    ['an open status with a closing day (cannot happen) is not anonymised', { status: 'open' }, 24, null],
+    ['already anonymised', { anonymisedAt: new Date('2026-03-16T01:00:00Z') }, 24, null],
+  ];
+  it.each(table)('%s', (_, extra, months, expected) => {
+    expect(privacyRequestAnonymisationDay(request(extra), months)).toBe(expected);
+  });
+  it.each([
+    ['the day before', '2026-03-14', false],
+    ['on the day', '2026-03-15', true],
+    ['after the day', '2027-01-01', true],
+  ] as const)('due %s: %s', (_, today, expected) => {
+    expect(isPrivacyRequestDue(request({}), 24, today)).toBe(expected);
   });
 });
 

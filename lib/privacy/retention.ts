@@ -1,5 +1,6 @@
 import { addCalendarMonths, compareIsoDates, type IsoDate } from '@/lib/procedure/dates';
 import type { Status } from '@/lib/procedure/vocabulary';
+import type { PrivacyStatus } from './requests';
 
 /**
  * The retention rule (issue 12, AVG art. 5 (1)(e)): a complaint whose handling has ended is anonymised `retentionMonths`
@@ -37,6 +38,26 @@ export function anonymisationDay(facts: RetentionFacts, currentMonths: number): 
 /** Due on `today`: its anonymisation day has come (that day included). */
 export function isDueForAnonymisation(facts: RetentionFacts, currentMonths: number, today: IsoDate): boolean {
   const day = anonymisationDay(facts, currentMonths);
+  return day !== null && compareIsoDates(day, today) <= 0;
+}
+
+/**
+ * Privacy requests (AVG art. 15-17) are kept as the record that they were answered (art. 5 (2)), with the requester's
+ * name, address and texts, as long as complaints keep theirs: `retentionMonths` (the current terms; a request has no
+ * copy of its own) after the day it was closed (completed or refused, Europe/Amsterdam). Then the retention run
+ * anonymises it (db/anonymise.ts anonymisePrivacyRequest); dates, kind, status and the event list's steps stay.
+ * db/retention.ts asks the same in SQL; a test checks that both agree.
+ */
+export type PrivacyRetentionFacts = { status: PrivacyStatus; closedDay: IsoDate | null; anonymisedAt: Date | null };
+
+export function privacyRequestAnonymisationDay(facts: PrivacyRetentionFacts, currentMonths: number): IsoDate | null {
+  if (facts.anonymisedAt || !facts.closedDay) return null;
+  if (facts.status !== 'completed' && facts.status !== 'refused') return null;
+  return addCalendarMonths(facts.closedDay, currentMonths);
+}
+
+export function isPrivacyRequestDue(facts: PrivacyRetentionFacts, currentMonths: number, today: IsoDate): boolean {
+  const day = privacyRequestAnonymisationDay(facts, currentMonths);
   return day !== null && compareIsoDates(day, today) <= 0;
 }
 

@@ -85,6 +85,16 @@ export default async function RetentionPage() {
         )}
         {view.more ? <p className="text-sm text-stone-600">{t('dueMore', { shown: RETENTION_LIST_LIMIT })}</p> : null}
       </section>
+
+      <section aria-labelledby="retention-requests" className="card space-y-2">
+        <h2 id="retention-requests" className="text-lg font-bold">
+          {t('requestsTitle')}
+        </h2>
+        <p className="max-w-3xl text-stone-700">{t('requestsIntro', { months: formatMonths(view.retentionMonths, 'nl') })}</p>
+        <p className="font-semibold" data-testid="retention-requests-due">
+          {t('requestsDue', { count: view.requestsDue })}
+        </p>
+      </section>
     </div>
   );
 }

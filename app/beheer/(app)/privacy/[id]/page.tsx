@@ -78,6 +78,11 @@ export default async function PrivacyRequestPage({ params, searchParams }: Props
           {notice}
         </div>
       ) : null}
+      {request.anonymisedAt ? (
+        <p role="note" className="rounded-md border border-stone-300 bg-stone-100 px-4 py-3 text-stone-800" data-testid="privacy-anonymised">
+          {t('detail.anonymisedNotice', { date: formatDateTime(request.anonymisedAt) })}
+        </p>
+      ) : null}
       <header className="space-y-2">
         <p className="text-sm font-semibold uppercase tracking-wide text-stone-600">
           {t('detail.title')} · {t(`kinds.${request.kind}`)}
@@ -183,7 +188,7 @@ export default async function PrivacyRequestPage({ params, searchParams }: Props
                 <li key={e.id} className="border-l-4 border-stone-200 pl-3">
                   <p className="font-semibold">{t.has(`events.${e.action}`) ? t(`events.${e.action as 'registered'}`) : e.action}</p>
                   <p className="text-sm text-stone-700">
-                    {formatDateTime(e.at)} · {e.actorName ?? '—'}
+                    {formatDateTime(e.at)} · {e.actorName ?? (e.action === 'anonymised' ? t('detail.system') : '—')}
                   </p>
                   <dl className="mt-1 text-sm">
                     {Object.entries(e.details)
