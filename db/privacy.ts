@@ -188,8 +188,8 @@ export async function privacyEventsOf(db: Executor, requestId: number) {
     .orderBy(asc(privacyRequestEvents.id));
 }
 
-/** Every request, open ones first by the due date in force, then the closed ones newest first (at most 500). */
-export async function listPrivacyRequests(db: Executor) {
+/** Every request, open ones first by the due date in force, then the closed ones newest first (at most `limit`). */
+export async function listPrivacyRequests(db: Executor, limit: number) {
   return db
     .select({
       id: privacyRequests.id,
@@ -208,7 +208,7 @@ export async function listPrivacyRequests(db: Executor) {
       desc(privacyRequests.receivedOn),
       desc(privacyRequests.id),
     )
-    .limit(500);
+    .limit(limit);
 }
 
 /**

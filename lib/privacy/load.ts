@@ -3,8 +3,12 @@ import { findPrivacyRequest, listPrivacyRequests, privacyEventsOf, privacyReques
 
 /** Read models for the privacy requests' pages (server only). */
 
+/** At most this many requests are listed (open ones always first); the page says when there are more. */
+export const PRIVACY_LIST_LIMIT = 500;
+
 export async function loadPrivacyRequests() {
-  return listPrivacyRequests(await getDb());
+  const rows = await listPrivacyRequests(await getDb(), PRIVACY_LIST_LIMIT + 1);
+  return { rows: rows.slice(0, PRIVACY_LIST_LIMIT), more: rows.length > PRIVACY_LIST_LIMIT };
 }
 
 /** One request with its complaints and its events; null when it does not exist. */

@@ -376,3 +376,21 @@ describe('refusal and the event list', () => {
     expect((await eventsOf(id)).map((e) => e.action)).toEqual(['registered', 'refused']);
   });
 });
+
+describe('the list', () => {
+  it('shows the open requests first and at most PRIVACY_LIST_LIMIT in all, saying when there are more', async () => {
+    const { loadPrivacyRequests, PRIVACY_LIST_LIMIT } = await import('./load');
+    const open = await register({ requesterName: 'Nog Open' });
+    const closedAt = new Date();
+    await w.db.execute(sql`
+      insert into privacy_requests (kind, status, requester_name, requester_email, received_on, received_via, request_text, due_on, closed_at)
+      select 'access', 'completed', 'Oud ' || n, 'oud@example.nl', ${daysAgo(40)}::date, 'post', 'Inzage', ${daysAgo(10)}::date, ${closedAt}
+      from generate_series(1, ${PRIVACY_LIST_LIMIT}) n`);
+    const { rows, more } = await loadPrivacyRequests();
+    expect(rows).toHaveLength(PRIVACY_LIST_LIMIT);
+    expect(more).toBe(true);
+    const openIds = (await w.db.select({ id: privacyRequests.id }).from(privacyRequests).where(sql`status in ('open', 'extended')`)).map((r) => r.id);
+    expect(openIds).toContain(open.id);
+    expect(rows.slice(0, openIds.length).map((r) => r.id).sort((a, b) => a - b)).toEqual(openIds.sort((a, b) => a - b));
+  });
+});

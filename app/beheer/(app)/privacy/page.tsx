@@ -7,7 +7,7 @@ import { PageHeader } from '@/components/beheer/settings/PageHeader';
 import { currentTerms } from '@/db/complaints';
 import { getDb } from '@/db/client';
 import { requireActor } from '@/lib/auth/page';
-import { loadPrivacyRequests } from '@/lib/privacy/load';
+import { loadPrivacyRequests, PRIVACY_LIST_LIMIT } from '@/lib/privacy/load';
 import { currentDueOn, isOverdue, type PrivacyStatus } from '@/lib/privacy/requests';
 import { amsterdamDate } from '@/lib/procedure/dates';
 
@@ -18,7 +18,7 @@ const STATUS_TONE: Record<PrivacyStatus, Tone> = { open: 'info', extended: 'warn
 /** Privacy requests: open ones first by the due date in force (overdue marked), then the closed ones. */
 export default async function PrivacyRequestsPage() {
   await requireActor('privacy.manage');
-  const [t, rows, terms] = await Promise.all([getTranslations({ locale: 'nl', namespace: 'beheer.privacy' }), loadPrivacyRequests(), getDb().then(currentTerms)]);
+  const [t, { rows, more }, terms] = await Promise.all([getTranslations({ locale: 'nl', namespace: 'beheer.privacy' }), loadPrivacyRequests(), getDb().then(currentTerms)]);
   const today = amsterdamDate(new Date());
   const overdue = rows.filter((r) => isOverdue(r, today)).length;
   return (
@@ -72,6 +72,7 @@ export default async function PrivacyRequestsPage() {
           </table>
         </div>
       )}
+      {more ? <p className="text-sm text-stone-600">{t('more', { shown: PRIVACY_LIST_LIMIT })}</p> : null}
     </div>
   );
 }
