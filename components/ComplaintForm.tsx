@@ -3,8 +3,8 @@
 import { useRouter } from 'next/navigation';
 import { type FormEvent, type ReactNode, useEffect, useRef, useState } from 'react';
 import { type FieldErrors, type Resolver, type UseFormRegisterReturn, useForm } from 'react-hook-form';
-import { submitComplaint } from '@/lib/complaints/actions';
 import { LIMITS } from '@/lib/complaints/limits';
+import type { SubmissionResult } from '@/lib/complaints/public-submit';
 import type { ComplaintData, ComplaintInput } from '@/lib/complaints/schema';
 import type { Locale } from '@/lib/procedure/vocabulary';
 import { newIdempotencyKey } from '@/lib/complaints/idempotency-key';
@@ -69,6 +69,18 @@ async function fetchFormStamp(): Promise<string> {
   if (response.status === 503) throw new StampRefused('unavailable', 0);
   if (!response.ok) throw new Error(`form stamp: ${response.status}`);
   return ((await response.json()) as { stamp: string }).stamp;
+}
+
+/**
+ * Sends the complaint to `POST /api/klachten` (app/api/klachten/route.ts) and returns its answer. Throws when no readable
+ * answer came (a lost connection, a proxy's error page): the form then says so, and sending again with the same
+ * idempotency key never makes a second complaint.
+ */
+async function postComplaint(payload: Record<string, unknown>): Promise<SubmissionResult> {
+  const response = await fetch('/api/klachten', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(payload), cache: 'no-store' });
+  const result = (await response.json().catch(() => null)) as SubmissionResult | null;
+  if (!result || typeof result !== 'object' || typeof result.ok !== 'boolean') throw new Error(`complaint: ${response.status}`);
+  return result;
 }
 
 /** The stamp route said no (too many forms from this address, or the database is down): told like a refused submission. */
@@ -145,9 +157,9 @@ export function ComplaintForm({ locale, texts, categories, staff, confirmationPa
       setFailure(error instanceof StampRefused ? error.reason : 'network');
       return;
     }
-    let result: Awaited<ReturnType<typeof submitComplaint>>;
+    let result: SubmissionResult;
     try {
-      result = await submitComplaint({ ...values, formStamp, website: honeypotRef.current?.value ?? '' });
+      result = await postComplaint({ ...values, formStamp, website: honeypotRef.current?.value ?? '' });
     } catch {
       setFailure('network');
       return;

@@ -35,7 +35,7 @@ const ZONE = 'Europe/Amsterdam';
 
 let w: StepsWorld;
 let actions: typeof import('@/lib/complaints/steps/actions');
-let submit: typeof import('@/lib/complaints/actions');
+let submit: typeof import('@/lib/complaints/public-submit');
 
 // ---------------------------------------------------------------------------------------------------------------
 // Plain date arithmetic for the oracle (UTC day numbers; independent of lib/procedure/dates).
@@ -540,7 +540,7 @@ const PERIODS: Record<string, Period> = {
 beforeAll(async () => {
   w = await setUpStepsWorld();
   actions = await import('@/lib/complaints/steps/actions');
-  submit = await import('@/lib/complaints/actions');
+  submit = await import('@/lib/complaints/public-submit');
   if (process.env.REPORTS_DEBUG) console.error('world ready');
   vi.useFakeTimers({ toFake: ['Date'] });
   const extraStaff = await w.db

@@ -25,11 +25,12 @@ test('a link in the name is refused with a clear message at the field', async ({
 });
 
 test('malformed server-action calls get 400 or 413, never 500', async ({ page }) => {
-  // The real action id of the complaint form, taken from the browser's own call (which is then stopped).
-  await page.goto('/klacht');
-  await fillComplaint(page, NL, { name: uniqueName('Actie Id'), date: amsterdamToday() });
+  // The real action id of the lost-link form, taken from the browser's own call (which is then stopped).
+  await page.goto('/status/kwijt');
+  await page.getByRole('textbox', { name: 'Referentienummer' }).fill('KL-2026-0001');
+  await page.getByRole('textbox', { name: 'E-mailadres' }).fill('iemand@example.test');
   const captured = new Promise<Record<string, string>>((resolve) => {
-    void page.route('**/klacht', async (route) => {
+    void page.route('**/status/kwijt', async (route) => {
       const request = route.request();
       if (request.method() === 'POST' && request.headers()['next-action']) {
         resolve(request.headers());
@@ -37,19 +38,33 @@ test('malformed server-action calls get 400 or 413, never 500', async ({ page })
       } else await route.continue();
     });
   });
-  await page.getByRole('button', { name: NL.submit }).click();
+  await page.getByRole('button', { name: 'Stuur mij een nieuwe link' }).click();
   const headers = await captured;
   const action = headers['next-action']!;
   expect(action).toMatch(/^[0-9a-f]{20,}$/);
 
   const post = (data: string | Buffer, contentType = 'text/plain;charset=UTF-8') =>
-    page.request.post('/klacht', { headers: { 'Next-Action': action, 'Content-Type': contentType, Accept: 'text/x-component' }, data, failOnStatusCode: false });
+    page.request.post('/status/kwijt', { headers: { 'Next-Action': action, 'Content-Type': contentType, Accept: 'text/x-component' }, data, failOnStatusCode: false });
 
   const cases: [string, Promise<{ status(): number }>, number][] = [
     ['not JSON', post('dit is geen json'), 400],
     ['10,000-deep arrays', post('['.repeat(10_000) + ']'.repeat(10_000)), 400],
     ['over 1 MB', post(JSON.stringify([{ description: 'x'.repeat(1_100_000) }])), 413],
     ['a content type React never sends', post('{}', 'application/json'), 400],
+  ];
+  for (const [name, response, status] of cases) expect((await response).status(), name).toBe(status);
+});
+
+test('the complaint form’s route refuses malformed posts with 400, 413 or 403, never 500', async ({ page, baseURL }) => {
+  const post = (data: string, headers: Record<string, string> = {}) =>
+    page.request.post('/api/klachten', { headers: { 'Content-Type': 'application/json', ...headers }, data, failOnStatusCode: false });
+  const cases: [string, Promise<{ status(): number }>, number][] = [
+    ['not JSON', post('dit is geen json'), 400],
+    ['10,000-deep arrays', post('['.repeat(10_000) + ']'.repeat(10_000)), 400],
+    ['over 64 kB', post(JSON.stringify({ description: 'x'.repeat(70_000) })), 413],
+    ['no form stamp (a bot)', post(JSON.stringify({ name: 'Bot' })), 422],
+    ['from another site', post(JSON.stringify({ name: 'Bot' }), { Origin: 'https://evil.example' }), 403],
+    ['from this site', post(JSON.stringify({ name: 'Bot' }), { Origin: baseURL! }), 422],
   ];
   for (const [name, response, status] of cases) expect((await response).status(), name).toBe(status);
 });

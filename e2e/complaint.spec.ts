@@ -252,7 +252,7 @@ test('a re-posted form (same submission, answer lost) gives back the same compla
   await fillComplaint(page, NL, { name, date: amsterdamToday() });
   // Let the first post reach the server but lose its answer, as on a flaky connection.
   let dropped = false;
-  await page.route('**/klacht', async (route) => {
+  await page.route('**/api/klachten', async (route) => {
     if (route.request().method() === 'POST' && !dropped) {
       dropped = true;
       await route.fetch();

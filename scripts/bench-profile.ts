@@ -1,5 +1,5 @@
 // `npm run bench:profile`: where the time of a submission goes. Starts the benchmark build with `node --cpu-prof`
-// (node itself runs Next's CLI: the flag is not allowed in NODE_OPTIONS), replays the public submission server action (captured as bench:submit does,
+// (node itself runs Next's CLI: the flag is not allowed in NODE_OPTIONS), replays the public submission (POST /api/klachten, captured as bench:submit does,
 // scripts/bench/submission.ts) with autocannon (20 connections, 20 s), stops the server so V8 writes its profile,
 // and summarises it as the top 15 functions by self time (file:line:function, mapped back to the source through the
 // benchmark build's server source maps) and the self time per area (the app, each package, Node, GC, idle;
@@ -50,12 +50,12 @@ try {
   app = await startBenchApp(database.url, Number(args.port), {}, ['--cpu-prof', `--cpu-prof-dir=${dir}`]);
   const submission = await captureSubmission(app.base, sql, now);
   // A short warm-up so the profile is of the steady state as much as of start-up (both are in it; start-up is small).
-  await runLoad({ url: app.base, connections: 4, duration: 3, requests: [{ method: 'POST', path: '/klacht', headers: submission.headers, setupRequest: (req) => ({ ...req, body: submission.body(randomUUID()) }) }] });
+  await runLoad({ url: app.base, connections: 4, duration: 3, requests: [{ method: 'POST', path: submission.path, headers: submission.headers, setupRequest: (req) => ({ ...req, body: submission.body(randomUUID()) }) }] });
   const run = await runLoad({
     url: app.base,
     connections: CONNECTIONS,
     duration: DURATION,
-    requests: [{ method: 'POST', path: '/klacht', headers: submission.headers, setupRequest: (req) => ({ ...req, body: submission.body(randomUUID()) }) }],
+    requests: [{ method: 'POST', path: submission.path, headers: submission.headers, setupRequest: (req) => ({ ...req, body: submission.body(randomUUID()) }) }],
   });
   await app.stop();
   // V8 writes the profile as the process exits; give it a moment.
@@ -80,7 +80,7 @@ try {
         '',
         machineLine('npm run bench:profile', loadAtStart),
         '',
-        `The benchmark build under \`node --cpu-prof\` (\`node --cpu-prof …/next start\`; ${files.length} profile file(s)), the submission server action ` +
+        `The benchmark build under \`node --cpu-prof\` (\`node --cpu-prof …/next start\`; ${files.length} profile file(s)), the public submission (POST /api/klachten) ` +
           `replayed with autocannon at ${CONNECTIONS} connections for ${DURATION} s after a 3 s warm-up (${fmt(run.rps)} req/s, p95 ${fmt(run.p95)} ms under ` +
           `the profiler), start-up included. Top ${args.top} functions by self time over ${(summary.totalMs / 1000).toFixed(1)} s of samples ` +
           '(`(idle)` is time the event loop waited, e.g. on PostgreSQL; `(garbage collector)` is GC; `(program)` is V8 itself). ' +

@@ -11,7 +11,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import { actionId, callAction, formStamp, signIn, startApp, type App } from './faults/app';
+import { actionId, callAction, formStamp, postJson, signIn, startApp, type App } from './faults/app';
 import { judge, referenceProblems, type Outcome } from './faults/checks';
 import { freePort, startCluster, type Cluster } from './faults/cluster';
 import { startFakeMail, type FakeMail } from './faults/fake-mail';
@@ -135,11 +135,11 @@ function complaintInput(stamp: string, run: string): Record<string, unknown> {
   };
 }
 
-type Ids = { submit: string; register: string; acknowledge: string };
+type Ids = { register: string; acknowledge: string };
 
 async function submitOnce(env: Env, ids: Ids, input: Record<string, unknown>): Promise<Submission> {
   const t0 = Date.now();
-  const outcome = judge(await callAction(env.app.base, '/klacht', ids.submit, input));
+  const outcome = judge(await postJson(env.app.base, '/api/klachten', input));
   return { key: String(input.idempotencyKey), input, outcome, ms: Date.now() - t0, at: t0 - started };
 }
 
@@ -513,7 +513,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 let exitCode = 0;
 try {
   env = await setUp();
-  const ids: Ids = { submit: actionId(root, 'submitComplaint'), register: actionId(root, 'registerComplaintAction'), acknowledge: actionId(root, 'acknowledgeAction') };
+  const ids: Ids = { register: actionId(root, 'registerComplaintAction'), acknowledge: actionId(root, 'acknowledgeAction') };
   const cookie = await signIn(env.app.base, HANDLER, DEMO_PASSWORD);
   say(`signed in as ${HANDLER}`);
   scenario = 'database restart';

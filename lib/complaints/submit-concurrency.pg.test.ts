@@ -9,7 +9,7 @@ import { createThrowawayDatabase } from '@/db/testing';
 import { amsterdamDate } from '@/lib/procedure/dates';
 import { cachedSettings, forgetSettings, SETTINGS_TTL_MS } from '@/lib/settings/cache';
 import { eq, sql } from 'drizzle-orm';
-import { submitComplaint } from './actions';
+import { submitComplaint } from './public-submit';
 import { formatReference } from './reference';
 import { validComplaint } from './submit.contract';
 

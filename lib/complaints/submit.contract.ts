@@ -11,7 +11,7 @@ import { FORBIDDEN } from '@/lib/actions/pipeline';
 import { runAs } from '@/lib/auth/actor';
 import { users } from '@/db/schema';
 import { registerComplaintAction } from './register-actions';
-import { submitComplaint } from './actions';
+import { submitComplaint } from './public-submit';
 import { signFormStamp } from './form-stamp';
 import { REFERENCE_PATTERN } from './reference';
 

@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { closeDb } from '@/db/client';
 import { createThrowawayDatabase } from '@/db/testing';
-import { submitComplaint } from './actions';
+import { submitComplaint } from './public-submit';
 import { describeSubmission, validComplaint } from './submit.contract';
 
 describeSubmission('PostgreSQL via node-postgres', async () => {

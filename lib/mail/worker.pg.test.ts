@@ -6,7 +6,7 @@ import { insertTestReferenceData } from '@/db/fixtures';
 import { runMigrations } from '@/db/migrate';
 import { outbox } from '@/db/schema';
 import { createThrowawayDatabase, startFakeResend } from '@/db/testing';
-import { submitComplaint } from '@/lib/complaints/actions';
+import { submitComplaint } from '@/lib/complaints/public-submit';
 import { validComplaint } from '@/lib/complaints/submit.contract';
 import { DEFAULT_ORGANISATION } from '@/lib/organisation';
 import { escalationDossier } from './letters';

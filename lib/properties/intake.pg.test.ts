@@ -14,7 +14,7 @@ import { type ActionUnderTest, checkAction, countWrites, RUNS, TIMEOUT } from '.
  */
 
 let w: StepsWorld;
-let submit: typeof import('@/lib/complaints/actions');
+let submit: typeof import('@/lib/complaints/public-submit');
 let register: typeof import('@/lib/complaints/register-actions');
 let answer: typeof import('@/lib/complaints/client-answer');
 let lostLink: typeof import('@/lib/complaints/lost-link');
@@ -24,7 +24,7 @@ let steps: typeof import('@/lib/complaints/steps/actions');
 beforeAll(async () => {
   w = await setUpStepsWorld();
   await countWrites(w.db);
-  submit = await import('@/lib/complaints/actions');
+  submit = await import('@/lib/complaints/public-submit');
   register = await import('@/lib/complaints/register-actions');
   answer = await import('@/lib/complaints/client-answer');
   lostLink = await import('@/lib/complaints/lost-link');

@@ -19,7 +19,7 @@ import { migratedThrowawayDatabase } from '@/db/testing';
 import { FORBIDDEN } from '@/lib/actions/pipeline';
 import { currentActor, runAs } from '@/lib/auth/actor';
 import { verifyPassword } from '@/lib/auth/passwords';
-import { submitComplaint } from '@/lib/complaints/actions';
+import { submitComplaint } from '@/lib/complaints/public-submit';
 import { validComplaint } from '@/lib/complaints/submit.contract';
 import { DEFAULT_ORGANISATION } from '@/lib/organisation';
 import { DEFAULT_TERMS, PRESETS } from '@/lib/procedure/terms';

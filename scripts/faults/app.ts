@@ -1,4 +1,4 @@
-// The built app for the fault tests, and how a browser talks to it: pages, server actions, Auth.js sign-in.
+// The built app for the fault tests, and how a browser talks to it: pages, server actions, the complaint route, Auth.js sign-in.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { openSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -60,6 +60,22 @@ export async function callAction(base: string, pagePath: string, id: string, inp
       },
       body: JSON.stringify([input]),
       redirect: 'manual',
+      signal: AbortSignal.timeout(timeoutMs),
+    });
+    return { status: response.status, contentType: response.headers.get('content-type') ?? '', body: await response.text() };
+  } catch (error) {
+    const cause = (error as { cause?: { code?: string } }).cause?.code;
+    return { networkError: `${error instanceof Error ? error.message : String(error)}${cause ? ` (${cause})` : ''}` };
+  }
+}
+
+/** Posts JSON to a route handler as the complaint form does (`POST /api/klachten`). */
+export async function postJson(base: string, routePath: string, input: unknown, timeoutMs = 30_000): Promise<Answer> {
+  try {
+    const response = await fetch(base + routePath, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Origin: base },
+      body: JSON.stringify(input),
       signal: AbortSignal.timeout(timeoutMs),
     });
     return { status: response.status, contentType: response.headers.get('content-type') ?? '', body: await response.text() };

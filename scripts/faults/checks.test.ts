@@ -12,7 +12,7 @@ describe('reading a server action answer', () => {
   });
 });
 
-describe('judging an answer as the user sees it', () => {
+describe('judging an answer as the user sees it (a server action\'s stream, or the complaint route\'s JSON)', () => {
   it.each([
     ['a confirmation', answer(flight({ ok: true, data: { reference: 'KL-2026-0007' } })), 'confirmed'],
     ['unavailable: "probeer het over een paar minuten opnieuw"', answer(flight({ ok: false, error: 'unavailable', fieldErrors: {} })), 'refused'],
@@ -23,6 +23,18 @@ describe('judging an answer as the user sees it', () => {
     ['an empty answer', answer(''), 'broken'],
     ['no answer at all', { networkError: 'fetch failed (ECONNRESET)' }, 'broken'],
   ] as const)('%s', (_name, given, kind) => {
+    expect(judge(given).kind).toBe(kind);
+  });
+
+  const json = (result: unknown, status = 200) => answer(JSON.stringify(result), status, 'application/json');
+  it.each([
+    ['a confirmation', json({ ok: true, data: { reference: 'KL-2026-0007' } }), 'confirmed'],
+    ['503 unavailable', json({ ok: false, error: 'unavailable', fieldErrors: {} }, 503), 'refused'],
+    ['429 limited', json({ ok: false, error: 'limited', fieldErrors: {}, retryAfterMinutes: 3 }, 429), 'refused'],
+    ['422 invalid (the test sent a valid complaint)', json({ ok: false, error: 'invalid', fieldErrors: { name: ['required'] } }, 422), 'broken'],
+    ['a 500 in JSON', json({ error: 'internal' }, 500), 'broken'],
+    ['unreadable JSON', answer('{"ok":', 200, 'application/json'), 'broken'],
+  ] as const)('the complaint route: %s', (_name, given, kind) => {
     expect(judge(given).kind).toBe(kind);
   });
 

@@ -37,12 +37,29 @@ export type Outcome =
 /** The errors the forms turn into a clear message to try again (see the `unavailable` and `rateLimited` texts). */
 const TRY_AGAIN = new Set(['unavailable', 'limited']);
 
+/** The route's statuses that carry a refusal the form shows (app/api/klachten/route.ts): 429 limited, 503 unavailable. */
+const JSON_REFUSALS = new Set([429, 503]);
+
 export function judge(answer: Answer, alsoAcceptable: readonly string[] = []): Outcome {
   if ('networkError' in answer) return { kind: 'broken', detail: `no answer: ${answer.networkError}` };
   const short = answer.body.slice(0, 200).replace(/\s+/g, ' ');
+  // A route handler's JSON answer (the public complaint form posts to /api/klachten).
+  if (answer.contentType.includes('application/json') && (answer.status === 200 || JSON_REFUSALS.has(answer.status))) return judgeResult(tryJson(answer.body), short, alsoAcceptable);
   if (answer.status !== 200) return { kind: 'broken', detail: `HTTP ${answer.status}: ${short}` };
   if (!answer.contentType.includes('text/x-component')) return { kind: 'broken', detail: `content type ${answer.contentType}: ${short}` };
-  const result = actionResult(answer.body) as { ok?: unknown; data?: unknown; error?: unknown } | undefined;
+  return judgeResult(actionResult(answer.body), short, alsoAcceptable);
+}
+
+function tryJson(body: string): unknown {
+  try {
+    return JSON.parse(body);
+  } catch {
+    return undefined;
+  }
+}
+
+function judgeResult(value: unknown, short: string, alsoAcceptable: readonly string[]): Outcome {
+  const result = value as { ok?: unknown; data?: unknown; error?: unknown } | undefined;
   if (!result || typeof result !== 'object') return { kind: 'broken', detail: `no action result: ${short}` };
   if (result.ok === true) return { kind: 'confirmed', data: (result.data ?? {}) as Record<string, unknown> };
   const error = String(result.error);
