@@ -251,11 +251,11 @@ try {
             'the other requests: so the busier the app process, the longer each transaction holds the counter. ' +
             'The gap between the app and the floor is the app\'s own work per submission. Both are route handlers in the same build now ' +
             '(the form posts to /api/klachten since this issue: no proxy, no server-action runtime; the server action it replaced reached ' +
-            '0.43–0.45× in the run that compared them, the route 0.60×), so what is left is what the app does that the floor does not: ' +
+            '0.42–0.48× in the run that compared them, the route 0.60×), so what is left is what the app does that the floor does not: ' +
             'the abuse limit (one upsert in its own transaction, with its own commit, on two counter rows — one of them, the global one, ' +
             'shared by every submission), the bot check (the signed form stamp), the control-character scan and zod, the settings from the ' +
             'cache, the acknowledgement rendered from its template, and two more statements in the transaction (the acknowledgement cap and ' +
-            'the idempotency check), each built by drizzle (12 % of the CPU in the profile below). On this machine all of that is CPU ' +
+            'the idempotency check), each built by drizzle (the largest named area in the profile below). On this machine all of that is CPU ' +
             `shared by autocannon, Next and PostgreSQL on ${os.cpus().length} cores, so each step costs throughput directly. What would ` +
             'close it: counting the global abuse limit in memory per process (the per-address limit is what stops one sender) or ' +
             'sharding its row, drizzle\'s prepared statements for the submission\'s fixed statements, and more Node processes in front ' +
