@@ -1,33 +1,22 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createThrowawayDatabase, type ThrowawayDatabase } from '@/db/testing';
+import { migratedThrowawayDatabase } from '@/db/testing';
 import { MIN_FILL_MS, botVerdict } from './form-stamp';
 
 /**
  * The complaint form is served from the cache and fetches its stamp from /api/form-stamp when it mounts (issue 13);
  * the route counts against the `formStamp` abuse limit (lib/server/rate-limit.ts) in real PostgreSQL.
  */
-let database: ThrowawayDatabase;
-let closeDb: () => Promise<void>;
+let close: () => Promise<void>;
 let route: typeof import('@/app/api/form-stamp/route');
 let limits: typeof import('@/lib/server/rate-limit');
 
 beforeAll(async () => {
-  database = await createThrowawayDatabase();
-  process.env.DATABASE_URL = database.url;
-  delete process.env.DATABASE_DRIVER;
   delete process.env.RATE_LIMIT_FACTOR;
-  const client = await import('@/db/client');
-  const { runMigrations } = await import('@/db/migrate');
-  closeDb = client.closeDb;
-  await runMigrations();
+  ({ close } = await migratedThrowawayDatabase());
   route = await import('@/app/api/form-stamp/route');
   limits = await import('@/lib/server/rate-limit');
 });
-
-afterAll(async () => {
-  await closeDb?.();
-  await database?.drop();
-});
+afterAll(() => close?.());
 
 let next = 0;
 /** Each call from its own address, so the per-address limit is not what these tests meet. */

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '@/db/client';
 import { insertTestReferenceData } from '@/db/fixtures';
-import { createThrowawayDatabase, type ThrowawayDatabase } from '@/db/testing';
+import { migratedThrowawayDatabase } from '@/db/testing';
 import { complaints } from '@/db/schema';
 import { validComplaint } from './submit.contract';
 
@@ -10,29 +10,17 @@ import { validComplaint } from './submit.contract';
  * real PostgreSQL: what each answer looks like over HTTP and that a refused request writes nothing. The submission's
  * own rules are tested through the same function in ./submit.contract.ts.
  */
-let database: ThrowawayDatabase;
 let db: Db;
-let closeDb: () => Promise<void>;
+let close: () => Promise<void>;
 let route: typeof import('@/app/api/klachten/route');
 
 beforeAll(async () => {
-  database = await createThrowawayDatabase();
-  process.env.DATABASE_URL = database.url;
-  delete process.env.DATABASE_DRIVER;
   delete process.env.RATE_LIMIT_FACTOR;
-  const client = await import('@/db/client');
-  const { runMigrations } = await import('@/db/migrate');
-  closeDb = client.closeDb;
-  await runMigrations();
-  db = await client.getDb();
+  ({ db, close } = await migratedThrowawayDatabase());
   await insertTestReferenceData(db);
   route = await import('@/app/api/klachten/route');
 });
-
-afterAll(async () => {
-  await closeDb?.();
-  await database?.drop();
-});
+afterAll(() => close?.());
 
 const post = (body: BodyInit, headers: Record<string, string> = {}) =>
   route.POST(new Request('http://localhost:3000/api/klachten', { method: 'POST', body, headers: { 'content-type': 'application/json', host: 'localhost:3000', ...headers } }));
