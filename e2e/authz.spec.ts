@@ -93,9 +93,11 @@ async function attachmentOf(complaintId: number): Promise<number> {
   return row!.id;
 }
 
-/** Server actions by exported name: who may run them. Public ones answer everyone. */
+/**
+ * Server actions by exported name: who may run them. Public ones answer everyone. (The complaint form posts to a route,
+ * POST /api/klachten: lib/complaints/submit-route.pg.test.ts, e2e/abuse.spec.ts.)
+ */
 const ACTIONS: Record<string, 'public' | 'signedIn' | 'handlerOrManager' | 'manager' | 'managerOrAdmin' | 'admin'> = {
-  submitComplaint: 'public',
   signInAction: 'public',
   signOutAction: 'public',
   changePasswordAction: 'signedIn',
@@ -225,7 +227,7 @@ test.describe('authorization matrix', () => {
     const visitors = await sessions(browser);
     for (const action of actions) {
       const access = ACTIONS[action.name]!;
-      if (access === 'public') continue; // the complaint form, signing in and out: anyone may
+      if (access === 'public') continue; // signing in and out, an invitation, the status page's forms: anyone may
       for (const who of WHO) {
         // An empty input: an allowed caller gets "invalid", a refused one "forbidden" before any input is read.
         const response = await visitors[who].post('/', {

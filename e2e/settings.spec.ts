@@ -1,5 +1,6 @@
 import { type Browser, expect, type Page, test } from '@playwright/test';
 import { expectAccessible, query, screenshot, signIn, uniqueName, USERS } from './support';
+import { visit, watch } from './csp-support';
 
 /** The admin's settings (/beheer/instellingen): users, invitations, categories, staff, parties, organisation, terms. */
 
@@ -313,6 +314,38 @@ test.describe('settings: lists, organisation and terms', () => {
     // The public start page shows the stored contact details.
     await page.goto('/');
     await expect(page.getByRole('link', { name: '06 20 76 36 88' })).toHaveAttribute('href', 'tel:0620763688');
+  });
+
+  // In this file, after 'organisation details': both change the organisation, and the tests of one file run in turn.
+  test("an admin's change of the organisation's name shows on the cached start page", async ({ page }) => {
+    const csp = await watch(page);
+    await signIn(page, USERS.admin);
+    await page.goto('/beheer/instellingen/organisatie');
+    const field = page.getByLabel('Naam van de organisatie');
+    await expect(field).not.toHaveValue('');
+    const original = await field.inputValue();
+    const renamed = uniqueName('Klachtenloket');
+    const rename = async (name: string) => {
+      await page.goto('/beheer/instellingen/organisatie');
+      await expect(page.getByLabel('Naam van de organisatie')).not.toHaveValue('');
+      await page.getByLabel('Naam van de organisatie').fill(name);
+      await page.getByRole('button', { name: 'Gegevens opslaan' }).click();
+      await expect(page.getByRole('status').filter({ hasText: 'Opgeslagen.' })).toBeVisible();
+    };
+    await rename(renamed);
+    try {
+      // The first visit after the change hydrates under its policy (whether it got the old page or the new one).
+      await visit(page, '/', 'hashes');
+      await visit(page, '/en/klacht', 'hashes');
+      // Rendered again after the change, in both languages.
+      await expect.poll(async () => (await page.request.get('/')).text(), { timeout: 15_000 }).toContain(renamed);
+      await expect.poll(async () => (await page.request.get('/en/klacht')).text(), { timeout: 15_000 }).toContain(renamed);
+      await visit(page, '/', 'hashes');
+      await expect(page.locator('footer')).toContainText(renamed);
+      expect(await csp.violations()).toEqual([]);
+    } finally {
+      await rename(original);
+    }
   });
 
   test('switching the terms preset makes a new version; the page explains that complaints keep theirs', async ({ page }) => {
