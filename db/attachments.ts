@@ -12,12 +12,12 @@ export async function lockComplaintByTokenHash(tx: Tx, tokenHash: string) {
   return row ?? null;
 }
 
-/** The answer this form already gave (same idempotency key) on this complaint, or null. */
-export async function answerByIdempotencyKey(db: Executor, complaintId: number, key: string) {
+/** The answer given with this idempotency key (unique over all complaints), with its complaint; null when none was. */
+export async function answerByIdempotencyKey(db: Executor, key: string) {
   const [row] = await db
-    .select({ id: informationRequests.id, answeredOn: informationRequests.answeredOn })
+    .select({ id: informationRequests.id, complaintId: informationRequests.complaintId, answeredOn: informationRequests.answeredOn })
     .from(informationRequests)
-    .where(and(eq(informationRequests.complaintId, complaintId), eq(informationRequests.answerIdempotencyKey, key)));
+    .where(eq(informationRequests.answerIdempotencyKey, key));
   return row ?? null;
 }
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { asc, eq, sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { complaintAttachments } from '@/db/schema';
 import { runAs } from '@/lib/auth/actor';
 import { hashToken, statusTokenFor } from '@/lib/server/tokens';
@@ -149,6 +149,23 @@ describe('the client answers on the status page', () => {
       status: 200,
       body: { ok: true, data: { status: 'in_progress', answeredOn: today, attachments: 1, repeated: true } },
     });
+  });
+
+  it('a form key another complaint’s answer already used is refused like a malformed form; nothing written, no error', async () => {
+    const first = await waitingComplaint();
+    const other = await waitingComplaint();
+    const key = randomUUID();
+    expect((await post(first.token, { questionId: first.questionId, key })).status).toBe(200);
+    const errors = vi.spyOn(console, 'error');
+    try {
+      await expectNothingWritten(other.id, () => post(other.token, { questionId: other.questionId, key }), {
+        status: 422,
+        body: { ok: false, error: 'invalid', fieldErrors: { _form: ['invalid'] } },
+      });
+      expect(errors).not.toHaveBeenCalled();
+    } finally {
+      errors.mockRestore();
+    }
   });
 
   it('two submissions at the same moment: one answer', async () => {

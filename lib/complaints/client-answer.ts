@@ -74,7 +74,10 @@ export const answerQuestion = defineAction({
     const complaint = await lockComplaintByTokenHash(tx, hashToken(input.token));
     // An unknown link answers like a page that does not exist.
     if (!complaint) throw new Forbidden();
-    const earlier = await answerByIdempotencyKey(tx, complaint.id, input.idempotencyKey);
+    const earlier = await answerByIdempotencyKey(tx, input.idempotencyKey);
+    // The same form sent again: the answer it already gave. A key another complaint's answer used is not this form's
+    // (a browser makes a fresh random one per form): refused like a malformed form, nothing written.
+    if (earlier && earlier.complaintId !== complaint.id) throw new RuleViolation({ _form: ['invalid'] });
     if (earlier) return { status: complaint.status, answeredOn: earlier.answeredOn, attachments: await attachmentCount(tx, earlier.id), repeated: true };
 
     let answeredOn: IsoDate | null = null;
