@@ -1,13 +1,12 @@
 import type { personalDataOf, PrivacyRequestRow } from '@/db/privacy';
 import { createTranslator } from 'next-intl';
 import { ATTACHMENT_TYPES, formatFileSize, isAttachmentType } from '@/lib/complaints/attachments';
-import { historyActionLabel, type Translate } from '@/lib/complaints/file';
+import { formatDateTime, historyActionLabel, type Translate } from '@/lib/complaints/file';
 import { formatDate } from '@/lib/format';
 import { beheerMessages } from '@/lib/i18n/beheer';
 import nl from '@/lib/i18n/messages/nl.json';
 import type { Item } from '@/lib/mail/letter';
 import type { IsoDate } from '@/lib/procedure/dates';
-import { PROCEDURE_TIME_ZONE } from '@/lib/procedure/terms';
 
 const fileTypeLabel = (contentType: string) => (isAttachmentType(contentType) ? ATTACHMENT_TYPES[contentType].label : contentType);
 
@@ -119,7 +118,6 @@ const CODES: Record<string, (code: string) => string> = {
   actor: (c) => ({ client: t('file.history.client'), system: t('file.history.system') })[c] ?? c,
 };
 
-const dateTime = new Intl.DateTimeFormat('nl-NL', { dateStyle: 'long', timeStyle: 'short', timeZone: PROCEDURE_TIME_ZONE });
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const ISO_TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
 
@@ -129,12 +127,12 @@ const ISO_TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
  */
 export function displayValue(value: unknown, field?: string): string {
   if (value === null || value === undefined || value === '') return '—';
-  if (value instanceof Date) return dateTime.format(value);
+  if (value instanceof Date) return formatDateTime(value);
   if (typeof value === 'boolean') return value ? 'ja' : 'nee';
   if (typeof value === 'object') return JSON.stringify(value);
   const text = String(value);
   if (ISO_DATE.test(text)) return formatDate(text as IsoDate, 'nl');
-  if (ISO_TIMESTAMP.test(text) && !Number.isNaN(Date.parse(text))) return dateTime.format(new Date(text));
+  if (ISO_TIMESTAMP.test(text) && !Number.isNaN(Date.parse(text))) return formatDateTime(new Date(text));
   const words = field ? CODES[field] : undefined;
   return words ? words(text) : text;
 }
