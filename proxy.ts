@@ -19,6 +19,10 @@ import { appSecret } from '@/lib/server/env';
  */
 const publicPages = createMiddleware(routing);
 
+// The app is serving: lib/security/page-cache-handler.cjs may now hold a page it rendered again for a moment, so that
+// every page served fits the policy sent with it (lib/security/static-pages.ts).
+(globalThis as Record<symbol, unknown>)[Symbol.for('klachtloket.proxy-serving')] = true;
+
 async function sessionUser(request: NextRequest): Promise<GateUser> {
   const secret = appSecret();
   // Auth.js names the cookie `__Secure-authjs.session-token` on https, `authjs.session-token` on http.

@@ -1,4 +1,5 @@
-import { type Page, expect } from '@playwright/test';
+import { type APIRequestContext, type Page, expect } from '@playwright/test';
+import { inlineScriptHashes } from '../lib/security/headers';
 
 /**
  * Content-Security-Policy checks shared by e2e/csp.spec.ts and e2e/settings.spec.ts: the page's policy (a nonce with
@@ -51,4 +52,25 @@ export async function visit(page: Page, path: string, policy: 'nonce' | 'hashes'
   expect(response?.status(), path).toBeLessThan(400);
   (policy === 'nonce' ? expectNoncePolicy : expectHashPolicy)(response?.headers()['content-security-policy']);
   await expectHydrated(page);
+}
+
+/**
+ * Asks for a cached page `n` times at once and notes in `problems` each answer whose policy does not allow every inline
+ * script in that same answer: while Next renders the page again in the background, old and new pages are served side
+ * by side. (Noted, not thrown: expect.poll would retry a throw and hide it.) Answers whether every answer shows `text`.
+ */
+export async function consistentAnswers(request: APIRequestContext, path: string, n: number, text: string, problems: string[]): Promise<boolean> {
+  const answers = await Promise.all(Array.from({ length: n }, () => request.get(path)));
+  let showing = 0;
+  for (const answer of answers) {
+    const policy = answer.headers()['content-security-policy'] ?? '';
+    const scripts = policy.split('; ').find((d) => d.startsWith('script-src')) ?? '';
+    if (!/^script-src 'self'( 'sha256-[A-Za-z0-9+/=]{44}')+$/.test(scripts)) problems.push(`${path}: not a hash policy: ${scripts}`);
+    const allowed = new Set(scripts.split(' ').slice(1));
+    const body = await answer.text();
+    const blocked = inlineScriptHashes(body).filter((hash) => !allowed.has(`'${hash}'`));
+    if (blocked.length > 0) problems.push(`${path}: ${blocked.length} inline script(s) its policy does not allow`);
+    if (body.includes(text)) showing += 1;
+  }
+  return showing === n;
 }

@@ -5,17 +5,27 @@ import { inlineScriptHashes } from './headers';
 /**
  * Prerendered pages (○ in `next build`, or cached with revalidate): their HTML is written at build time (and again
  * when the cache revalidates), so no per-request nonce can be in it. For those, the proxy sends the hashes of the
- * inline scripts in the HTML Next serves, read from `.next` (the prerender manifest says which routes are
- * prerendered) and kept until the file changes. Answers null for a page rendered per request (it gets a nonce).
+ * inline scripts in the HTML Next serves. Answers null for a page rendered per request (it gets a nonce).
+ *
+ * Where that HTML is: the file the build (or the last revalidation) wrote in `.next` (the prerender manifest says which
+ * routes are prerendered), and the page Next has just rendered again, which lib/security/page-cache-handler.cjs leaves
+ * in this process before Next serves it (the file follows a moment later). While Next swaps the old page for the new
+ * one, either may be served: the policy allows the scripts of the last few versions of the page, all Next's own.
  *
  * The start page and the complaint form (both languages) are served from the cache with revalidation (issue 13; see
  * app/[locale]/klacht/page.tsx); every other page is rendered per request and gets a nonce. e2e/csp.spec.ts checks
- * that the cached pages hydrate under their hashes.
+ * that the cached pages hydrate under their hashes, e2e/settings.spec.ts that every answer's policy fits its page while
+ * the page is rendered again.
  */
 const distDir = () => path.join(process.cwd(), process.env.NEXT_DIST_DIR || '.next');
 
+/** How many versions of a page the policy allows: the one being served, and the one before or after it. */
+const VERSIONS = 4;
+const RENDERED = Symbol.for('klachtloket.rendered-pages');
+
 let routes: Set<string> | null = null;
-const cache = new Map<string, { mtimeMs: number; hashes: string[] }>();
+type Seen = { file?: { path: string; mtimeMs: number }; rendered?: string; versions: string[][] };
+const seen = new Map<string, Seen>();
 
 function prerenderedRoutes(): Set<string> {
   if (routes) return routes;
@@ -61,17 +71,40 @@ function newestHtml(route: string): { file: string; mtimeMs: number } | null {
   return newest;
 }
 
+/** The HTML of the page Next last rendered for this route in this process (lib/security/page-cache-handler.cjs). */
+function lastRendered(route: string): string | undefined {
+  return (globalThis as { [RENDERED]?: Map<string, string> })[RENDERED]?.get(route);
+}
+
+function remember(entry: Seen, hashes: string[]) {
+  const key = [...hashes].sort().join(' ');
+  entry.versions = entry.versions.filter((version) => [...version].sort().join(' ') !== key);
+  entry.versions.push(hashes);
+  if (entry.versions.length > VERSIONS) entry.versions.shift();
+}
+
 export function staticPageHashes(route: string): string[] | null {
   if (!prerenderedRoutes().has(route)) return null;
-  const html = newestHtml(route);
-  if (!html) return null;
-  try {
-    const cached = cache.get(route);
-    if (cached && cached.mtimeMs === html.mtimeMs) return cached.hashes;
-    const hashes = inlineScriptHashes(readFileSync(html.file, 'utf8'));
-    cache.set(route, { mtimeMs: html.mtimeMs, hashes });
-    return hashes;
-  } catch {
-    return null;
+  const entry = seen.get(route) ?? { versions: [] };
+  seen.set(route, entry);
+  const file = newestHtml(route);
+  if (file && (entry.file?.path !== file.file || entry.file.mtimeMs !== file.mtimeMs)) {
+    try {
+      const hashes = inlineScriptHashes(readFileSync(file.file, 'utf8'));
+      // A page always has inline scripts: none means the file is being written. Read it again next time.
+      if (hashes.length > 0) {
+        remember(entry, hashes);
+        entry.file = { path: file.file, mtimeMs: file.mtimeMs };
+      }
+    } catch {
+      // gone or being replaced: read it next time
+    }
   }
+  const rendered = lastRendered(route);
+  if (rendered !== undefined && rendered !== entry.rendered) {
+    remember(entry, inlineScriptHashes(rendered));
+    entry.rendered = rendered;
+  }
+  if (entry.versions.length === 0) return null;
+  return [...new Set(entry.versions.flat())];
 }
