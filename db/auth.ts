@@ -1,5 +1,5 @@
 import { type SQL, and, desc, eq, gt, isNull, sql } from 'drizzle-orm';
-import type { Db, Tx } from './client';
+import { type Db, type Tx, together } from './client';
 import { loginAttempts, userSessions, users } from './schema';
 
 type Executor = Db | Tx;
@@ -69,10 +69,10 @@ async function failuresSinceLastSuccess(db: Executor, where: SQL, since: Date) {
  * (account, address) pair, and for the address with any account (lib/auth/lockout.ts).
  */
 export async function recentFailures(db: Executor, email: string, ip: string, since: Date) {
-  const [byAccount, byPair, byAddress] = await Promise.all([
-    failuresSinceLastSuccess(db, eq(loginAttempts.email, email), since),
-    failuresSinceLastSuccess(db, and(eq(loginAttempts.email, email), eq(loginAttempts.ip, ip))!, since),
-    failuresSinceLastSuccess(db, eq(loginAttempts.ip, ip), since),
+  const [byAccount, byPair, byAddress] = await together(db, [
+    () => failuresSinceLastSuccess(db, eq(loginAttempts.email, email), since),
+    () => failuresSinceLastSuccess(db, and(eq(loginAttempts.email, email), eq(loginAttempts.ip, ip))!, since),
+    () => failuresSinceLastSuccess(db, eq(loginAttempts.ip, ip), since),
   ]);
   return { byAccount, byPair, byAddress };
 }

@@ -10,6 +10,19 @@ export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelati
 export type Driver = 'pglite' | 'pg' | 'neon';
 
 /**
+ * Runs independent queries side by side on the pool, and one after the other inside a transaction: a transaction is
+ * one connection, which takes one query at a time (node-postgres deprecates overlapping ones), and an error aborts
+ * the transaction anyway.
+ */
+export async function together<T extends readonly unknown[] | []>(db: Db | Tx, jobs: { [K in keyof T]: () => Promise<T[K]> }): Promise<T> {
+  const list = jobs as readonly (() => Promise<unknown>)[];
+  if (!('rollback' in db)) return (await Promise.all(list.map((job) => job()))) as T;
+  const results: unknown[] = [];
+  for (const job of list) results.push(await job());
+  return results as T;
+}
+
+/**
  * Picks the driver from the environment: no `DATABASE_URL` → embedded PGlite in the data folder; a Neon host (or
  * `DATABASE_DRIVER=neon`) → @neondatabase/serverless Pool over WebSockets; any other postgres URL → node-postgres.
  */

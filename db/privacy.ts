@@ -2,7 +2,7 @@ import { and, asc, desc, eq, getTableColumns, inArray, or, sql } from 'drizzle-o
 import type { LetterDoc } from '@/lib/mail/letter';
 import type { PrivacyKind } from '@/lib/privacy/requests';
 import type { ContactMedium } from '@/lib/procedure/vocabulary';
-import type { Db, Tx } from './client';
+import { type Db, type Tx, together } from './client';
 import {
   categories,
   complaintAttachments,
@@ -234,81 +234,87 @@ export async function personalDataOf(db: Executor, complaintIds: readonly number
     .leftJoin(users, eq(users.id, complaints.handlerId))
     .where(inArray(complaints.id, ids))
     .orderBy(asc(complaints.receivedOn), asc(complaints.id));
-  const [involved, history, questions, files, letters, mails] = await Promise.all([
-    db
-      .select({ complaintId: complaintInvolved.complaintId, name: complaintInvolved.name, involvement: complaintInvolved.involvement, team: staff.team })
-      .from(complaintInvolved)
-      .leftJoin(staff, eq(staff.id, complaintInvolved.staffId))
-      .where(inArray(complaintInvolved.complaintId, ids))
-      .orderBy(asc(complaintInvolved.id)),
-    db
-      .select({
-        complaintId: complaintHistory.complaintId,
-        at: complaintHistory.at,
-        action: complaintHistory.action,
-        fromStatus: complaintHistory.fromStatus,
-        toStatus: complaintHistory.toStatus,
-        reason: complaintHistory.reason,
-        details: complaintHistory.details,
-        actor: sql<string | null>`coalesce(${users.name}, ${complaintHistory.actorLabel})`,
-      })
-      .from(complaintHistory)
-      .leftJoin(users, eq(users.id, complaintHistory.actorUserId))
-      .where(inArray(complaintHistory.complaintId, ids))
-      .orderBy(asc(complaintHistory.id)),
-    db
-      .select({
-        complaintId: informationRequests.complaintId,
-        question: informationRequests.question,
-        askedAt: informationRequests.askedAt,
-        answerBy: informationRequests.answerBy,
-        answer: informationRequests.answer,
-        answeredOn: informationRequests.answeredOn,
-        answerVia: informationRequests.answerVia,
-      })
-      .from(informationRequests)
-      .where(inArray(informationRequests.complaintId, ids))
-      .orderBy(asc(informationRequests.id)),
-    db
-      .select({
-        complaintId: complaintAttachments.complaintId,
-        fileName: complaintAttachments.fileName,
-        contentType: complaintAttachments.contentType,
-        sizeBytes: complaintAttachments.sizeBytes,
-        createdAt: complaintAttachments.createdAt,
-      })
-      .from(complaintAttachments)
-      .where(inArray(complaintAttachments.complaintId, ids))
-      .orderBy(asc(complaintAttachments.id)),
-    db
-      .select({
-        complaintId: outbox.complaintId,
-        kind: outbox.kind,
-        medium: outbox.medium,
-        recipient: outbox.recipient,
-        subject: outbox.subject,
-        bodyText: outbox.bodyText,
-        status: outbox.status,
-        createdAt: outbox.createdAt,
-        sentAt: outbox.sentAt,
-        postedOn: outbox.postedOn,
-      })
-      .from(outbox)
-      .innerJoin(complaints, eq(complaints.id, outbox.complaintId))
-      // To the client: by post (letters only go to the client's address), or to the client's e-mail address.
-      .where(and(inArray(outbox.complaintId, ids), or(eq(outbox.medium, 'post'), sql`lower(${outbox.recipient}) = lower(${complaints.complainantEmail})`)))
-      .orderBy(asc(outbox.id)),
-    db
-      .select({
-        complaintId: inboundMails.complaintId,
-        fromAddress: inboundMails.fromAddress,
-        subject: inboundMails.subject,
-        receivedAt: inboundMails.receivedAt,
-        textBody: inboundMails.textBody,
-      })
-      .from(inboundMails)
-      .where(inArray(inboundMails.complaintId, ids))
-      .orderBy(asc(inboundMails.id)),
+  const [involved, history, questions, files, letters, mails] = await together(db, [
+    () =>
+      db
+        .select({ complaintId: complaintInvolved.complaintId, name: complaintInvolved.name, involvement: complaintInvolved.involvement, team: staff.team })
+        .from(complaintInvolved)
+        .leftJoin(staff, eq(staff.id, complaintInvolved.staffId))
+        .where(inArray(complaintInvolved.complaintId, ids))
+        .orderBy(asc(complaintInvolved.id)),
+    () =>
+      db
+        .select({
+          complaintId: complaintHistory.complaintId,
+          at: complaintHistory.at,
+          action: complaintHistory.action,
+          fromStatus: complaintHistory.fromStatus,
+          toStatus: complaintHistory.toStatus,
+          reason: complaintHistory.reason,
+          details: complaintHistory.details,
+          actor: sql<string | null>`coalesce(${users.name}, ${complaintHistory.actorLabel})`,
+        })
+        .from(complaintHistory)
+        .leftJoin(users, eq(users.id, complaintHistory.actorUserId))
+        .where(inArray(complaintHistory.complaintId, ids))
+        .orderBy(asc(complaintHistory.id)),
+    () =>
+      db
+        .select({
+          complaintId: informationRequests.complaintId,
+          question: informationRequests.question,
+          askedAt: informationRequests.askedAt,
+          answerBy: informationRequests.answerBy,
+          answer: informationRequests.answer,
+          answeredOn: informationRequests.answeredOn,
+          answerVia: informationRequests.answerVia,
+        })
+        .from(informationRequests)
+        .where(inArray(informationRequests.complaintId, ids))
+        .orderBy(asc(informationRequests.id)),
+    () =>
+      db
+        .select({
+          complaintId: complaintAttachments.complaintId,
+          fileName: complaintAttachments.fileName,
+          contentType: complaintAttachments.contentType,
+          sizeBytes: complaintAttachments.sizeBytes,
+          createdAt: complaintAttachments.createdAt,
+        })
+        .from(complaintAttachments)
+        .where(inArray(complaintAttachments.complaintId, ids))
+        .orderBy(asc(complaintAttachments.id)),
+    () =>
+      db
+        .select({
+          complaintId: outbox.complaintId,
+          kind: outbox.kind,
+          medium: outbox.medium,
+          recipient: outbox.recipient,
+          subject: outbox.subject,
+          bodyText: outbox.bodyText,
+          status: outbox.status,
+          createdAt: outbox.createdAt,
+          sentAt: outbox.sentAt,
+          postedOn: outbox.postedOn,
+        })
+        .from(outbox)
+        .innerJoin(complaints, eq(complaints.id, outbox.complaintId))
+        // To the client: by post (letters only go to the client's address), or to the client's e-mail address.
+        .where(and(inArray(outbox.complaintId, ids), or(eq(outbox.medium, 'post'), sql`lower(${outbox.recipient}) = lower(${complaints.complainantEmail})`)))
+        .orderBy(asc(outbox.id)),
+    () =>
+      db
+        .select({
+          complaintId: inboundMails.complaintId,
+          fromAddress: inboundMails.fromAddress,
+          subject: inboundMails.subject,
+          receivedAt: inboundMails.receivedAt,
+          textBody: inboundMails.textBody,
+        })
+        .from(inboundMails)
+        .where(inArray(inboundMails.complaintId, ids))
+        .orderBy(asc(inboundMails.id)),
   ]);
   const of = <T extends { complaintId: number | null }>(list: T[], id: number) =>
     list.filter((x) => x.complaintId === id).map(({ complaintId: _c, ...rest }) => rest);

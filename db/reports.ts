@@ -14,7 +14,7 @@ import {
 } from '@/lib/procedure/vocabulary';
 import { bucketStartOf, bucketsOf, effectWindow, granularityOf, percentileFromHistogram } from '@/lib/reports/figures';
 import type { ClockTimeliness, CountBy, MeasureEffect, Period, ReportData, ReportOutcomeKey, VolumeBucket } from '@/lib/reports/types';
-import type { Db, Tx } from './client';
+import { type Db, type Tx, together } from './client';
 import { overdueCounts } from './inbox';
 import { clockDueBetween, clockState } from './report-conditions';
 import { complaints } from './schema';
@@ -25,14 +25,6 @@ type Executor = Db | Tx;
 async function rows<T>(db: Executor, query: SQL): Promise<T[]> {
   const result: unknown = await db.execute(query);
   return ((result as { rows?: T[] }).rows ?? (result as T[])) as T[];
-}
-
-/** Side by side on a pool; one after the other inside a transaction (one connection, and an error aborts it anyway). */
-async function inTurn<T>(db: Executor, jobs: readonly (() => Promise<T>)[]): Promise<T[]> {
-  if (!('rollback' in db)) return Promise.all(jobs.map((job) => job()));
-  const results: T[] = [];
-  for (const job of jobs) results.push(await job());
-  return results;
 }
 
 const receivedIn = (period: Period) => sql`${complaints.receivedOn} between ${period.from} and ${period.to}`;
@@ -175,7 +167,7 @@ async function clockTimeliness(db: Executor, clock: Clock, period: Period, today
 }
 
 async function timeliness(db: Executor, period: Period, today: IsoDate) {
-  const [acknowledgement, notAdmissibleNotice, resolution] = await inTurn(
+  const [acknowledgement, notAdmissibleNotice, resolution] = await together(
     db,
     CLOCKS.map((clock) => () => clockTimeliness(db, clock, period, today)),
   );
@@ -257,7 +249,8 @@ async function measureEffect(db: Executor, _period: Period, today: IsoDate): Pro
  * Two reads side by side: the decided ones from the cohort's covering index, the answers from their own partial index.
  */
 async function satisfaction(db: Executor, period: Period): Promise<ReportData['satisfaction']> {
-  const [decided, answered] = await inTurn<{ category_id: number; decided?: number; answered?: number; satisfied?: number; forwarded?: number }[]>(db, [
+  type Row = { category_id: number; decided?: number; answered?: number; satisfied?: number; forwarded?: number };
+  const [decided, answered] = await together<[Row[], Row[]]>(db, [
     () =>
       rows(
         db,
@@ -331,7 +324,7 @@ export async function loadReport(db: Db | Tx, period: Period, today: IsoDate): P
     () => q.measureEffect(db, period, today),
     () => q.satisfaction(db, period, today),
   ];
-  const results = await inTurn(db, jobs);
+  const results = await together(db, jobs);
   const [vol, open, closed, categoriesFound, teams, partyTypes, parties, outcomeFigures, clocks, days, overdue, measureStatus, effect, judged] =
     results as [
       Awaited<ReturnType<typeof volume>>,

@@ -182,7 +182,8 @@ export const escalate = defineStep('escalate', escalateSchema, async (tx, input,
   const stated = { choice: complaint.partyChoice, name: complaint.partyName };
   const differs = compareWithClient(stated, party, await activeParties(tx)) === 'differs';
 
-  const [record, history] = await Promise.all([complaintFileRecord(tx, complaint.id), complaintFileHistory(tx, complaint.id)]);
+  const record = await complaintFileRecord(tx, complaint.id);
+  const history = await complaintFileHistory(tx, complaint.id);
   const letter = escalationDossier({
     ...dossierContent({ ...complaint, categoryName: record!.categoryName }, history, input.dissatisfaction),
     party: { name: party.name, type: party.type },
