@@ -58,9 +58,12 @@ const amsterdamToday = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europ
 
 /**
  * The signed time the form was shown (lib/complaints/form-stamp.ts), sent back with the complaint. The page is served
- * from Next's cache, so the stamp comes from a no-store route when the form mounts (app/api/form-stamp/route.ts).
+ * from Next's cache, so the stamp comes from a no-store route when the form mounts (app/api/form-stamp/route.ts). The
+ * server takes a complaint only `minFillMs` after its stamp: `sendableAt` is when that is, by this browser's clock.
  */
-async function fetchFormStamp(): Promise<string> {
+type Stamp = { stamp: string; sendableAt: number };
+
+async function fetchFormStamp(): Promise<Stamp> {
   const response = await fetch('/api/form-stamp', { cache: 'no-store' });
   if (response.status === 429) {
     const body = (await response.json().catch(() => ({}))) as { retryAfterMinutes?: number };
@@ -68,7 +71,9 @@ async function fetchFormStamp(): Promise<string> {
   }
   if (response.status === 503) throw new StampRefused('unavailable', 0);
   if (!response.ok) throw new Error(`form stamp: ${response.status}`);
-  return ((await response.json()) as { stamp: string }).stamp;
+  const body = (await response.json()) as { stamp: string; minFillMs?: number };
+  // A little margin for the time the answer took to arrive.
+  return { stamp: body.stamp, sendableAt: Date.now() + (body.minFillMs ?? 3_000) + 250 };
 }
 
 /**
@@ -104,7 +109,7 @@ export function ComplaintForm({ locale, texts, categories, staff, confirmationPa
   const [retryMinutes, setRetryMinutes] = useState(0);
   // Set after hydration (the cached HTML was rendered on another day): the picker's latest date, and the form stamp.
   const [today, setToday] = useState<string | undefined>(undefined);
-  const stampRef = useRef<Promise<string> | null>(null);
+  const stampRef = useRef<Promise<Stamp> | null>(null);
   const {
     register,
     handleSubmit,
@@ -150,7 +155,11 @@ export function ComplaintForm({ locale, texts, categories, staff, confirmationPa
     // Fetched on mount; once more if that failed (a lost connection). Without one the server refuses the complaint.
     let formStamp: string;
     try {
-      formStamp = await (stampRef.current ??= fetchFormStamp());
+      const stamp = await (stampRef.current ??= fetchFormStamp());
+      formStamp = stamp.stamp;
+      // Only when the stamp was fetched just now: the server takes a complaint a few seconds after its stamp (a bot check).
+      const wait = stamp.sendableAt - Date.now();
+      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
     } catch (error) {
       stampRef.current = null; // asked for again on the next try
       if (error instanceof StampRefused && error.reason === 'limited') setRetryMinutes(error.retryAfterMinutes);

@@ -101,3 +101,15 @@ test('over the limit, the complaint form says when to try again instead of sendi
   expect(await complaintsNamed(name)).toHaveLength(0);
   await screenshot(page, 'abuse-form-limited');
 });
+
+test('when the form could not fetch its stamp as it was shown, sending fetches it and waits the few seconds the check asks', async ({ page }) => {
+  let refused = 0;
+  await page.route('**/api/form-stamp', (route) => (refused++ === 0 ? route.abort('connectionreset') : route.continue()));
+  await page.goto('/klacht');
+  const name = uniqueName('Traag Netwerk');
+  await fillComplaint(page, NL, { name, date: amsterdamToday() });
+  await page.getByRole('button', { name: NL.submit }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Wij hebben uw klacht ontvangen');
+  expect(refused).toBe(2);
+  expect(await complaintsNamed(name)).toHaveLength(1);
+});

@@ -23,11 +23,12 @@ let next = 0;
 const GET = (address = `192.0.2.${++next}`) => route.GET(new Request('http://localhost:3000/api/form-stamp', { headers: { 'x-forwarded-for': address } }));
 
 describe('GET /api/form-stamp', () => {
-  it('answers a fresh signed stamp, never cached', async () => {
+  it('answers a fresh signed stamp, never cached, and how long after it a complaint is taken', async () => {
     const before = Date.now();
     const response = await GET();
     expect(response.headers.get('cache-control')).toContain('no-store');
-    const { stamp } = (await response.json()) as { stamp: string };
+    const { stamp, minFillMs } = (await response.json()) as { stamp: string; minFillMs: number };
+    expect(minFillMs).toBe(MIN_FILL_MS);
     const ms = Number(stamp.split('.')[0]);
     expect(ms).toBeGreaterThanOrEqual(before);
     expect(ms).toBeLessThanOrEqual(Date.now());
