@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildReason, databaseFingerprint } from './start/build-decision.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 process.chdir(root);
@@ -33,7 +34,8 @@ if (setup.status !== 0) {
   process.exit(setup.status ?? 1);
 }
 
-// 3. Build when there is no build yet or a source file is newer than it.
+// 3. Build when there is no build yet, a source file is newer than it, or it was made from another database
+//    (scripts/start/build-decision.mjs).
 const SOURCES = ['app', 'components', 'lib', 'db', 'proxy.ts', 'next.config.ts', 'tailwind.config.ts', 'postcss.config.cjs', 'package-lock.json'];
 function newestMtime(entry) {
   if (!existsSync(entry)) return 0;
@@ -42,12 +44,20 @@ function newestMtime(entry) {
   return Math.max(0, ...readdirSync(entry).map((name) => newestMtime(path.join(entry, name))));
 }
 const buildId = path.join(root, '.next', 'BUILD_ID');
-const builtAt = existsSync(buildId) ? statSync(buildId).mtimeMs : 0;
-if (builtAt < Math.max(...SOURCES.map(newestMtime))) {
-  console.log('▸ Building Klachtloket (first start or changed sources)…');
+const builtForFile = path.join(root, '.next', 'klachtloket-database');
+const database = databaseFingerprint(process.env.DATABASE_URL, dataDir);
+const reason = buildReason({
+  builtAt: existsSync(buildId) ? statSync(buildId).mtimeMs : 0,
+  newestSource: Math.max(...SOURCES.map(newestMtime)),
+  builtFor: existsSync(builtForFile) ? readFileSync(builtForFile, 'utf8').trim() : null,
+  database,
+});
+if (reason) {
+  console.log(`▸ Building Klachtloket (${reason})…`);
   // webpack rather than Turbopack: it tree-shakes zod/mini far better, which keeps the complaint form light.
   const build = spawnSync(bin('next'), ['build', '--webpack'], { stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
   if (build.status !== 0) process.exit(build.status ?? 1);
+  writeFileSync(builtForFile, database);
 }
 
 // 4. Serve. Started directly (not through npx) in its own process group, so stopping it frees the port.
