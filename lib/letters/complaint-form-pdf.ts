@@ -3,9 +3,8 @@ import { formatMonths, formatTerm } from '@/lib/format';
 import en from '@/lib/i18n/messages/en.json';
 import nl from '@/lib/i18n/messages/nl.json';
 import type { Organisation } from '@/lib/organisation';
-import { A4, createPdf, Cursor, lineHeightOf, linesOf, mm, MUTED, pageFooters, type Style } from '@/lib/pdf/document';
+import { A4, createPdf, Cursor, lineHeightOf, linesOf, mm, MUTED, pageFooters, type PdfFonts, type Style } from '@/lib/pdf/document';
 import { CLIENT_CONTRACTING_PARTY_CHOICES, type Locale } from '@/lib/procedure/vocabulary';
-import type { PdfFonts } from '@/lib/reports/annual-pdf';
 
 /**
  * The blank complaint form to print (`/klachtenformulier.pdf`, `/en/complaint-form.pdf`): the questions of the online

@@ -1,11 +1,10 @@
 import { formatDate } from '@/lib/format';
 import { recipientFor } from '@/lib/mail/recipient';
 import type { Organisation } from '@/lib/organisation';
-import { A4, createPdf, Cursor, lineHeightOf, linesOf, mm, MUTED, pageFooters, RULE, type Style } from '@/lib/pdf/document';
+import { A4, createPdf, Cursor, lineHeightOf, linesOf, mm, MUTED, pageFooters, type PdfFonts, RULE, type Style } from '@/lib/pdf/document';
 import { printable } from '@/lib/pdf/text';
 import type { IsoDate } from '@/lib/procedure/dates';
 import type { Locale } from '@/lib/procedure/vocabulary';
-import type { PdfFonts } from '@/lib/reports/annual-pdf';
 
 /**
  * A letter from the outbox as a printable PDF: A4 with the organisation's letterhead, the address where the window of

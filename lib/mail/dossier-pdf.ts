@@ -1,6 +1,6 @@
-import fontkit from '@pdf-lib/fontkit';
-import { type PDFFont, type PDFPage, PDFDocument, rgb } from 'pdf-lib';
-import { type PdfFonts, wrapText } from '@/lib/reports/annual-pdf';
+import { type PDFFont, type PDFPage, rgb } from 'pdf-lib';
+import { A4, createPdf, INK, MUTED, pageFooters, type PdfFonts } from '@/lib/pdf/document';
+import { wrapText } from '@/lib/pdf/text';
 import type { DossierAttachment, Item } from './letter';
 
 /**
@@ -10,12 +10,9 @@ import type { DossierAttachment, Item } from './letter';
  * the client is not satisfied with. Pages laid out by hand, "Pagina x van y" in every footer.
  */
 
-const A4: [number, number] = [595.28, 841.89];
 const MARGIN = 56;
 const FOOTER_SPACE = 36;
 const WIDTH = A4[0] - 2 * MARGIN;
-const INK = rgb(0.11, 0.1, 0.09);
-const MUTED = rgb(0.35, 0.33, 0.31);
 const BRAND = rgb(0.075, 0.275, 0.21);
 const RULE = rgb(0.8, 0.78, 0.76);
 const SIZE = 10.5;
@@ -37,15 +34,7 @@ function printable(font: PDFFont, text: string): string {
 export type Letterhead = { organisation: string; contact: string };
 
 export async function dossierPdf(doc: Letterhead, dossier: DossierAttachment, fonts: PdfFonts): Promise<Uint8Array> {
-  const pdf = await PDFDocument.create();
-  pdf.registerFontkit(fontkit);
-  const regular = await pdf.embedFont(fonts.regular, { subset: true });
-  const bold = await pdf.embedFont(fonts.bold, { subset: true });
-  pdf.setTitle(dossier.title);
-  pdf.setAuthor(doc.organisation);
-  pdf.setLanguage('nl-NL');
-  pdf.setCreator('Klachtloket');
-  pdf.setProducer('Klachtloket');
+  const { pdf, regular, bold } = await createPdf(fonts, { title: dossier.title, language: 'nl-NL', author: doc.organisation });
 
   let page: PDFPage = pdf.addPage(A4);
   let y = A4[1] - MARGIN;
@@ -115,13 +104,7 @@ export async function dossierPdf(doc: Letterhead, dossier: DossierAttachment, fo
     }
   });
 
-  const pages = pdf.getPages();
-  pages.forEach((p, i) => {
-    const text = printable(regular, `${dossier.title} · ${doc.organisation} · Pagina ${i + 1} van ${pages.length}`);
-    const size = 8;
-    const w = regular.widthOfTextAtSize(text, size);
-    p.drawLine({ start: { x: MARGIN, y: MARGIN + 14 }, end: { x: MARGIN + WIDTH, y: MARGIN + 14 }, thickness: 0.5, color: RULE });
-    p.drawText(text, { x: MARGIN + Math.max(0, (WIDTH - w) / 2), y: MARGIN, size, font: regular, color: MUTED });
-  });
+  const footer = (page: number, pages: number) => printable(regular, `${dossier.title} · ${doc.organisation} · Pagina ${page} van ${pages}`);
+  pageFooters(pdf, regular, footer, { left: MARGIN, width: WIDTH, y: MARGIN, rule: RULE });
   return pdf.save();
 }

@@ -1,6 +1,5 @@
 import fontkit from '@pdf-lib/fontkit';
 import { type PDFFont, PDFDocument, type PDFPage, rgb } from 'pdf-lib';
-import type { PdfFonts } from '@/lib/reports/annual-pdf';
 import { printable, wrapText } from './text';
 
 /**
@@ -19,12 +18,17 @@ export const RULE = rgb(0.55, 0.53, 0.51);
 
 export type Style = { font: PDFFont; size: number; color?: ReturnType<typeof rgb>; lineHeight?: number };
 
-export async function createPdf(fonts: PdfFonts, meta: { title: string; language: string }) {
+/** DejaVu Sans, regular and bold (lib/reports/pdf-fonts.ts reads them). */
+export type PdfFonts = { regular: Uint8Array; bold: Uint8Array };
+
+/** A new document with both fonts embedded as subsets, and its title, language and (optionally) author set. */
+export async function createPdf(fonts: PdfFonts, meta: { title: string; language: string; author?: string }) {
   const pdf = await PDFDocument.create();
   pdf.registerFontkit(fontkit);
   const regular = await pdf.embedFont(fonts.regular, { subset: true });
   const bold = await pdf.embedFont(fonts.bold, { subset: true });
   pdf.setTitle(printable(meta.title).replace(/\n/g, ' '));
+  if (meta.author) pdf.setAuthor(printable(meta.author).replace(/\n/g, ' '));
   pdf.setLanguage(meta.language);
   pdf.setCreator('Klachtloket');
   pdf.setProducer('Klachtloket');
@@ -81,12 +85,21 @@ export class Cursor {
   }
 }
 
-/** "Pagina x van y" (or any text) centred at the bottom of every page. */
-export function pageFooters(pdf: PDFDocument, font: PDFFont, text: (page: number, pages: number) => string, frame: { left: number; width: number; y: number }) {
+/**
+ * "Pagina x van y" (or any text) centred at the bottom of every page, in 8 pt; with `rule`, a thin line of that colour
+ * across the column 14 points above it.
+ */
+export function pageFooters(
+  pdf: PDFDocument,
+  font: PDFFont,
+  text: (page: number, pages: number) => string,
+  frame: { left: number; width: number; y: number; rule?: ReturnType<typeof rgb> },
+) {
   const pages = pdf.getPages();
   pages.forEach((page, i) => {
     const line = text(i + 1, pages.length);
     const w = font.widthOfTextAtSize(line, 8);
-    page.drawText(line, { x: frame.left + (frame.width - w) / 2, y: frame.y, size: 8, font, color: MUTED });
+    if (frame.rule) page.drawLine({ start: { x: frame.left, y: frame.y + 14 }, end: { x: frame.left + frame.width, y: frame.y + 14 }, thickness: 0.5, color: frame.rule });
+    page.drawText(line, { x: frame.left + Math.max(0, (frame.width - w) / 2), y: frame.y, size: 8, font, color: MUTED });
   });
 }

@@ -1,5 +1,5 @@
-import fontkit from '@pdf-lib/fontkit';
-import { type PDFFont, type PDFPage, PDFDocument, rgb } from 'pdf-lib';
+import { type PDFFont, type PDFPage, rgb } from 'pdf-lib';
+import { A4, createPdf, INK, MUTED, pageFooters, type PdfFonts } from '@/lib/pdf/document';
 import { wrapText } from '@/lib/pdf/text';
 import type { AnnualDocument, AnnualTable } from './annual';
 
@@ -9,21 +9,14 @@ import type { AnnualDocument, AnnualTable } from './annual';
  * hand with the table header repeated on every page a table continues on, and "Pagina x van y" in every footer.
  */
 
-export type PdfFonts = { regular: Uint8Array; bold: Uint8Array };
-
-const A4: [number, number] = [595.28, 841.89];
 const MARGIN = 50;
 const FOOTER_SPACE = 36;
 const WIDTH = A4[0] - 2 * MARGIN;
-const INK = rgb(0.11, 0.1, 0.09);
-const MUTED = rgb(0.35, 0.33, 0.31);
 const RULE = rgb(0.8, 0.78, 0.76);
 const HEADER_FILL = rgb(0.95, 0.94, 0.93);
 const CELL_PAD = 4;
 
 type Style = { font: PDFFont; size: number; color?: ReturnType<typeof rgb> };
-
-export { wrapText } from '@/lib/pdf/text';
 
 /**
  * Column widths: when everything fits, each column as wide as its widest cell and the first takes the slack; else
@@ -47,14 +40,7 @@ function columnWidths(table: AnnualTable, measure: (s: string, bold: boolean) =>
 }
 
 export async function annualPdf(doc: AnnualDocument, fonts: PdfFonts): Promise<Uint8Array> {
-  const pdf = await PDFDocument.create();
-  pdf.registerFontkit(fontkit);
-  const regular = await pdf.embedFont(fonts.regular, { subset: true });
-  const bold = await pdf.embedFont(fonts.bold, { subset: true });
-  pdf.setTitle(doc.title);
-  pdf.setLanguage('nl-NL');
-  pdf.setCreator('Klachtloket');
-  pdf.setProducer('Klachtloket');
+  const { pdf, regular, bold } = await createPdf(fonts, { title: doc.title, language: 'nl-NL' });
 
   let page: PDFPage = pdf.addPage(A4);
   let y = A4[1] - MARGIN;
@@ -148,12 +134,6 @@ export async function annualPdf(doc: AnnualDocument, fonts: PdfFonts): Promise<U
     }
   }
 
-  const pages = pdf.getPages();
-  pages.forEach((p, i) => {
-    const text = doc.footer(i + 1, pages.length);
-    const w = regular.widthOfTextAtSize(text, 8);
-    p.drawLine({ start: { x: MARGIN, y: MARGIN + 14 }, end: { x: MARGIN + WIDTH, y: MARGIN + 14 }, thickness: 0.5, color: RULE });
-    p.drawText(text, { x: MARGIN + (WIDTH - w) / 2, y: MARGIN, size: 8, font: regular, color: MUTED });
-  });
+  pageFooters(pdf, regular, doc.footer, { left: MARGIN, width: WIDTH, y: MARGIN, rule: RULE });
   return pdf.save();
 }

@@ -3,7 +3,8 @@ import { PDFDocument } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_ORGANISATION } from '@/lib/organisation';
 import { type AnnualMeasure, type AnnualTable, annualRegister, formatShare, parseYear, yearPeriod, yearsOffered } from './annual';
-import { annualPdf, wrapText } from './annual-pdf';
+import { wrapText } from '@/lib/pdf/text';
+import { annualPdf } from './annual-pdf';
 import { dejaVuSans } from './pdf-fonts';
 import type { ReportData } from './types';
 

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { PdfFonts } from './annual-pdf';
+import type { PdfFonts } from '@/lib/pdf/document';
 
 /**
  * DejaVu Sans from the dejavu-fonts-ttf package (server only). Shipped with the app: next.config.ts traces these files
