@@ -24,7 +24,7 @@ const VERSIONS = 4;
 const RENDERED = Symbol.for('klachtloket.rendered-pages');
 
 let routes: Set<string> | null = null;
-type Seen = { file?: { path: string; mtimeMs: number }; rendered?: string; versions: string[][] };
+type Seen = { file?: { path: string; mtimeMs: number }; rendered?: string; versions: string[][]; allowed: string[] };
 const seen = new Map<string, Seen>();
 
 function prerenderedRoutes(): Set<string> {
@@ -81,11 +81,12 @@ function remember(entry: Seen, hashes: string[]) {
   entry.versions = entry.versions.filter((version) => [...version].sort().join(' ') !== key);
   entry.versions.push(hashes);
   if (entry.versions.length > VERSIONS) entry.versions.shift();
+  entry.allowed = [...new Set(entry.versions.flat())];
 }
 
 export function staticPageHashes(route: string): string[] | null {
   if (!prerenderedRoutes().has(route)) return null;
-  const entry = seen.get(route) ?? { versions: [] };
+  const entry = seen.get(route) ?? { versions: [], allowed: [] };
   seen.set(route, entry);
   const file = newestHtml(route);
   if (file && (entry.file?.path !== file.file || entry.file.mtimeMs !== file.mtimeMs)) {
@@ -105,6 +106,5 @@ export function staticPageHashes(route: string): string[] | null {
     remember(entry, inlineScriptHashes(rendered));
     entry.rendered = rendered;
   }
-  if (entry.versions.length === 0) return null;
-  return [...new Set(entry.versions.flat())];
+  return entry.allowed.length > 0 ? entry.allowed : null;
 }
