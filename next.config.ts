@@ -26,9 +26,9 @@ const nextConfig: NextConfig = {
     // `npm run bench:profile` names the source file and line of each function (scripts/bench/profile-summary.ts).
     ...(process.env.KLACHTLOKET_BENCH_BUILD === '1' ? { serverSourceMaps: true } : {}),
   },
-  // Next's own cache, which also tells the proxy the scripts of a page it has just rendered again, before serving it
-  // (lib/security/page-cache-handler.cjs).
-  cacheHandler: path.join(process.cwd(), 'lib/security/page-cache-handler.cjs'),
+  // Next's own file-system cache, which also tells the proxy the scripts of a page it has just rendered again, before
+  // serving it (lib/security/page-cache-handler.cjs). Not on Vercel, where Next uses Vercel's own cache instead.
+  ...(process.env.VERCEL ? {} : { cacheHandler: path.join(process.cwd(), 'lib/security/page-cache-handler.cjs') }),
   serverExternalPackages: ['@electric-sql/pglite', 'pg', 'ws', '@neondatabase/serverless'],
   // The annual register's PDF and the complaint dossier embed DejaVu Sans (lib/reports/pdf-fonts.ts reads it at run
   // time): ship the files. The mail worker attaches the dossier to the escalation mail, and it runs after any step
