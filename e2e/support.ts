@@ -33,8 +33,12 @@ export async function sentMails(): Promise<{ from: string; to: string | string[]
     .map((line) => JSON.parse(line));
 }
 
-/** No serious or critical accessibility violation (axe-core, WCAG 2.1 AA rules). */
+/**
+ * No serious or critical accessibility violation (axe-core, WCAG 2.1 AA rules). After a client-side navigation Next
+ * streams the page's metadata in a moment after its body: the page must have its title before axe looks at it.
+ */
 export async function expectAccessible(page: Page) {
+  await expect(page).toHaveTitle(/\S/);
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
   const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual([]);
